@@ -1,0 +1,41 @@
+package se.ange.tertial.followup;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** What the follow-up rules need to know of one activity: its dates and its status history. */
+public record ActivityFacts(String ref, LocalDate startDate, LocalDate endDate, List<ReportFact> reports) {
+
+    /** Oldest first: by tertial, then by when the report was received. */
+    public static final Comparator<ReportFact> CHRONOLOGICAL =
+            Comparator.comparing(ReportFact::tertial).thenComparing(ReportFact::receivedAt);
+
+    public ActivityFacts {
+        reports = List.copyOf(reports);
+    }
+
+    /** The latest report: the newest tertial, and within it the last one received. */
+    public Optional<ReportFact> latestReport() {
+        return reports.stream().max(CHRONOLOGICAL);
+    }
+
+    /** The current status, empty while nothing has been reported. */
+    public Optional<Status> currentStatus() {
+        return latestReport().map(ReportFact::status);
+    }
+
+    public boolean hasReportFor(Tertial tertial) {
+        return reports.stream().anyMatch(report -> report.tertial().equals(tertial));
+    }
+
+    public boolean isActiveIn(Tertial tertial) {
+        return TertialCalendar.isActiveIn(tertial, startDate, reports);
+    }
+
+    public boolean isOverdueOn(LocalDate date) {
+        return endDate != null && endDate.isBefore(date)
+                && currentStatus().map(status -> !status.isCompleted()).orElse(true);
+    }
+}

@@ -1,0 +1,56 @@
+package se.ange.tertial.followup;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Optional;
+
+/**
+ * Suggests a goal's assessment from its activities; the user may always override it.
+ *
+ * <p>The governance model (styrmodell) fixes one rule: when every activity is completed as planned the
+ * goal is <i>Uppfylld</i>. Everything else is a judgement, so the suggestion is a plain, explainable
+ * proportion: the share of activities "on track" (completed as planned, or in progress on plan and not
+ * past the end date, or not due to start yet). At least two thirds on track suggests <i>Delvis
+ * uppfylld</i>, at least one third <i>Knappt uppfylld</i>, fewer <i>Ej uppfylld</i>. An unreported
+ * activity is not counted as on track: the register cannot vouch for it.
+ */
+public final class GoalAssessor {
+
+    public AssessmentSuggestion suggest(Collection<ActivityFacts> activities, LocalDate asOf) {
+        int total = activities.size();
+        if (total == 0) {
+            return new AssessmentSuggestion(Optional.empty(), 0, 0, 0,
+                    "Inga aktiviteter: målet bedöms utifrån sina mått.");
+        }
+        int completedAsPlanned = (int) activities.stream()
+                .filter(a -> a.currentStatus().orElse(null) == Status.AVSLUTAD_ENLIGT_PLAN).count();
+        int onTrack = (int) activities.stream().filter(a -> isOnTrack(a, asOf)).count();
+        GoalAssessment assessment;
+        if (completedAsPlanned == total) {
+            assessment = GoalAssessment.UPPFYLLD;
+        } else if (onTrack * 3 >= total * 2) {
+            assessment = GoalAssessment.DELVIS_UPPFYLLD;
+        } else if (onTrack * 3 >= total) {
+            assessment = GoalAssessment.KNAPPT_UPPFYLLD;
+        } else {
+            assessment = GoalAssessment.EJ_UPPFYLLD;
+        }
+        String reasoning = completedAsPlanned == total
+                ? "Alla %d aktiviteter är avslutade enligt plan.".formatted(total)
+                : "%d av %d aktiviteter går enligt plan (%d avslutade enligt plan).".formatted(
+                        onTrack, total, completedAsPlanned);
+        return new AssessmentSuggestion(Optional.of(assessment), total, onTrack, completedAsPlanned, reasoning);
+    }
+
+    private static boolean isOnTrack(ActivityFacts activity, LocalDate asOf) {
+        Status status = activity.currentStatus().orElse(null);
+        if (status == Status.AVSLUTAD_ENLIGT_PLAN) {
+            return true;
+        }
+        boolean withinDates = activity.endDate() == null || !activity.endDate().isBefore(asOf);
+        if (status == Status.PAGAENDE_ENLIGT_PLAN) {
+            return withinDates;
+        }
+        return status == Status.EJ_PABORJAD && activity.startDate() != null && activity.startDate().isAfter(asOf);
+    }
+}
