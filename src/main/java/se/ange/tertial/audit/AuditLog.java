@@ -1,0 +1,45 @@
+package se.ange.tertial.audit;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.ObjectMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+
+/** Writes one audit row per change, in the caller's transaction. */
+@Singleton
+public class AuditLog {
+
+    private final AuditRepository entries;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    AuditLog(AuditRepository entries, ObjectMapper json, Clock clock) {
+        this.entries = entries;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public AuditEntry record(Actor actor, String action, String subject, @Nullable Long activityId,
+                             @Nullable Object before, @Nullable Object after) {
+        return entries.save(new AuditEntry(null, clock.instant(), actor.name(), actor.channel(), action, subject,
+                activityId, toJson(before), toJson(after)));
+    }
+
+    /** The audit subject of an activity: {@code activity:KS2024-017}. */
+    public static String activitySubject(String ref) {
+        return "activity:" + ref.trim();
+    }
+
+    private String toJson(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

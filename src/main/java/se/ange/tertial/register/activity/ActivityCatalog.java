@@ -1,0 +1,81 @@
+package se.ange.tertial.register.activity;
+
+import jakarta.inject.Singleton;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import se.ange.tertial.register.goal.Goal;
+import se.ange.tertial.register.goal.GoalRepository;
+import se.ange.tertial.register.org.Department;
+import se.ange.tertial.register.org.DepartmentRepository;
+import se.ange.tertial.register.org.OrgUnit;
+import se.ange.tertial.register.org.OrgUnitRepository;
+import se.ange.tertial.register.org.Person;
+import se.ange.tertial.register.org.PersonRepository;
+
+/**
+ * Reads the register as {@link ActivityView}s. A municipality's plan is hundreds of activities, so the
+ * whole register is read in one query per table and filtered in memory by the follow-up rules, which
+ * need every activity's history anyway.
+ */
+@Singleton
+public class ActivityCatalog {
+
+    private final ActivityRepository activities;
+    private final ActivityOwnerRepository owners;
+    private final StatusReportRepository reports;
+    private final GoalRepository goals;
+    private final DepartmentRepository departments;
+    private final OrgUnitRepository units;
+    private final PersonRepository people;
+
+    ActivityCatalog(ActivityRepository activities, ActivityOwnerRepository owners, StatusReportRepository reports,
+                    GoalRepository goals, DepartmentRepository departments, OrgUnitRepository units,
+                    PersonRepository people) {
+        this.activities = activities;
+        this.owners = owners;
+        this.reports = reports;
+        this.goals = goals;
+        this.departments = departments;
+        this.units = units;
+        this.people = people;
+    }
+
+    public List<ActivityView> all() {
+        return views(activities.findAllOrderByRef());
+    }
+
+    public Optional<ActivityView> byRef(String ref) {
+        return activities.findByRef(ref.trim()).map(a -> views(List.of(a)).get(0));
+    }
+
+    private List<ActivityView> views(List<Activity> selected) {
+        Map<Long, Goal> goalById = byId(goals.findAll(), Goal::id);
+        Map<Long, Department> departmentById = byId(departments.findAll(), Department::id);
+        Map<Long, OrgUnit> unitById = byId(units.findAll(), OrgUnit::id);
+        Map<Long, Person> personById = byId(people.findAll(), Person::id);
+        Map<Long, List<Person>> ownersByActivity = StreamSupport.stream(owners.findAll().spliterator(), false)
+                .collect(Collectors.groupingBy(ActivityOwner::activityId,
+                        Collectors.mapping(o -> personById.get(o.personId()), Collectors.toList())));
+        Map<Long, List<StatusReport>> reportsByActivity = reports.findAll().stream()
+                .sorted(Comparator.comparing(StatusReport::receivedAt).thenComparing(StatusReport::id))
+                .collect(Collectors.groupingBy(StatusReport::activityId));
+        return selected.stream().map(activity -> {
+            Goal goal = goalById.get(activity.goalId());
+            OrgUnit unit = activity.unitId() == null ? null : unitById.get(activity.unitId());
+            List<Person> activityOwners = ownersByActivity.getOrDefault(activity.id(), List.of()).stream()
+                    .sorted(Comparator.comparing(Person::email)).toList();
+            return new ActivityView(activity, goal, goal.parentId() == null ? null : goalById.get(goal.parentId()),
+                    departmentById.get(activity.departmentId()).name(), unit == null ? null : unit.name(),
+                    activityOwners, reportsByActivity.getOrDefault(activity.id(), List.of()));
+        }).toList();
+    }
+
+    private static <T> Map<Long, T> byId(Iterable<T> rows, Function<T, Long> id) {
+        return StreamSupport.stream(rows.spliterator(), false).collect(Collectors.toMap(id, Function.identity()));
+    }
+}

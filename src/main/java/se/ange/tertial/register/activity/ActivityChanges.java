@@ -1,0 +1,61 @@
+package se.ange.tertial.register.activity;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import se.ange.tertial.system.ProblemError;
+import se.ange.tertial.system.ProblemException;
+
+/**
+ * An edit of an activity. PUT must give every field but {@code description} and {@code unit}; PATCH gives
+ * only what changes. {@code goal} is a KS goal reference of the activity's plan year.
+ */
+@Serdeable
+public record ActivityChanges(@Nullable @Size(min = 1, max = 1000) String title,
+                              @Nullable @Size(max = 8000) String description,
+                              @Nullable LocalDate startDate, @Nullable LocalDate endDate,
+                              @Nullable String goal, @Nullable ActivitySource source,
+                              @Nullable String department, @Nullable String unit,
+                              @Nullable @Size(min = 1) List<@Email String> owners) {
+
+    void requireComplete() {
+        List<ProblemError> missing = new ArrayList<>();
+        check(missing, title, "title");
+        check(missing, startDate, "startDate");
+        check(missing, endDate, "endDate");
+        check(missing, goal, "goal");
+        check(missing, source, "source");
+        check(missing, department, "department");
+        check(missing, owners, "owners");
+        if (!missing.isEmpty()) {
+            throw ProblemException.invalid("PUT ersätter hela aktiviteten; använd PATCH för att ändra delar", missing);
+        }
+    }
+
+    private static void check(List<ProblemError> missing, Object value, String field) {
+        if (value == null) {
+            missing.add(ProblemError.atField(field, "krävs"));
+        }
+    }
+
+    ActivityData applyTo(ActivityData current, boolean replaceAll) {
+        ActivityData merged = new ActivityData(current.ref(), pick(title, current.title()),
+                replaceAll ? description : pick(description, current.description()),
+                pick(startDate, current.startDate()), pick(endDate, current.endDate()), current.goalYear(),
+                pick(goal, current.goalRef()), pick(source, current.source()), pick(department, current.department()),
+                replaceAll ? unit : pick(unit, current.unit()), pick(owners, current.owners()));
+        if (merged.endDate().isBefore(merged.startDate())) {
+            throw ProblemException.invalidField("endDate", "Slutdatum %s ligger före startdatum %s"
+                    .formatted(merged.endDate(), merged.startDate()));
+        }
+        return merged;
+    }
+
+    private static <T> T pick(T changed, T current) {
+        return changed != null ? changed : current;
+    }
+}

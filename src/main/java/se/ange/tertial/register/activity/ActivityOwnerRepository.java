@@ -1,0 +1,14 @@
+package se.ange.tertial.register.activity;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface ActivityOwnerRepository extends CrudRepository<ActivityOwner, Long> {
+
+    List<ActivityOwner> findByActivityId(Long activityId);
+
+    void deleteByActivityId(Long activityId);
+}

@@ -1,0 +1,32 @@
+package se.ange.tertial.register.activity;
+
+import io.micronaut.core.annotation.Nullable;
+import java.time.Instant;
+import java.util.List;
+import se.ange.tertial.followup.ActivityFacts;
+import se.ange.tertial.register.goal.Goal;
+import se.ange.tertial.register.org.Person;
+
+/** An activity with what it refers to resolved: its goals, organisation, owners and history (oldest first). */
+public record ActivityView(Activity activity, Goal goal, @Nullable Goal kfGoal, String department,
+                           @Nullable String unit, List<Person> owners, List<StatusReport> reports) {
+
+    public String ref() {
+        return activity.ref();
+    }
+
+    public ActivityFacts facts() {
+        return new ActivityFacts(activity.ref(), activity.startDate(), activity.endDate(),
+                reports.stream().map(StatusReport::toFact).toList());
+    }
+
+    /** The facts as they stood at a moment: reports received later are left out. */
+    public ActivityFacts factsAsOf(Instant moment) {
+        return new ActivityFacts(activity.ref(), activity.startDate(), activity.endDate(),
+                reports.stream().filter(r -> !r.receivedAt().isAfter(moment)).map(StatusReport::toFact).toList());
+    }
+
+    public boolean isOwnedBy(String email) {
+        return owners.stream().anyMatch(p -> p.email().equalsIgnoreCase(email.trim()));
+    }
+}

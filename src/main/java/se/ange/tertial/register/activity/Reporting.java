@@ -1,0 +1,83 @@
+package se.ange.tertial.register.activity;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import se.ange.tertial.audit.Actor;
+import se.ange.tertial.audit.AuditLog;
+import se.ange.tertial.followup.ActivityFacts;
+import se.ange.tertial.followup.ReportFact;
+import se.ange.tertial.followup.Status;
+import se.ange.tertial.followup.Tertial;
+import se.ange.tertial.system.ProblemException;
+
+/**
+ * Records a status report: a new history row, the activity's current status when this is now the latest
+ * report, and an audit row. Every channel (API, chat, e-mail, import) reports through here.
+ */
+@Singleton
+public class Reporting {
+
+    private final ActivityCatalog catalog;
+    private final ActivityRepository activities;
+    private final StatusReportRepository reports;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Reporting(ActivityCatalog catalog, ActivityRepository activities, StatusReportRepository reports,
+              AuditLog audit, Clock clock) {
+        this.catalog = catalog;
+        this.activities = activities;
+        this.reports = reports;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public StatusReport report(String ref, Tertial tertial, Status status, @Nullable String comment, Actor actor) {
+        ActivityView view = catalog.byRef(ref)
+                .orElseThrow(() -> ProblemException.notFound("Aktiviteten " + ref + " finns inte"));
+        LocalDate today = LocalDate.now(clock);
+        if (tertial.firstDay().isAfter(today)) {
+            throw ProblemException.invalidField("tertial",
+                    "Tertial %s har inte börjat än; rapportera för %s".formatted(tertial, Tertial.containing(today)));
+        }
+        if (view.activity().startDate().isAfter(tertial.closingDate())) {
+            throw ProblemException.invalidField("tertial", "Aktiviteten %s startar %s, efter att %s stänger"
+                    .formatted(ref, view.activity().startDate(), tertial));
+        }
+        Instant now = clock.instant();
+        String cleanComment = comment == null || comment.isBlank() ? null : comment.strip();
+        StatusReport saved = reports.save(new StatusReport(null, view.activity().id(), tertial.toString(), status,
+                cleanComment, actor.personId(), actor.name(), actor.channel(), now));
+        ActivityFacts before = view.facts();
+        var previous = before.latestReport();
+        Status current = new ActivityFacts(ref, null, null, append(before, saved.toFact()))
+                .currentStatus().orElseThrow();
+        if (current != view.activity().status()) {
+            activities.update(view.activity().withStatus(current, now));
+        }
+        audit.record(actor, "status.reported", AuditLog.activitySubject(ref), view.activity().id(),
+                previous.map(Reporting::describe).orElse(null), describe(saved.toFact()));
+        return saved;
+    }
+
+    private static java.util.List<ReportFact> append(ActivityFacts facts, ReportFact added) {
+        var all = new java.util.ArrayList<>(facts.reports());
+        all.add(added);
+        return all;
+    }
+
+    private static Map<String, Object> describe(ReportFact report) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("tertial", report.tertial().toString());
+        values.put("status", report.status().name());
+        values.put("comment", report.comment());
+        return values;
+    }
+}

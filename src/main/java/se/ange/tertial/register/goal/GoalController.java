@@ -1,0 +1,87 @@
+package se.ange.tertial.register.goal;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.serde.annotation.Serdeable;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import se.ange.tertial.followup.Status;
+import se.ange.tertial.register.activity.ActivityCatalog;
+import se.ange.tertial.register.activity.ActivityView;
+
+/**
+ * The goal hierarchy, KF goals with their KS goals, each KS goal with its measures and its activities
+ * counted by current status ({@code EJ_RAPPORTERAD} for those not yet reported).
+ */
+@Controller("/api/goals")
+class GoalController {
+
+    static final String UNREPORTED = "EJ_RAPPORTERAD";
+
+    @Serdeable
+    record MeasureJson(String name, @Nullable String unit, @Nullable BigDecimal outcome, @Nullable LocalDate asOf) {
+    }
+
+    @Serdeable
+    record KsGoalJson(String ref, String title, @Nullable String goalArea, int activities,
+                      Map<String, Integer> byStatus, List<MeasureJson> measures) {
+    }
+
+    @Serdeable
+    record KfGoalJson(String ref, String title, int year, List<KsGoalJson> goals) {
+    }
+
+    private final GoalRepository goals;
+    private final GoalAreaRepository areas;
+    private final MeasureRepository measures;
+    private final ActivityCatalog catalog;
+
+    GoalController(GoalRepository goals, GoalAreaRepository areas, MeasureRepository measures,
+                   ActivityCatalog catalog) {
+        this.goals = goals;
+        this.areas = areas;
+        this.measures = measures;
+        this.catalog = catalog;
+    }
+
+    @Get
+    List<KfGoalJson> hierarchy(@Nullable @QueryValue Integer year) {
+        List<Goal> all = year == null ? goals.findAllOrderByYearAndRef() : goals.findByYearOrderByRef(year);
+        Map<Long, String> areaNames = StreamSupport.stream(areas.findAll().spliterator(), false)
+                .collect(Collectors.toMap(GoalArea::id, GoalArea::name));
+        Map<Long, List<ActivityView>> activitiesByGoal = catalog.all().stream()
+                .collect(Collectors.groupingBy(view -> view.goal().id()));
+        Map<Long, List<Measure>> measuresByGoal = measures.findByGoalIdIn(all.stream().map(Goal::id).toList())
+                .stream().collect(Collectors.groupingBy(Measure::goalId));
+        return all.stream().filter(g -> g.level() == GoalLevel.KF).map(kf -> new KfGoalJson(kf.ref(), kf.title(),
+                kf.year(), all.stream()
+                        .filter(ks -> ks.level() == GoalLevel.KS && kf.id().equals(ks.parentId()))
+                        .map(ks -> ksGoal(ks, areaNames, activitiesByGoal.getOrDefault(ks.id(), List.of()),
+                                measuresByGoal.getOrDefault(ks.id(), List.of())))
+                        .toList()))
+                .toList();
+    }
+
+    private static KsGoalJson ksGoal(Goal ks, Map<Long, String> areaNames, List<ActivityView> activities,
+                                     List<Measure> goalMeasures) {
+        Map<String, Integer> byStatus = new LinkedHashMap<>();
+        for (Status status : Status.values()) {
+            byStatus.put(status.name(), 0);
+        }
+        byStatus.put(UNREPORTED, 0);
+        activities.forEach(view -> byStatus.merge(Optional.ofNullable(view.activity().status())
+                .map(Status::name).orElse(UNREPORTED), 1, Integer::sum));
+        return new KsGoalJson(ks.ref(), ks.title(), ks.goalAreaId() == null ? null : areaNames.get(ks.goalAreaId()),
+                activities.size(), byStatus, goalMeasures.stream()
+                .map(m -> new MeasureJson(m.name(), m.unit(), m.outcome(), m.asOf())).toList());
+    }
+}
