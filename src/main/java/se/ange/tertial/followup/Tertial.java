@@ -66,6 +66,10 @@ public record Tertial(int year, int number) implements Comparable<Tertial> {
         return compareTo(other) < 0;
     }
 
+    public boolean isAfter(Tertial other) {
+        return compareTo(other) > 0;
+    }
+
     @Override
     public String toString() {
         return year + "-T" + number;

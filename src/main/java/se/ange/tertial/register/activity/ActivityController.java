@@ -23,7 +23,6 @@ import se.ange.tertial.followup.Tertial;
 import se.ange.tertial.register.org.PersonRepository;
 import se.ange.tertial.system.Page;
 import se.ange.tertial.system.ProblemException;
-import se.ange.tertial.system.TertialConfig;
 
 @Controller("/api/activities")
 class ActivityController {
@@ -33,17 +32,15 @@ class ActivityController {
     private final Reporting reporting;
     private final PersonRepository people;
     private final DeviationRules rules;
-    private final TertialConfig config;
     private final Clock clock;
 
     ActivityController(ActivityCatalog catalog, ActivityStore store, Reporting reporting, PersonRepository people,
-                       DeviationRules rules, TertialConfig config, Clock clock) {
+                       DeviationRules rules, Clock clock) {
         this.catalog = catalog;
         this.store = store;
         this.reporting = reporting;
         this.people = people;
         this.rules = rules;
-        this.config = config;
         this.clock = clock;
     }
 
@@ -57,7 +54,7 @@ class ActivityController {
         ActivityFilter filter = new ActivityFilter(department, unit, owner, status == null ? null : parseStatus(status),
                 goal, tertial == null ? null : parseTertial(tertial), deviationsOn, overdueOn);
         var matching = catalog.all().stream()
-                .filter(view -> filter.matches(view, rules, config.zone()))
+                .filter(view -> filter.matches(view, rules))
                 .map(ActivityJson.Summary::of)
                 .toList();
         return Page.of(matching, page, size);

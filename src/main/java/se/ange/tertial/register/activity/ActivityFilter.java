@@ -2,7 +2,6 @@ package se.ange.tertial.register.activity;
 
 import io.micronaut.core.annotation.Nullable;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import se.ange.tertial.followup.DeviationRules;
 import se.ange.tertial.followup.Status;
 import se.ange.tertial.followup.Tertial;
@@ -10,13 +9,13 @@ import se.ange.tertial.followup.Tertial;
 /**
  * The filters of {@code GET /api/activities}; every one given must match. {@code goal} matches a KS goal
  * and, as a prefix, every KS goal under a KF goal ("3.4" matches 3.4.1 … 3.4.3). Date filters read the
- * history as it stood at the end of that day.
+ * history up to the tertial of that date (see {@link ActivityView#factsUpTo}).
  */
 public record ActivityFilter(@Nullable String department, @Nullable String unit, @Nullable String owner,
                              @Nullable Status status, @Nullable String goal, @Nullable Tertial tertial,
                              @Nullable LocalDate deviationsOn, @Nullable LocalDate overdueOn) {
 
-    public boolean matches(ActivityView view, DeviationRules rules, ZoneId zone) {
+    public boolean matches(ActivityView view, DeviationRules rules) {
         return (department == null || department.equalsIgnoreCase(view.department()))
                 && (unit == null || unit.equalsIgnoreCase(view.unit()))
                 && (owner == null || view.isOwnedBy(owner))
@@ -24,11 +23,7 @@ public record ActivityFilter(@Nullable String department, @Nullable String unit,
                 && (goal == null || view.goal().ref().equals(goal) || view.goal().ref().startsWith(goal + "."))
                 && (tertial == null || view.facts().isActiveIn(tertial))
                 && (deviationsOn == null
-                    || !rules.deviationsOn(view.factsAsOf(endOf(deviationsOn, zone)), deviationsOn).isEmpty())
-                && (overdueOn == null || view.factsAsOf(endOf(overdueOn, zone)).isOverdueOn(overdueOn));
-    }
-
-    static java.time.Instant endOf(LocalDate day, ZoneId zone) {
-        return day.plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1);
+                    || !rules.deviationsOn(view.factsUpTo(Tertial.containing(deviationsOn)), deviationsOn).isEmpty())
+                && (overdueOn == null || view.factsUpTo(Tertial.containing(overdueOn)).isOverdueOn(overdueOn));
     }
 }

@@ -1,9 +1,9 @@
 package se.ange.tertial.register.activity;
 
 import io.micronaut.core.annotation.Nullable;
-import java.time.Instant;
 import java.util.List;
 import se.ange.tertial.followup.ActivityFacts;
+import se.ange.tertial.followup.Tertial;
 import se.ange.tertial.register.goal.Goal;
 import se.ange.tertial.register.org.Person;
 
@@ -20,10 +20,13 @@ public record ActivityView(Activity activity, Goal goal, @Nullable Goal kfGoal, 
                 reports.stream().map(StatusReport::toFact).toList());
     }
 
-    /** The facts as they stood at a moment: reports received later are left out. */
-    public ActivityFacts factsAsOf(Instant moment) {
-        return new ActivityFacts(activity.ref(), activity.startDate(), activity.endDate(),
-                reports.stream().filter(r -> !r.receivedAt().isAfter(moment)).map(StatusReport::toFact).toList());
+    /**
+     * The facts as of a tertial: reports for later tertials are left out, late reports for it and earlier
+     * ones count. So asking about 2024-T1 today gives 2024-T1's picture, whenever its reports arrived.
+     */
+    public ActivityFacts factsUpTo(Tertial tertial) {
+        return new ActivityFacts(activity.ref(), activity.startDate(), activity.endDate(), reports.stream()
+                .filter(r -> !Tertial.parse(r.tertial()).isAfter(tertial)).map(StatusReport::toFact).toList());
     }
 
     public boolean isOwnedBy(String email) {

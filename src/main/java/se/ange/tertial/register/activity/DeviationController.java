@@ -13,11 +13,10 @@ import java.util.List;
 import se.ange.tertial.followup.Deviation;
 import se.ange.tertial.followup.DeviationRules;
 import se.ange.tertial.followup.Tertial;
-import se.ange.tertial.system.TertialConfig;
 
 /**
  * Deviations of the activities active in a tertial, as of the tertial's close (or today, while it is
- * open, or the given {@code on} date), reading the history as it stood then. Most urgent first.
+ * open, or the given {@code on} date), reading the reports up to that tertial. Most urgent first.
  */
 @Controller("/api/tertials")
 class DeviationController {
@@ -32,13 +31,11 @@ class DeviationController {
 
     private final ActivityCatalog catalog;
     private final DeviationRules rules;
-    private final TertialConfig config;
     private final Clock clock;
 
-    DeviationController(ActivityCatalog catalog, DeviationRules rules, TertialConfig config, Clock clock) {
+    DeviationController(ActivityCatalog catalog, DeviationRules rules, Clock clock) {
         this.catalog = catalog;
         this.rules = rules;
-        this.config = config;
         this.clock = clock;
     }
 
@@ -53,9 +50,9 @@ class DeviationController {
         List<Item> items = catalog.all().stream()
                 .filter(view -> department == null || department.equalsIgnoreCase(view.department()))
                 .map(view -> new Found(view, rules.deviationsOn(
-                        view.factsAsOf(ActivityFilter.endOf(asOf, config.zone())), asOf)))
+                        view.factsUpTo(Tertial.containing(asOf)), asOf)))
                 .filter(found -> !found.deviations().isEmpty())
-                .filter(found -> found.view().facts().isActiveIn(tertial))
+                .filter(found -> found.view().factsUpTo(tertial).isActiveIn(tertial))
                 .sorted(Comparator.comparing((Found f) -> f.deviations().get(0).kind())
                         .thenComparing(f -> f.view().activity().endDate())
                         .thenComparing(f -> f.view().ref()))

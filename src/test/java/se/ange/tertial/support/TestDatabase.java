@@ -1,0 +1,28 @@
+package se.ange.tertial.support;
+
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/** Empties the register between tests (children before parents). */
+public final class TestDatabase {
+
+    private static final String[] TABLES = {"audit_log", "status_report", "activity_owner", "activity",
+        "measure", "goal", "goal_area", "person_role", "person", "org_unit", "department"};
+
+    private TestDatabase() {
+    }
+
+    public static void clear(DataSource dataSource) {
+        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             Statement s = c.createStatement()) {
+            for (String table : TABLES) {
+                s.execute("DELETE FROM " + table);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
