@@ -1,0 +1,63 @@
+package se.ange.tertial.register;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.ange.tertial.support.Api;
+
+/** The embedded default: an H2 file database under the data directory, the demo plan on first start only. */
+@SuppressWarnings({"rawtypes", "unchecked"})
+class DemoDataTest {
+
+    @TempDir
+    Path dataDir;
+
+    private Map<String, Object> settings() {
+        return Map.of("tertial.data-dir", dataDir.toString(), "tertial.demo-data", "true",
+                "micronaut.server.port", "-1");
+    }
+
+    /** As a newcomer runs it: the shipped configuration, not the test environment's in-memory database. */
+    private static EmbeddedServer start(Map<String, Object> properties) {
+        return ApplicationContext.builder().deduceEnvironment(false).properties(properties).run(EmbeddedServer.class);
+    }
+
+    @Test
+    void first_start_loads_the_2024_plan_without_reports_and_a_restart_does_not_load_it_again() {
+        int auditRows;
+        try (EmbeddedServer server = start(settings());
+             HttpClient client = HttpClient.create(server.getURL())) {
+            Map page = client.toBlocking().retrieve("/api/activities?size=500", Map.class);
+            assertThat(page.get("total")).isEqualTo(79);
+            assertThat((List<Map>) page.get("items")).allSatisfy(a -> assertThat(a.get("status")).isNull());
+            List<Map> kf = new Api(client.toBlocking()).retrieve("/api/goals", Argument.listOf(Map.class));
+            assertThat(kf.stream().mapToInt(g -> ((List) g.get("goals")).size()).sum()).isEqualTo(20);
+            auditRows = new Api(client.toBlocking()).retrieve("/api/audit", Argument.listOf(Map.class)).size();
+        }
+        assertThat(dataDir.resolve("tertial.mv.db")).exists();
+
+        try (EmbeddedServer server = start(settings());
+             HttpClient client = HttpClient.create(server.getURL())) {
+            assertThat(client.toBlocking().retrieve("/api/activities?size=1", Map.class).get("total")).isEqualTo(79);
+            assertThat(new Api(client.toBlocking()).retrieve("/api/audit", Argument.listOf(Map.class))).hasSize(auditRows);
+        }
+    }
+
+    @Test
+    void demo_data_can_be_switched_off() {
+        Map<String, Object> off = new java.util.HashMap<>(settings());
+        off.put("tertial.demo-data", "false");
+        try (EmbeddedServer server = start(off);
+             HttpClient client = HttpClient.create(server.getURL())) {
+            assertThat(client.toBlocking().retrieve("/api/activities", Map.class).get("total")).isEqualTo(0);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package se.ange.tertial.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micronaut.context.ApplicationContext;
+import java.time.ZoneId;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TertialConfigTest {
+
+    @Test
+    void defaults_are_stockholm_demo_data_and_a_four_week_window() {
+        try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).start()) {
+            TertialConfig config = context.getBean(TertialConfig.class);
+            assertThat(config.zone()).isEqualTo(ZoneId.of("Europe/Stockholm"));
+            assertThat(config.demoData()).isTrue();
+            assertThat(config.closingWindowDays()).isEqualTo(28);
+        }
+    }
+
+    @Test
+    void settings_are_read_and_an_out_of_range_window_is_refused() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of("tertial.zone", "Europe/Helsinki",
+                "tertial.demo-data", "false", "tertial.closing-window-days", "14"))) {
+            TertialConfig config = context.getBean(TertialConfig.class);
+            assertThat(config.zone()).isEqualTo(ZoneId.of("Europe/Helsinki"));
+            assertThat(config.demoData()).isFalse();
+            assertThat(config.closingWindowDays()).isEqualTo(14);
+        }
+        try (ApplicationContext context = ApplicationContext.run(Map.of("tertial.closing-window-days", "500"))) {
+            assertThatThrownBy(() -> context.getBean(TertialConfig.class)).hasMessageContaining("closingWindowDays");
+        }
+    }
+}
