@@ -4,11 +4,13 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
 import java.time.Instant;
 import java.util.List;
 
 /** The audit trail, optionally for one activity (its ref) and from a moment on (ISO-8601 instant). */
 @Controller("/api/audit")
+@Secured({"STAB", "ADMIN"})
 class AuditController {
 
     private final AuditRepository entries;

@@ -24,7 +24,7 @@ public class AuditLog {
     public AuditEntry record(Actor actor, String action, String subject, @Nullable Long activityId,
                              @Nullable Object before, @Nullable Object after) {
         return entries.save(new AuditEntry(null, clock.instant(), actor.name(), actor.channel(), action, subject,
-                activityId, toJson(before), toJson(after)));
+                activityId, toJson(before), toJson(after), actor.credential()));
     }
 
     /** The audit subject of an activity: {@code activity:KS2024-017}. */

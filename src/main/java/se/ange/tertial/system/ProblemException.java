@@ -27,6 +27,10 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(HttpStatus.NOT_FOUND, detail, List.of());
     }
 
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(HttpStatus.FORBIDDEN, detail, List.of());
+    }
+
     public static ProblemException invalid(String detail, List<ProblemError> errors) {
         return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, detail, errors);
     }

@@ -22,7 +22,7 @@ class DemoDataTest {
 
     private Map<String, Object> settings() {
         return Map.of("tertial.data-dir", dataDir.toString(), "tertial.demo-data", "true",
-                "micronaut.server.port", "-1");
+                "micronaut.server.port", "-1", "tertial.security.bootstrap-admin-token", Api.BOOTSTRAP_ADMIN);
     }
 
     /** As a newcomer runs it: the shipped configuration, not the test environment's in-memory database. */
@@ -35,19 +35,19 @@ class DemoDataTest {
         int auditRows;
         try (EmbeddedServer server = start(settings());
              HttpClient client = HttpClient.create(server.getURL())) {
-            Map page = client.toBlocking().retrieve("/api/activities?size=500", Map.class);
+            Map page = new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN).retrieve("/api/activities?size=500", Argument.of(Map.class));
             assertThat(page.get("total")).isEqualTo(79);
             assertThat((List<Map>) page.get("items")).allSatisfy(a -> assertThat(a.get("status")).isNull());
-            List<Map> kf = new Api(client.toBlocking()).retrieve("/api/goals", Argument.listOf(Map.class));
+            List<Map> kf = new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN).retrieve("/api/goals", Argument.listOf(Map.class));
             assertThat(kf.stream().mapToInt(g -> ((List) g.get("goals")).size()).sum()).isEqualTo(20);
-            auditRows = new Api(client.toBlocking()).retrieve("/api/audit", Argument.listOf(Map.class)).size();
+            auditRows = new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN).retrieve("/api/audit", Argument.listOf(Map.class)).size();
         }
         assertThat(dataDir.resolve("tertial.mv.db")).exists();
 
         try (EmbeddedServer server = start(settings());
              HttpClient client = HttpClient.create(server.getURL())) {
-            assertThat(client.toBlocking().retrieve("/api/activities?size=1", Map.class).get("total")).isEqualTo(79);
-            assertThat(new Api(client.toBlocking()).retrieve("/api/audit", Argument.listOf(Map.class))).hasSize(auditRows);
+            assertThat(new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN).retrieve("/api/activities?size=1", Argument.of(Map.class)).get("total")).isEqualTo(79);
+            assertThat(new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN).retrieve("/api/audit", Argument.listOf(Map.class))).hasSize(auditRows);
         }
     }
 
@@ -57,7 +57,7 @@ class DemoDataTest {
         off.put("tertial.demo-data", "false");
         try (EmbeddedServer server = start(off);
              HttpClient client = HttpClient.create(server.getURL())) {
-            assertThat(client.toBlocking().retrieve("/api/activities", Map.class).get("total")).isEqualTo(0);
+            assertThat(new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN).retrieve("/api/activities", Argument.of(Map.class)).get("total")).isEqualTo(0);
         }
     }
 }

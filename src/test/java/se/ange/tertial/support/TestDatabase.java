@@ -10,7 +10,7 @@ import javax.sql.DataSource;
 public final class TestDatabase {
 
     private static final String[] TABLES = {"audit_log", "status_report", "activity_owner", "activity",
-        "measure", "goal", "goal_area", "person_role", "person", "org_unit", "department"};
+        "measure", "goal", "goal_area", "api_token", "person_role", "person", "org_unit", "department"};
 
     private TestDatabase() {
     }

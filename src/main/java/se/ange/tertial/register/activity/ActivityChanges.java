@@ -22,6 +22,12 @@ public record ActivityChanges(@Nullable @Size(min = 1, max = 1000) String title,
                               @Nullable String department, @Nullable String unit,
                               @Nullable @Size(min = 1) List<@Email String> owners) {
 
+    /** Whether this edit touches nothing but the owners (what a manager may change). */
+    boolean onlyOwners() {
+        return owners != null && title == null && description == null && startDate == null && endDate == null
+                && goal == null && source == null && department == null && unit == null;
+    }
+
     void requireComplete() {
         List<ProblemError> missing = new ArrayList<>();
         check(missing, title, "title");

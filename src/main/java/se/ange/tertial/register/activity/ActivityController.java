@@ -10,36 +10,39 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Clock;
 import java.time.LocalDate;
-import se.ange.tertial.audit.Actor;
 import se.ange.tertial.followup.Channel;
 import se.ange.tertial.followup.DeviationRules;
 import se.ange.tertial.followup.Status;
 import se.ange.tertial.followup.Tertial;
-import se.ange.tertial.register.org.PersonRepository;
+import se.ange.tertial.register.access.Caller;
+import se.ange.tertial.register.access.Permissions;
 import se.ange.tertial.system.Page;
 import se.ange.tertial.system.ProblemException;
 
+/** Activities, each answer limited to what the caller may see (see {@link Permissions}). */
 @Controller("/api/activities")
+@Secured(SecurityRule.IS_AUTHENTICATED)
 class ActivityController {
 
     private final ActivityCatalog catalog;
     private final ActivityStore store;
     private final Reporting reporting;
-    private final PersonRepository people;
     private final DeviationRules rules;
     private final Clock clock;
 
-    ActivityController(ActivityCatalog catalog, ActivityStore store, Reporting reporting, PersonRepository people,
+    ActivityController(ActivityCatalog catalog, ActivityStore store, Reporting reporting,
                        DeviationRules rules, Clock clock) {
         this.catalog = catalog;
         this.store = store;
         this.reporting = reporting;
-        this.people = people;
         this.rules = rules;
         this.clock = clock;
     }
@@ -50,45 +53,67 @@ class ActivityController {
                                     @Nullable @QueryValue String goal, @Nullable @QueryValue String tertial,
                                     @Nullable @QueryValue LocalDate deviationsOn, @Nullable @QueryValue LocalDate overdueOn,
                                     @QueryValue(defaultValue = "0") @Min(0) int page,
-                                    @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
+                                    @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size,
+                                    Authentication authentication) {
+        Caller caller = Caller.of(authentication);
         ActivityFilter filter = new ActivityFilter(department, unit, owner, status == null ? null : parseStatus(status),
                 goal, tertial == null ? null : parseTertial(tertial), deviationsOn, overdueOn);
         var matching = catalog.all().stream()
-                .filter(view -> filter.matches(view, rules))
+                .filter(view -> Permissions.canRead(caller, view) && filter.matches(view, rules))
                 .map(ActivityJson.Summary::of)
                 .toList();
         return Page.of(matching, page, size);
     }
 
     @Get("/{ref}")
-    ActivityJson.Detail show(@PathVariable String ref) {
-        return detail(find(ref));
+    ActivityJson.Detail show(@PathVariable String ref, Authentication authentication) {
+        return detail(readable(ref, Caller.of(authentication)));
     }
 
     @Put("/{ref}")
-    ActivityJson.Detail replace(@PathVariable String ref, @Body @Valid ActivityChanges changes) {
+    ActivityJson.Detail replace(@PathVariable String ref, @Body @Valid ActivityChanges changes,
+                                Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        ActivityView current = readable(ref, caller);
+        if (!Permissions.canEditPlan(caller)) {
+            throw ProblemException.forbidden("Bara stab kan ändra en aktivitets planering");
+        }
         changes.requireComplete();
-        return edit(ref, changes, true);
+        return edit(current, changes, true, caller);
     }
 
     @Patch("/{ref}")
-    ActivityJson.Detail patch(@PathVariable String ref, @Body @Valid ActivityChanges changes) {
-        return edit(ref, changes, false);
+    ActivityJson.Detail patch(@PathVariable String ref, @Body @Valid ActivityChanges changes,
+                              Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        ActivityView current = readable(ref, caller);
+        boolean allowed = Permissions.canEditPlan(caller)
+                || changes.onlyOwners() && Permissions.canChangeOwners(caller, current);
+        if (!allowed) {
+            throw ProblemException.forbidden(Permissions.canChangeOwners(caller, current)
+                    ? "Som chef kan du byta ansvariga (owners); övriga ändringar gör stab"
+                    : "Du får inte ändra aktiviteten " + ref);
+        }
+        return edit(current, changes, false, caller);
     }
 
     @Post("/{ref}/reports")
-    HttpResponse<ActivityJson.Report> report(@PathVariable String ref, @Body @Valid NewReport report) {
+    HttpResponse<ActivityJson.Report> report(@PathVariable String ref, @Body @Valid NewReport report,
+                                             Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        if (!Permissions.canReport(caller, readable(ref, caller))) {
+            throw ProblemException.forbidden("Du får inte rapportera status för " + ref);
+        }
         Status status = parseStatus(report.status());
         Tertial tertial = parseTertial(report.tertial());
-        StatusReport saved = reporting.report(ref, tertial, status, report.comment(), apiActor(report.reportedBy()));
+        StatusReport saved = reporting.report(ref, tertial, status, report.comment(), caller.actor(Channel.API));
         return HttpResponse.created(ActivityJson.Report.of(saved));
     }
 
-    private ActivityJson.Detail edit(String ref, ActivityChanges changes, boolean replaceAll) {
-        ActivityView current = find(ref);
+    private ActivityJson.Detail edit(ActivityView current, ActivityChanges changes, boolean replaceAll, Caller caller) {
         ActivityData changed = changes.applyTo(ActivityData.of(current), replaceAll);
-        store.save(changed, apiActor(null));
-        return detail(find(ref));
+        store.save(changed, caller.actor(Channel.API));
+        return detail(find(current.ref()));
     }
 
     private ActivityJson.Detail detail(ActivityView view) {
@@ -97,17 +122,17 @@ class ActivityController {
                 rules.deviationsOn(view.facts(), LocalDate.now(clock)).stream().map(ActivityJson.DeviationJson::of).toList());
     }
 
-    private ActivityView find(String ref) {
-        return catalog.byRef(ref).orElseThrow(() -> ProblemException.notFound("Aktiviteten " + ref + " finns inte"));
+    /** The activity, when the caller may see it: 404 when there is none, 403 when it is not theirs to see. */
+    private ActivityView readable(String ref, Caller caller) {
+        ActivityView view = find(ref);
+        if (!Permissions.canRead(caller, view)) {
+            throw ProblemException.forbidden("Du har inte behörighet till aktiviteten " + ref);
+        }
+        return view;
     }
 
-    /** Until callers are authenticated, an API change is attributed to the named person or to "api". */
-    private Actor apiActor(@Nullable String email) {
-        if (email == null) {
-            return new Actor("api", null, Channel.API);
-        }
-        String normalized = email.trim().toLowerCase(java.util.Locale.ROOT);
-        return new Actor(normalized, people.findByEmail(normalized).map(p -> p.id()).orElse(null), Channel.API);
+    private ActivityView find(String ref) {
+        return catalog.byRef(ref).orElseThrow(() -> ProblemException.notFound("Aktiviteten " + ref + " finns inte"));
     }
 
     static Status parseStatus(String text) {

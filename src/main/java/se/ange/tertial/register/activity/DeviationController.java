@@ -5,6 +5,9 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -13,12 +16,15 @@ import java.util.List;
 import se.ange.tertial.followup.Deviation;
 import se.ange.tertial.followup.DeviationRules;
 import se.ange.tertial.followup.Tertial;
+import se.ange.tertial.register.access.Caller;
+import se.ange.tertial.register.access.Permissions;
 
 /**
  * Deviations of the activities active in a tertial, as of the tertial's close (or today, while it is
  * open, or the given {@code on} date), reading the reports up to that tertial. Most urgent first.
  */
 @Controller("/api/tertials")
+@Secured(SecurityRule.IS_AUTHENTICATED)
 class DeviationController {
 
     @Serdeable
@@ -41,13 +47,15 @@ class DeviationController {
 
     @Get("/{id}/deviations")
     Result deviations(@PathVariable String id, @Nullable @QueryValue String department,
-                      @Nullable @QueryValue LocalDate on) {
+                      @Nullable @QueryValue LocalDate on, Authentication authentication) {
+        Caller caller = Caller.of(authentication);
         Tertial tertial = ActivityController.parseTertial(id);
         LocalDate today = LocalDate.now(clock);
         LocalDate asOf = on != null ? on : today.isBefore(tertial.closingDate()) ? today : tertial.closingDate();
         record Found(ActivityView view, List<Deviation> deviations) {
         }
         List<Item> items = catalog.all().stream()
+                .filter(view -> Permissions.canRead(caller, view))
                 .filter(view -> department == null || department.equalsIgnoreCase(view.department()))
                 .map(view -> new Found(view, rules.deviationsOn(
                         view.factsUpTo(Tertial.containing(asOf)), asOf)))

@@ -2,15 +2,13 @@ package se.ange.tertial.register.activity;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /**
  * A status report through the API. {@code status} is the enum name or a label ("Pågående enligt plan").
- * {@code reportedBy} names the reporting person until the API knows its callers.
+ * The reporter is the caller.
  */
 @Serdeable
-public record NewReport(@NotBlank String tertial, @NotBlank String status, @Nullable @Size(max = 8000) String comment,
-                        @Nullable @Email String reportedBy) {
+public record NewReport(@NotBlank String tertial, @NotBlank String status, @Nullable @Size(max = 8000) String comment) {
 }

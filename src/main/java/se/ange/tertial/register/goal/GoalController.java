@@ -4,6 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -23,6 +25,7 @@ import se.ange.tertial.register.activity.ActivityView;
  * counted by current status ({@code EJ_RAPPORTERAD} for those not yet reported).
  */
 @Controller("/api/goals")
+@Secured(SecurityRule.IS_AUTHENTICATED)
 class GoalController {
 
     static final String UNREPORTED = "EJ_RAPPORTERAD";

@@ -6,10 +6,15 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import se.ange.tertial.audit.Actor;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import se.ange.tertial.followup.Channel;
+import se.ange.tertial.register.access.Caller;
 
-/** CSV imports of the plan and of people. The body is the file itself, UTF-8. */
+/**
+ * CSV imports; the body is the file itself, UTF-8. The plan is stab's; people carry roles, so they are
+ * the admin's.
+ */
 @Controller("/api/import")
 class ImportController {
 
@@ -23,14 +28,16 @@ class ImportController {
         this.people = people;
     }
 
+    @Secured("STAB")
     @Post(value = "/activities", consumes = {CSV, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     ImportResult activities(@Body String csv, @QueryValue(defaultValue = "false") boolean createPeople,
-                            @Nullable @QueryValue Integer year) {
-        return plan.run(csv, createPeople, year, new Actor("api", null, Channel.IMPORT));
+                            @Nullable @QueryValue Integer year, Authentication authentication) {
+        return plan.run(csv, createPeople, year, Caller.of(authentication).actor(Channel.IMPORT));
     }
 
+    @Secured("ADMIN")
     @Post(value = "/people", consumes = {CSV, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
-    ImportResult people(@Body String csv) {
-        return people.run(csv, new Actor("api", null, Channel.IMPORT));
+    ImportResult people(@Body String csv, Authentication authentication) {
+        return people.run(csv, Caller.of(authentication).actor(Channel.IMPORT));
     }
 }

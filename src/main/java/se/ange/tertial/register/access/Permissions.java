@@ -1,0 +1,46 @@
+package se.ange.tertial.register.access;
+
+import java.util.Objects;
+import se.ange.tertial.register.activity.ActivityView;
+import se.ange.tertial.register.org.Role;
+
+/**
+ * Who may read and change which activity. Owners: their own activities. Managers: their department (or
+ * their unit, when they manage one), where they may report and reassign owners. Stab: everything in the
+ * register. Admin: may read everything but changes only people, roles and tokens.
+ */
+public final class Permissions {
+
+    private Permissions() {
+    }
+
+    public static boolean canRead(Caller caller, ActivityView activity) {
+        return caller.has(Role.STAB) || caller.has(Role.ADMIN) || manages(caller, activity) || owns(caller, activity);
+    }
+
+    public static boolean canReport(Caller caller, ActivityView activity) {
+        return caller.has(Role.STAB) || manages(caller, activity) || owns(caller, activity);
+    }
+
+    /** Editing an activity's plan (title, dates, goal, organisation) is stab's. */
+    public static boolean canEditPlan(Caller caller) {
+        return caller.has(Role.STAB);
+    }
+
+    public static boolean canChangeOwners(Caller caller, ActivityView activity) {
+        return caller.has(Role.STAB) || manages(caller, activity);
+    }
+
+    private static boolean owns(Caller caller, ActivityView activity) {
+        return caller.has(Role.OWNER) && caller.personId() != null
+                && activity.owners().stream().anyMatch(p -> Objects.equals(p.id(), caller.personId()));
+    }
+
+    private static boolean manages(Caller caller, ActivityView activity) {
+        if (!caller.has(Role.MANAGER) || caller.departmentId() == null
+                || !caller.departmentId().equals(activity.activity().departmentId())) {
+            return false;
+        }
+        return caller.unitId() == null || caller.unitId().equals(activity.activity().unitId());
+    }
+}
