@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * whose roles then apply.
  */
 @Singleton
-@Requires(property = "tertial.security.oidc.issuer")
+@Requires(property = "tertial.security.oidc.issuer", pattern = ".+")
 class OidcTokenValidator implements TokenValidator<HttpRequest<?>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(OidcTokenValidator.class);
