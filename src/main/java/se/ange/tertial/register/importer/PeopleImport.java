@@ -76,7 +76,7 @@ public class PeopleImport {
             unitId = organisation.unit(department, data.unit()).map(OrgUnit::id).orElse(null);
         }
         Person wanted = new Person(null, data.name(), data.email(), departmentId, unitId, data.slackUserId(),
-                data.teamsUserId(), data.language(), data.active());
+                data.teamsUserId(), data.language(), data.active(), null);
         var existing = people.findByEmail(data.email());
         if (existing.isEmpty()) {
             Person created = people.save(wanted);
@@ -87,7 +87,7 @@ public class PeopleImport {
         Person old = existing.get();
         Set<Role> oldRoles = roles.findByPersonId(old.id()).stream().map(PersonRole::role).collect(Collectors.toSet());
         Person updated = new Person(old.id(), wanted.name(), wanted.email(), departmentId, unitId,
-                wanted.slackUserId(), wanted.teamsUserId(), wanted.language(), wanted.active());
+                wanted.slackUserId(), wanted.teamsUserId(), wanted.language(), wanted.active(), old.deputyId());
         if (updated.equals(old) && oldRoles.equals(data.roles())) {
             return 2;
         }

@@ -1,0 +1,74 @@
+package se.ange.tertial.schedule;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import se.ange.tertial.register.activity.ActivityView;
+import se.ange.tertial.register.org.Person;
+import se.ange.tertial.register.org.PersonAbsence;
+import se.ange.tertial.register.org.Role;
+
+/** The people reminders go to: who is active, absent, whose deputy, who manages what. */
+public final class Directory {
+
+    /** Who receives a person's reminder on a day: themselves, or their deputy while they are away. */
+    public record Delivery(Person recipient, Optional<Person> onBehalfOf) {
+    }
+
+    private final Map<Long, Person> people;
+    private final Map<Long, Set<Role>> roles;
+    private final Map<Long, List<PersonAbsence>> absences;
+
+    public Directory(Collection<Person> people, Map<Long, Set<Role>> roles, Collection<PersonAbsence> absences) {
+        this.people = people.stream().collect(Collectors.toMap(Person::id, Function.identity()));
+        this.roles = Map.copyOf(roles);
+        this.absences = absences.stream().collect(Collectors.groupingBy(PersonAbsence::personId));
+    }
+
+    public boolean isAbsent(Person person, LocalDate day) {
+        return absences.getOrDefault(person.id(), List.of()).stream().anyMatch(a -> a.covers(day));
+    }
+
+    /**
+     * Inactive people get nothing. An absent person's reminder goes to their deputy when the deputy is
+     * active and present; with no such deputy it waits in their own inbox.
+     */
+    public Optional<Delivery> deliveryFor(Person person, LocalDate day) {
+        if (!person.active()) {
+            return Optional.empty();
+        }
+        if (isAbsent(person, day) && person.deputyId() != null) {
+            Person deputy = people.get(person.deputyId());
+            if (deputy != null && deputy.active() && !isAbsent(deputy, day)) {
+                return Optional.of(new Delivery(deputy, Optional.of(person)));
+            }
+        }
+        return Optional.of(new Delivery(person, Optional.empty()));
+    }
+
+    public Optional<Person> deputyOf(Person person) {
+        return Optional.ofNullable(person.deputyId()).map(people::get);
+    }
+
+    /** The managers of the activity's department (or of its unit, for unit managers); stab when none. */
+    public List<Person> managersOf(ActivityView activity) {
+        List<Person> managers = people.values().stream()
+                .filter(p -> p.active() && has(p, Role.MANAGER) && activity.activity().departmentId().equals(p.departmentId())
+                        && (p.unitId() == null || p.unitId().equals(activity.activity().unitId())))
+                .sorted(java.util.Comparator.comparing(Person::id))
+                .toList();
+        return managers.isEmpty()
+                ? people.values().stream().filter(p -> p.active() && has(p, Role.STAB))
+                        .sorted(java.util.Comparator.comparing(Person::id)).toList()
+                : managers;
+    }
+
+    private boolean has(Person person, Role role) {
+        return roles.getOrDefault(person.id(), Set.of()).contains(role);
+    }
+}

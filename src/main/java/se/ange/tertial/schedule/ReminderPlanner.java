@@ -1,0 +1,131 @@
+package se.ange.tertial.schedule;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import se.ange.tertial.followup.ActivityFacts;
+import se.ange.tertial.followup.Tertial;
+import se.ange.tertial.register.activity.ActivityView;
+import se.ange.tertial.register.org.Person;
+
+/**
+ * Decides who is reminded of what on a day, from the register as it stands: an activity reported for
+ * the tertial drops out of every later reminder. Everything one person is due on a day becomes one
+ * message. Plain Java: the clock is the day passed in.
+ */
+public final class ReminderPlanner {
+
+    private final ReminderCalendar calendar;
+
+    public ReminderPlanner(ReminderCalendar calendar) {
+        this.calendar = calendar;
+    }
+
+    public ReminderCalendar calendar() {
+        return calendar;
+    }
+
+    public List<PlannedMessage> plan(LocalDate day, List<ActivityView> activities, Directory directory) {
+        if (!calendar.isWorkingDay(day)) {
+            return List.of();
+        }
+        Map<Person, List<ReminderItem>> byRecipient = new LinkedHashMap<>();
+        Tertial current = Tertial.containing(day);
+        for (Tertial tertial : List.of(current.previous(), current, current.next())) {
+            for (ReminderCalendar.Step step : ReminderCalendar.Step.values()) {
+                if (calendar.tertialReminder(tertial, step).equals(day)) {
+                    remindOwners(day, tertial, step, activities, directory, byRecipient);
+                }
+            }
+            if (calendar.escalation(tertial).equals(day)) {
+                escalate(day, tertial, activities, directory, byRecipient);
+            }
+        }
+        for (ActivityView activity : activities) {
+            ActivityFacts facts = activity.facts();
+            boolean completed = facts.currentStatus().map(s -> s.isCompleted()).orElse(false);
+            if (completed) {
+                continue;
+            }
+            LocalDate end = activity.activity().endDate();
+            if (calendar.endingSoon(end).equals(day) && !end.isBefore(day)) {
+                toOwners(day, activity, ReminderPurpose.ENDING_SOON, "END", null, directory, byRecipient);
+            }
+            if (calendar.overdueNote(end).equals(day)) {
+                toOwners(day, activity, ReminderPurpose.OVERDUE, "OVERDUE", null, directory, byRecipient);
+            }
+        }
+        return byRecipient.entrySet().stream()
+                .map(e -> new PlannedMessage(e.getKey(), day, e.getValue()))
+                .sorted(Comparator.comparing(m -> m.recipient().email()))
+                .toList();
+    }
+
+    private void remindOwners(LocalDate day, Tertial tertial, ReminderCalendar.Step step, List<ActivityView> activities,
+                              Directory directory, Map<Person, List<ReminderItem>> byRecipient) {
+        for (ActivityView activity : activities) {
+            ActivityFacts facts = activity.facts();
+            if (facts.isActiveIn(tertial) && !facts.hasReportFor(tertial)) {
+                toOwners(day, activity, ReminderPurpose.TERTIAL_REPORT, step.name(), tertial, directory, byRecipient);
+            }
+        }
+    }
+
+    private void toOwners(LocalDate day, ActivityView activity, ReminderPurpose purpose, String step, Tertial tertial,
+                          Directory directory, Map<Person, List<ReminderItem>> byRecipient) {
+        for (Person owner : activity.owners()) {
+            directory.deliveryFor(owner, day).ifPresent(delivery -> add(byRecipient, delivery.recipient(),
+                    item(activity, purpose, step, tertial, delivery.onBehalfOf()
+                            .map(absent -> "för " + absent.name() + " (frånvarande)").orElse(null))));
+        }
+    }
+
+    private void escalate(LocalDate day, Tertial tertial, List<ActivityView> activities, Directory directory,
+                          Map<Person, List<ReminderItem>> byRecipient) {
+        for (ActivityView activity : activities) {
+            ActivityFacts facts = activity.facts();
+            if (!facts.isActiveIn(tertial) || facts.hasReportFor(tertial)) {
+                continue;
+            }
+            String note = ownerSituation(activity, day, directory);
+            for (Person manager : directory.managersOf(activity)) {
+                directory.deliveryFor(manager, day).ifPresent(delivery -> add(byRecipient, delivery.recipient(),
+                        item(activity, ReminderPurpose.ESCALATION, "ESCALATION", tertial, note)));
+            }
+        }
+    }
+
+    /** What a manager should know about who is (not) there to report. */
+    private static String ownerSituation(ActivityView activity, LocalDate day, Directory directory) {
+        List<Person> active = activity.owners().stream().filter(Person::active).toList();
+        if (active.isEmpty()) {
+            return "ingen aktiv ansvarig";
+        }
+        List<String> absent = new ArrayList<>();
+        for (Person owner : active) {
+            if (directory.isAbsent(owner, day)) {
+                absent.add(owner.name() + " frånvarande" + directory.deputyOf(owner)
+                        .map(d -> ", ersättare " + d.name()).orElse(", ingen ersättare"));
+            }
+        }
+        return absent.isEmpty() ? null : String.join("; ", absent);
+    }
+
+    private static ReminderItem item(ActivityView activity, ReminderPurpose purpose, String step, Tertial tertial,
+                                     String note) {
+        return new ReminderItem(purpose, step, tertial == null ? null : tertial.toString(), activity.ref(),
+                activity.activity().title(), activity.activity().endDate(), activity.activity().status(),
+                activity.owners().stream().map(Person::name).collect(Collectors.joining(", ")), note);
+    }
+
+    private static void add(Map<Person, List<ReminderItem>> byRecipient, Person recipient, ReminderItem item) {
+        List<ReminderItem> items = byRecipient.computeIfAbsent(recipient, p -> new ArrayList<>());
+        if (items.stream().noneMatch(existing -> existing.key().equals(item.key()))) {
+            items.add(item);
+        }
+    }
+}
