@@ -45,5 +45,5 @@ CREATE INDEX reminder_item_message ON reminder_item (message_id);
 -- Service-wide generated secrets (e.g. the e-mail reply token key when none is configured).
 CREATE TABLE app_secret (
     name  VARCHAR(50)  PRIMARY KEY,
-    value VARCHAR(200) NOT NULL
+    secret VARCHAR(200) NOT NULL
 );

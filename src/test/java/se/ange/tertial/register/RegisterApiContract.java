@@ -260,6 +260,16 @@ abstract class RegisterApiContract {
         Map goal311 = ksGoals.stream().filter(g -> g.get("ref").equals("3.1.1")).findFirst().orElseThrow();
         assertThat((Map) goal311.get("byStatus")).containsEntry("AVSLUTAD_ENLIGT_PLAN", 1);
         assertThat(goal311.get("goalArea")).isEqualTo("Vuxna");
+
+        HttpResponse<Map> measure = api.postJson("/api/goals/2024/3.1.1/measures", Map.of("name", "Sjukfrånvaro (%)",
+                "unit", "%", "outcome", 12.49, "asOf", "2023-09-30"));
+        assertThat(measure.code()).isEqualTo(201);
+        assertThat(api.postJson("/api/goals/2024/9.9.9/measures", Map.of("name", "x")).code()).isEqualTo(404);
+        Map withMeasure = api.retrieve("/api/goals?year=2024", Argument.listOf(Map.class)).stream()
+                .flatMap(kf -> ((List<Map>) kf.get("goals")).stream()).filter(g -> g.get("ref").equals("3.1.1"))
+                .findFirst().orElseThrow();
+        assertThat((List<Map>) withMeasure.get("measures")).singleElement()
+                .satisfies(m -> assertThat(m).containsEntry("name", "Sjukfrånvaro (%)").containsEntry("asOf", "2023-09-30"));
     }
 
     @Test

@@ -2,11 +2,18 @@ package se.ange.tertial.register.goal;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -19,6 +26,7 @@ import java.util.stream.StreamSupport;
 import se.ange.tertial.followup.Status;
 import se.ange.tertial.register.activity.ActivityCatalog;
 import se.ange.tertial.register.activity.ActivityView;
+import se.ange.tertial.system.ProblemException;
 
 /**
  * The goal hierarchy, KF goals with their KS goals, each KS goal with its measures and its activities
@@ -32,6 +40,11 @@ class GoalController {
 
     @Serdeable
     record MeasureJson(String name, @Nullable String unit, @Nullable BigDecimal outcome, @Nullable LocalDate asOf) {
+    }
+
+    @Serdeable
+    record NewMeasure(@NotBlank @Size(max = 500) String name, @Nullable @Size(max = 50) String unit,
+                      @Nullable BigDecimal outcome, @Nullable LocalDate asOf) {
     }
 
     @Serdeable
@@ -72,6 +85,18 @@ class GoalController {
                                 measuresByGoal.getOrDefault(ks.id(), List.of())))
                         .toList()))
                 .toList();
+    }
+
+    /** Records a measure (mått) of a KS goal with its latest outcome, e.g. Sjukfrånvaro (%) 12.49 per 2023-09-30. */
+    @Post("/{year}/{ref}/measures")
+    @io.micronaut.security.annotation.Secured("STAB")
+    HttpResponse<MeasureJson> addMeasure(@PathVariable int year, @PathVariable String ref,
+                                         @Body @Valid NewMeasure measure) {
+        Goal goal = goals.findByLevelAndYearAndRef(GoalLevel.KS, year, ref)
+                .orElseThrow(() -> ProblemException.notFound("Det finns inget KS-mål %s för %d".formatted(ref, year)));
+        Measure saved = measures.save(new Measure(null, goal.id(), measure.name(), measure.unit(), measure.outcome(),
+                measure.asOf()));
+        return HttpResponse.created(new MeasureJson(saved.name(), saved.unit(), saved.outcome(), saved.asOf()));
     }
 
     private static KsGoalJson ksGoal(Goal ks, Map<Long, String> areaNames, List<ActivityView> activities,
