@@ -1,0 +1,142 @@
+package se.ange.tertial.mail;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import org.simplejavamail.api.email.Email;
+import org.simplejavamail.api.mailer.Mailer;
+import org.simplejavamail.api.mailer.config.TransportStrategy;
+import org.simplejavamail.converter.EmailConverter;
+import org.simplejavamail.email.EmailBuilder;
+import org.simplejavamail.mailer.MailerBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.ange.tertial.followup.Tertial;
+import se.ange.tertial.notify.DeliveryChannel;
+import se.ange.tertial.notify.Notifier;
+import se.ange.tertial.notify.OutboxMessage;
+import se.ange.tertial.notify.ReminderItemRow;
+import se.ange.tertial.register.org.Person;
+
+/**
+ * Sends reminders by e-mail with Simple Java Mail, both plain text and HTML, with a signed reply token in
+ * the subject (and in the Reply-To address when a reply mailbox is configured). Without SMTP settings the
+ * mail is written to {@code <data dir>/outbox/} as an .eml file.
+ */
+@Singleton
+class MailNotifier implements Notifier {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailNotifier.class);
+
+    private final SmtpConfig smtp;
+    private final MailConfig config;
+    private final ReminderMail templates;
+    private final ReplyTokens tokens;
+    private final Clock clock;
+    private final Path outboxDir;
+    private volatile Mailer mailer;
+
+    MailNotifier(SmtpConfig smtp, MailConfig config, ReminderMail templates, ReplyTokens tokens, Clock clock,
+                 @Value("${tertial.data-dir:./data}") String dataDir) {
+        this.smtp = smtp;
+        this.config = config;
+        this.templates = templates;
+        this.tokens = tokens;
+        this.clock = clock;
+        this.outboxDir = Path.of(dataDir, "outbox");
+    }
+
+    @Override
+    public DeliveryChannel channel() {
+        return DeliveryChannel.EMAIL;
+    }
+
+    @Override
+    public void deliver(OutboxMessage message, Person recipient, List<ReminderItemRow> items) throws DeliveryFailure {
+        ReminderMail.Rendered rendered = templates.render(recipient, items);
+        String token = tokens.sign(new ReplyTokens.Claims(message.id(), recipient.id(), tertialOf(items),
+                expiry(items)));
+        var builder = EmailBuilder.startingBlank()
+                .from(config.from())
+                .to(recipient.name(), recipient.email())
+                .withSubject(rendered.subject() + " [" + token + "]")
+                .withPlainText(rendered.text())
+                .withHTMLText(rendered.html())
+                .withHeader("X-Tertial-Outbox-Id", String.valueOf(message.id()))
+                .withHeader("Auto-Submitted", "auto-generated");
+        if (config.replyAddress() != null && !config.replyAddress().isBlank()) {
+            String address = config.replyAddress();
+            int at = address.indexOf('@');
+            builder = builder.withReplyTo(address.substring(0, at) + "+" + token + address.substring(at));
+        }
+        Email email = builder.buildEmail();
+        if (!smtp.configured()) {
+            writeEml(message, email);
+            return;
+        }
+        try {
+            mailer().sendMail(email).get();
+        } catch (ExecutionException e) {
+            throw new DeliveryFailure("SMTP: " + rootMessage(e.getCause()), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeliveryFailure("interrupted", e);
+        } catch (RuntimeException e) {
+            throw new DeliveryFailure("SMTP: " + rootMessage(e), e);
+        }
+    }
+
+    private void writeEml(OutboxMessage message, Email email) throws DeliveryFailure {
+        try {
+            Files.createDirectories(outboxDir);
+            Path file = outboxDir.resolve("reminder-" + message.id() + ".eml");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                EmailConverter.emailToMimeMessage(email).writeTo(out);
+            }
+            LOG.info("No SMTP server configured: reminder {} written to {}", message.id(), file.toAbsolutePath());
+        } catch (IOException | jakarta.mail.MessagingException e) {
+            throw new DeliveryFailure("cannot write .eml: " + e.getMessage(), e);
+        }
+    }
+
+    /** The innermost cause says what went wrong (connection refused, 5xx from the server, …). */
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? String.valueOf(e.getMessage()) : e.getClass().getSimpleName() + ": " + root;
+    }
+
+    private static String tertialOf(List<ReminderItemRow> items) {
+        return items.stream().map(ReminderItemRow::tertial).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** Replies are accepted some weeks after the tertial closes (or after the message, when no tertial). */
+    private LocalDate expiry(List<ReminderItemRow> items) {
+        String tertial = tertialOf(items);
+        LocalDate base = tertial == null ? LocalDate.now(clock) : Tertial.parse(tertial).closingDate();
+        return base.plusDays(config.replyValidDays());
+    }
+
+    private Mailer mailer() {
+        if (mailer == null) {
+            synchronized (this) {
+                if (mailer == null) {
+                    var builder = MailerBuilder.withSMTPServer(smtp.host(), smtp.port(), smtp.username(), smtp.password())
+                            .withTransportStrategy(TransportStrategy.valueOf(smtp.transport()))
+                            .withSessionTimeout(smtp.timeoutMillis());
+                    mailer = builder.buildMailer();
+                }
+            }
+        }
+        return mailer;
+    }
+}

@@ -1,0 +1,6 @@
+package se.ange.tertial.notify;
+
+/** How a message reaches a person. */
+public enum DeliveryChannel {
+    EMAIL, SLACK, TEAMS
+}

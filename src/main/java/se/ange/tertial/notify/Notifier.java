@@ -1,0 +1,23 @@
+package se.ange.tertial.notify;
+
+import java.util.List;
+import se.ange.tertial.register.org.Person;
+
+/** Delivers an outbox message on one channel. Adapters (mail, Slack, Teams) implement it. */
+public interface Notifier {
+
+    DeliveryChannel channel();
+
+    /**
+     * Renders and sends the reminder. Throws {@link DeliveryFailure} when the channel did not take it;
+     * the outbox then retries later.
+     */
+    void deliver(OutboxMessage message, Person recipient, List<ReminderItemRow> items) throws DeliveryFailure;
+
+    /** The channel refused or could not be reached. */
+    class DeliveryFailure extends Exception {
+        public DeliveryFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package se.ange.tertial.notify;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+
+/**
+ * Settings under {@code tertial.outbox.*}: retries back off from {@code firstRetryDelay}, doubling up to
+ * {@code maxRetryDelay}; after {@code maxAttempts} a message is DEAD (listed at /api/outbox?state=DEAD).
+ */
+@ConfigurationProperties("tertial.outbox")
+public record OutboxConfig(@Bindable(defaultValue = "10") @Min(1) int maxAttempts,
+                           @Bindable(defaultValue = "1m") Duration firstRetryDelay,
+                           @Bindable(defaultValue = "1h") Duration maxRetryDelay,
+                           @Bindable(defaultValue = "100") @Min(1) int batchSize) {
+
+    Duration delayAfter(int attempts) {
+        long factor = 1L << Math.min(attempts - 1, 20);
+        Duration delay = firstRetryDelay.multipliedBy(factor);
+        return delay.compareTo(maxRetryDelay) > 0 ? maxRetryDelay : delay;
+    }
+}

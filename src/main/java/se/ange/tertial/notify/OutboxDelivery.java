@@ -1,0 +1,121 @@
+package se.ange.tertial.notify;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.ange.tertial.followup.ActivityFacts;
+import se.ange.tertial.followup.Tertial;
+import se.ange.tertial.register.activity.ActivityCatalog;
+import se.ange.tertial.register.activity.ActivityView;
+import se.ange.tertial.register.org.Person;
+import se.ange.tertial.register.org.PersonRepository;
+
+/**
+ * Delivers one due outbox message per call, inside a transaction that holds the message's row lock
+ * while the channel is called: several workers (threads or instances) never take the same message
+ * ({@code FOR UPDATE SKIP LOCKED} on PostgreSQL). Items whose activity has been reported since are
+ * dropped first; a message left with nothing to say is cancelled.
+ */
+@Singleton
+public class OutboxDelivery {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxDelivery.class);
+
+    private final JdbcOperations jdbc;
+    private final OutboxRepository outbox;
+    private final ReminderItemRepository items;
+    private final PersonRepository people;
+    private final ActivityCatalog catalog;
+    private final Map<DeliveryChannel, Notifier> notifiers = new EnumMap<>(DeliveryChannel.class);
+    private final OutboxConfig config;
+    private final Clock clock;
+    private volatile String claimSql;
+
+    OutboxDelivery(JdbcOperations jdbc, OutboxRepository outbox, ReminderItemRepository items, PersonRepository people,
+                   ActivityCatalog catalog, List<Notifier> notifiers, OutboxConfig config, Clock clock) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.items = items;
+        this.people = people;
+        this.catalog = catalog;
+        notifiers.forEach(n -> this.notifiers.put(n.channel(), n));
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** @return whether a message was taken (delivered, failed or cancelled); false when none is due */
+    @Transactional
+    public boolean deliverOne() {
+        Instant now = clock.instant();
+        Optional<Long> claimed = claim(now);
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        OutboxMessage message = outbox.findById(claimed.get()).orElseThrow();
+        Person recipient = people.findById(message.recipientId()).orElseThrow();
+        List<ReminderItemRow> due = items.findByMessageIdOrderById(message.id()).stream()
+                .filter(this::stillDue).toList();
+        if (due.isEmpty() || !recipient.active()) {
+            outbox.update(message.cancelled());
+            return true;
+        }
+        Notifier notifier = notifiers.getOrDefault(message.channel(), notifiers.get(DeliveryChannel.EMAIL));
+        try {
+            notifier.deliver(message, recipient, due);
+            outbox.update(message.sent(now));
+        } catch (Notifier.DeliveryFailure | RuntimeException e) {
+            int attempts = message.attempts() + 1;
+            boolean dead = attempts >= config.maxAttempts();
+            String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            outbox.update(message.failed(error.length() > 2000 ? error.substring(0, 2000) : error,
+                    now.plus(config.delayAfter(attempts)), dead));
+            LOG.warn("Outbox message {} to person {} via {} failed (attempt {}{}): {}", message.id(),
+                    recipient.id(), message.channel(), attempts, dead ? ", giving up" : "", error);
+        }
+        return true;
+    }
+
+    private boolean stillDue(ReminderItemRow item) {
+        Optional<ActivityView> activity = catalog.byRef(item.activityRef());
+        if (activity.isEmpty()) {
+            return false;
+        }
+        ActivityFacts facts = activity.get().facts();
+        if (item.tertial() != null) {
+            Tertial tertial = Tertial.parse(item.tertial());
+            return facts.isActiveIn(tertial) && !facts.hasReportFor(tertial);
+        }
+        return facts.currentStatus().map(status -> !status.isCompleted()).orElse(true);
+    }
+
+    private Optional<Long> claim(Instant now) {
+        return jdbc.prepareStatement(claimSql(), statement -> {
+            statement.setString(1, OutboxState.PENDING.name());
+            statement.setObject(2, java.sql.Timestamp.from(now));
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getLong(1)) : Optional.<Long>empty();
+            }
+        });
+    }
+
+    private String claimSql() {
+        if (claimSql == null) {
+            String database = jdbc.execute(connection -> connection.getMetaData().getDatabaseProductName());
+            // H2 (one embedded instance) has no SKIP LOCKED; its FOR UPDATE still serialises workers
+            String lock = database.toLowerCase(java.util.Locale.ROOT).contains("postgres")
+                    ? "FOR UPDATE SKIP LOCKED" : "FOR UPDATE";
+            claimSql = "SELECT id FROM outbox_message WHERE state = ? AND next_attempt_at <= ? ORDER BY id "
+                    + "LIMIT 1 " + lock;
+        }
+        return claimSql;
+    }
+}

@@ -1,0 +1,18 @@
+package se.ange.tertial.notify;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface OutboxRepository extends CrudRepository<OutboxMessage, Long> {
+
+    List<OutboxMessage> findByStateOrderById(OutboxState state);
+
+    List<OutboxMessage> findAllOrderById();
+
+    Optional<OutboxMessage> findByRecipientIdAndKindAndSendOn(Long recipientId, MessageKind kind, LocalDate sendOn);
+}

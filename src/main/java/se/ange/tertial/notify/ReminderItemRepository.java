@@ -1,0 +1,17 @@
+package se.ange.tertial.notify;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.Collection;
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface ReminderItemRepository extends CrudRepository<ReminderItemRow, Long> {
+
+    List<ReminderItemRow> findByMessageIdOrderById(Long messageId);
+
+    List<ReminderItemRow> findByRecipientIdInAndItemKeyIn(Collection<Long> recipientIds, Collection<String> keys);
+
+    List<ReminderItemRow> findByRecipientId(Long recipientId);
+}

@@ -1,0 +1,49 @@
+package se.ange.tertial.schedule;
+
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+import se.ange.tertial.notify.DeliveryChannel;
+
+/** Stab previews a day's reminders before a close; an admin can run a day now (catch-up, demos). */
+@Controller("/api/reminders")
+class ReminderController {
+
+    @Serdeable
+    record PreviewItem(String recipient, String name, DeliveryChannel channel, List<String> activities, String reason,
+                       List<ReminderItem> items) {
+    }
+
+    @Serdeable
+    record Preview(LocalDate on, List<PreviewItem> items) {
+    }
+
+    private final ReminderRun reminders;
+
+    ReminderController(ReminderRun reminders) {
+        this.reminders = reminders;
+    }
+
+    @Get("/preview")
+    @Secured({"STAB", "ADMIN"})
+    Preview preview(@QueryValue LocalDate on) {
+        return new Preview(on, reminders.preview(on).stream().map(m -> new PreviewItem(m.recipient().email(),
+                m.recipient().name(), DeliveryChannel.EMAIL,
+                m.items().stream().map(ReminderItem::activityRef).distinct().toList(),
+                m.items().stream().map(i -> i.purpose() + (i.tertial() == null ? "" : " " + i.tertial()) + " " + i.step())
+                        .distinct().collect(Collectors.joining(", ")),
+                m.items())).toList());
+    }
+
+    @Post("/run")
+    @Secured("ADMIN")
+    ReminderRun.Result run(@QueryValue LocalDate on) {
+        return reminders.run(on);
+    }
+}

@@ -1,0 +1,108 @@
+package se.ange.tertial.schedule;
+
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.ange.tertial.notify.DeliveryChannel;
+import se.ange.tertial.notify.MessageKind;
+import se.ange.tertial.notify.OutboxMessage;
+import se.ange.tertial.notify.OutboxRepository;
+import se.ange.tertial.notify.ReminderItemRepository;
+import se.ange.tertial.notify.ReminderItemRow;
+import se.ange.tertial.register.activity.ActivityCatalog;
+import se.ange.tertial.register.org.PersonAbsenceRepository;
+import se.ange.tertial.register.org.PersonRepository;
+import se.ange.tertial.register.org.PersonRole;
+import se.ange.tertial.register.org.PersonRoleRepository;
+import se.ange.tertial.register.org.Role;
+
+/**
+ * A day's reminders: what the planner decides, less what was already enqueued, written to the outbox in
+ * one transaction. Running a day twice enqueues nothing new; a person already messaged that day gets
+ * nothing more (their new items wait for the next reminder day).
+ */
+@Singleton
+public class ReminderRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReminderRun.class);
+
+    /** What a run did. */
+    @io.micronaut.serde.annotation.Serdeable
+    public record Result(LocalDate day, int messages, int items) {
+    }
+
+    private final ReminderPlanner planner;
+    private final ActivityCatalog catalog;
+    private final PersonRepository people;
+    private final PersonRoleRepository roles;
+    private final PersonAbsenceRepository absences;
+    private final OutboxRepository outbox;
+    private final ReminderItemRepository items;
+    private final Clock clock;
+
+    ReminderRun(ReminderPlanner planner, ActivityCatalog catalog, PersonRepository people, PersonRoleRepository roles,
+                PersonAbsenceRepository absences, OutboxRepository outbox, ReminderItemRepository items, Clock clock) {
+        this.planner = planner;
+        this.catalog = catalog;
+        this.people = people;
+        this.roles = roles;
+        this.absences = absences;
+        this.outbox = outbox;
+        this.items = items;
+        this.clock = clock;
+    }
+
+    /** Exactly what {@link #run} would enqueue on the day, without enqueueing it. */
+    @Transactional
+    public List<PlannedMessage> preview(LocalDate day) {
+        List<PlannedMessage> planned = planner.plan(day, catalog.all(), directory());
+        if (planned.isEmpty()) {
+            return planned;
+        }
+        Set<String> enqueued = items.findByRecipientIdInAndItemKeyIn(
+                        planned.stream().map(m -> m.recipient().id()).toList(),
+                        planned.stream().flatMap(m -> m.items().stream()).map(ReminderItem::key).distinct().toList())
+                .stream().map(row -> row.recipientId() + "|" + row.itemKey()).collect(Collectors.toSet());
+        return planned.stream()
+                .filter(m -> outbox.findByRecipientIdAndKindAndSendOn(m.recipient().id(), MessageKind.REMINDER, day).isEmpty())
+                .map(m -> new PlannedMessage(m.recipient(), day, m.items().stream()
+                        .filter(i -> !enqueued.contains(m.recipient().id() + "|" + i.key())).toList()))
+                .filter(m -> !m.items().isEmpty())
+                .toList();
+    }
+
+    @Transactional
+    public Result run(LocalDate day) {
+        List<PlannedMessage> fresh = preview(day);
+        int itemCount = 0;
+        for (PlannedMessage message : fresh) {
+            OutboxMessage saved = outbox.save(OutboxMessage.pending(message.recipient().id(), DeliveryChannel.EMAIL,
+                    MessageKind.REMINDER, day, clock.instant()));
+            for (ReminderItem item : message.items()) {
+                items.save(new ReminderItemRow(null, saved.id(), message.recipient().id(), item.key(),
+                        item.purpose().name(), item.step(), item.tertial(), item.activityRef(), item.note()));
+                itemCount++;
+            }
+        }
+        if (!fresh.isEmpty()) {
+            LOG.info("Reminders for {}: {} messages, {} items enqueued", day, fresh.size(), itemCount);
+        }
+        return new Result(day, fresh.size(), itemCount);
+    }
+
+    private Directory directory() {
+        Map<Long, Set<Role>> roleMap = StreamSupport.stream(roles.findAll().spliterator(), false)
+                .collect(Collectors.groupingBy(PersonRole::personId,
+                        Collectors.mapping(PersonRole::role, Collectors.toSet())));
+        return new Directory(StreamSupport.stream(people.findAll().spliterator(), false).toList(), roleMap,
+                StreamSupport.stream(absences.findAll().spliterator(), false).toList());
+    }
+}
