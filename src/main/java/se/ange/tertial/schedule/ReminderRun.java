@@ -1,9 +1,11 @@
 package se.ange.tertial.schedule;
 
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,10 +48,15 @@ public class ReminderRun {
     private final PersonAbsenceRepository absences;
     private final OutboxRepository outbox;
     private final ReminderItemRepository items;
+    private final JdbcOperations jdbc;
+    private final SchedulerConfig config;
     private final Clock clock;
 
     ReminderRun(ReminderPlanner planner, ActivityCatalog catalog, PersonRepository people, PersonRoleRepository roles,
-                PersonAbsenceRepository absences, OutboxRepository outbox, ReminderItemRepository items, Clock clock) {
+                PersonAbsenceRepository absences, OutboxRepository outbox, ReminderItemRepository items,
+                JdbcOperations jdbc, SchedulerConfig config, Clock clock) {
+        this.jdbc = jdbc;
+        this.config = config;
         this.planner = planner;
         this.catalog = catalog;
         this.people = people;
@@ -79,13 +86,54 @@ public class ReminderRun {
                 .toList();
     }
 
+    /**
+     * The scheduler's run: today, plus the working days missed since the last run (the service was down),
+     * merged into one message per person so nobody gets several at once. Each day is recorded as run.
+     */
+    @Transactional
+    public Result runDue() {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate last = jdbc.prepareStatement("SELECT MAX(run_day) FROM reminder_run_day", statement -> {
+            try (var rows = statement.executeQuery()) {
+                return rows.next() && rows.getDate(1) != null ? rows.getDate(1).toLocalDate() : null;
+            }
+        });
+        if (last != null && !last.isBefore(today)) {
+            return new Result(today, 0, 0);
+        }
+        LocalDate from = last == null ? today : Collections.max(List.of(last.plusDays(1), today.minusDays(config.catchUpDays())));
+        List<LocalDate> days = from.datesUntil(today.plusDays(1)).toList();
+        Result result = enqueue(merge(days.stream().flatMap(day -> preview(day).stream()).toList(), today), today);
+        days.forEach(day -> jdbc.prepareStatement("INSERT INTO reminder_run_day (run_day, ran_at) VALUES (?, ?)", statement -> {
+            statement.setObject(1, day);
+            statement.setObject(2, java.sql.Timestamp.from(clock.instant()));
+            return statement.executeUpdate();
+        }));
+        return result;
+    }
+
+    /** Decides and enqueues one day's reminders now, exactly as the scheduler would on that day. */
     @Transactional
     public Result run(LocalDate day) {
-        List<PlannedMessage> fresh = preview(day);
+        return enqueue(preview(day), day);
+    }
+
+    private static List<PlannedMessage> merge(List<PlannedMessage> planned, LocalDate sendOn) {
+        Map<Long, PlannedMessage> byPerson = new java.util.LinkedHashMap<>();
+        for (PlannedMessage message : planned) {
+            byPerson.merge(message.recipient().id(), new PlannedMessage(message.recipient(), sendOn, message.items()),
+                    (a, b) -> new PlannedMessage(a.recipient(), sendOn, java.util.stream.Stream.concat(a.items().stream(),
+                            b.items().stream().filter(i -> a.items().stream().noneMatch(x -> x.key().equals(i.key()))))
+                            .toList()));
+        }
+        return List.copyOf(byPerson.values());
+    }
+
+    private Result enqueue(List<PlannedMessage> fresh, LocalDate day) {
         int itemCount = 0;
         for (PlannedMessage message : fresh) {
             OutboxMessage saved = outbox.save(OutboxMessage.pending(message.recipient().id(), DeliveryChannel.EMAIL,
-                    MessageKind.REMINDER, day, clock.instant()));
+                    MessageKind.REMINDER, message.day(), clock.instant()));
             for (ReminderItem item : message.items()) {
                 items.save(new ReminderItemRow(null, saved.id(), message.recipient().id(), item.key(),
                         item.purpose().name(), item.step(), item.tertial(), item.activityRef(), item.note()));

@@ -1,0 +1,146 @@
+package se.ange.tertial.schedule;
+
+import io.micronaut.context.BeanContext;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.ShutdownEvent;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.TimeZone;
+import javax.sql.DataSource;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.utils.ConnectionProvider;
+import org.quartz.utils.DBConnectionManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.ange.tertial.system.TertialConfig;
+
+/**
+ * Quartz with its JDBC job store in the service's own database, clustered on PostgreSQL. Jobs are beans
+ * (one-line calls into use cases); the daily reminder trigger fires at the configured local time and,
+ * after downtime, once on start ("fire and proceed"), the job itself making up for the missed days.
+ */
+@Singleton
+@Requires(property = "tertial.scheduler.enabled", notEquals = "false")
+public class QuartzScheduler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(QuartzScheduler.class);
+    static final JobKey REMINDERS = JobKey.jobKey("daily-reminders", "tertial");
+
+    private final DataSource dataSource;
+    private final BeanContext beans;
+    private final SchedulerConfig config;
+    private final ReminderConfig reminders;
+    private final TertialConfig tertial;
+    private Scheduler scheduler;
+
+    QuartzScheduler(DataSource dataSource, BeanContext beans, SchedulerConfig config, ReminderConfig reminders,
+                    TertialConfig tertial) {
+        this.dataSource = dataSource;
+        this.beans = beans;
+        this.config = config;
+        this.reminders = reminders;
+        this.tertial = tertial;
+    }
+
+    @EventListener
+    synchronized void start(StartupEvent event) throws SchedulerException {
+        // Quartz manages its own transactions: give it the real pool, not Micronaut Data's
+        // transaction-aware proxy (stack notes, trap 6).
+        DataSource pool = DelegatingDataSource.unwrapDataSource(dataSource);
+        boolean postgres = isPostgres(pool);
+        String dataSourceName = "tertial-" + java.util.UUID.randomUUID(); // one per application context
+        DBConnectionManager.getInstance().addConnectionProvider(dataSourceName, new ConnectionProvider() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                return pool.getConnection();
+            }
+
+            @Override
+            public void shutdown() {
+                // the pool belongs to Micronaut
+            }
+
+            @Override
+            public void initialize() {
+                // nothing to do
+            }
+        });
+        Properties properties = new Properties();
+        properties.setProperty("org.quartz.scheduler.instanceName", "tertial");
+        properties.setProperty("org.quartz.scheduler.instanceId", "AUTO");
+        properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+        properties.setProperty("org.quartz.threadPool.threadCount", String.valueOf(config.threads()));
+        properties.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        properties.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+        properties.setProperty("org.quartz.jobStore.dataSource", dataSourceName);
+        properties.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
+        properties.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
+        properties.setProperty("org.quartz.jobStore.isClustered", String.valueOf(postgres));
+        properties.setProperty("org.quartz.jobStore.clusterCheckinInterval", String.valueOf(config.clusterCheckinMillis()));
+        properties.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+        scheduler = new StdSchedulerFactory(properties).getScheduler();
+        // Quartz keeps schedulers in a JVM-wide registry by name; cluster nodes share the name, so take it
+        // out: another application context in this JVM (a test's second node) must get a scheduler of its own.
+        org.quartz.impl.SchedulerRepository.getInstance().remove(scheduler.getSchedulerName());
+        scheduler.setJobFactory((bundle, s) -> beans.getBean(bundle.getJobDetail().getJobClass()));
+        scheduleReminders();
+        scheduler.start();
+        LOG.info("Quartz scheduler started ({}), reminders daily at {} {}", postgres ? "clustered on PostgreSQL" : "single instance",
+                reminders.sendAt(), tertial.zone());
+    }
+
+    /** Creates or updates the daily trigger; instances racing here agree on one job and one trigger. */
+    private void scheduleReminders() throws SchedulerException {
+        JobDetail job = JobBuilder.newJob(DailyReminderJob.class).withIdentity(REMINDERS).storeDurably().build();
+        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(TriggerKey.triggerKey("daily-reminders", "tertial"))
+                .forJob(REMINDERS)
+                .withSchedule(CronScheduleBuilder
+                        .dailyAtHourAndMinute(reminders.sendAt().getHour(), reminders.sendAt().getMinute())
+                        .inTimeZone(TimeZone.getTimeZone(tertial.zone()))
+                        .withMisfireHandlingInstructionFireAndProceed())
+                .build();
+        try {
+            scheduler.addJob(job, true);
+            if (scheduler.checkExists(trigger.getKey())) {
+                scheduler.rescheduleJob(trigger.getKey(), trigger);
+            } else {
+                scheduler.scheduleJob(trigger);
+            }
+        } catch (org.quartz.ObjectAlreadyExistsException raced) {
+            LOG.debug("Another instance scheduled the reminders first");
+        }
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    @EventListener
+    synchronized void stop(ShutdownEvent event) throws SchedulerException {
+        if (scheduler != null) {
+            scheduler.shutdown(true);
+        }
+    }
+
+    private static boolean isPostgres(DataSource pool) {
+        try (Connection connection = pool.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the database type", e);
+        }
+    }
+}
