@@ -11,15 +11,16 @@ import se.ange.tertial.register.org.Role;
 /**
  * Who is calling: the name shown in the audit log (a person's e-mail, or a token's name when no person
  * stands behind it), the credential used, and the roles and organisational scope that decide what they
- * may read and change.
+ * may read and change. {@code deputyFor}: people absent today whose deputy the caller is.
  */
 public record Caller(String name, String credential, @Nullable Long personId, Set<Role> roles,
-                     @Nullable Long departmentId, @Nullable Long unitId) {
+                     @Nullable Long departmentId, @Nullable Long unitId, Set<Long> deputyFor) {
 
     static final String ATTRIBUTE = "tertial.caller";
 
     public Caller {
         roles = Set.copyOf(roles);
+        deputyFor = Set.copyOf(deputyFor);
     }
 
     public boolean has(Role role) {

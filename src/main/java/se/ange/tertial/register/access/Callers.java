@@ -2,10 +2,13 @@ package se.ange.tertial.register.access;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import se.ange.tertial.register.org.Person;
+import se.ange.tertial.register.org.PersonAbsenceRepository;
 import se.ange.tertial.register.org.PersonRepository;
 import se.ange.tertial.register.org.PersonRole;
 import se.ange.tertial.register.org.PersonRoleRepository;
@@ -17,10 +20,14 @@ public class Callers {
 
     private final PersonRepository people;
     private final PersonRoleRepository roles;
+    private final PersonAbsenceRepository absences;
+    private final Clock clock;
 
-    Callers(PersonRepository people, PersonRoleRepository roles) {
+    Callers(PersonRepository people, PersonRoleRepository roles, PersonAbsenceRepository absences, Clock clock) {
         this.people = people;
         this.roles = roles;
+        this.absences = absences;
+        this.clock = clock;
     }
 
     /** An active person known by this e-mail, with all their roles; empty for strangers and the inactive. */
@@ -28,21 +35,29 @@ public class Callers {
         return people.findByEmail(email.trim().toLowerCase(java.util.Locale.ROOT))
                 .filter(Person::active)
                 .map(person -> new Caller(person.email(), credential, person.id(), rolesOf(person), person.departmentId(),
-                        person.unitId()));
+                        person.unitId(), deputyFor(person)));
     }
 
     /** A token's caller: the token's role, acting as its person (when it has one) within their scope. */
     Optional<Caller> forToken(ApiToken token) {
         if (token.personId() == null) {
-            return Optional.of(new Caller(token.name(), token.name(), null, Set.of(token.role()), null, null));
+            return Optional.of(new Caller(token.name(), token.name(), null, Set.of(token.role()), null, null, Set.of()));
         }
         return people.findById(token.personId()).filter(Person::active)
                 .map(person -> new Caller(person.email(), token.name(), person.id(), Set.of(token.role()),
-                        person.departmentId(), person.unitId()));
+                        person.departmentId(), person.unitId(), deputyFor(person)));
     }
 
     static Caller bootstrapAdmin() {
-        return new Caller("bootstrap-admin", "bootstrap-admin", null, Set.of(Role.ADMIN), null, null);
+        return new Caller("bootstrap-admin", "bootstrap-admin", null, Set.of(Role.ADMIN), null, null, Set.of());
+    }
+
+    /** The people who have this person as deputy and are absent today. */
+    private Set<Long> deputyFor(Person person) {
+        LocalDate today = LocalDate.now(clock);
+        return people.findByDeputyId(person.id()).stream().filter(Person::active)
+                .filter(absent -> absences.findByPersonId(absent.id()).stream().anyMatch(a -> a.covers(today)))
+                .map(Person::id).collect(Collectors.toSet());
     }
 
     private Set<Role> rolesOf(@Nullable Person person) {

@@ -5,7 +5,8 @@ import se.ange.tertial.register.activity.ActivityView;
 import se.ange.tertial.register.org.Role;
 
 /**
- * Who may read and change which activity. Owners: their own activities. Managers: their department (or
+ * Who may read and change which activity. Owners: their own activities (and, as deputy, those of an
+ * absent colleague). Managers: their department (or
  * their unit, when they manage one), where they may report and reassign owners. Stab: everything in the
  * register. Admin: may read everything but changes only people, roles and tokens.
  */
@@ -31,9 +32,14 @@ public final class Permissions {
         return caller.has(Role.STAB) || manages(caller, activity);
     }
 
+    /** Their own activity, or one of an absent colleague's whose deputy they are. */
     private static boolean owns(Caller caller, ActivityView activity) {
-        return caller.has(Role.OWNER) && caller.personId() != null
+        if (caller.personId() == null) {
+            return false;
+        }
+        boolean own = caller.has(Role.OWNER)
                 && activity.owners().stream().anyMatch(p -> Objects.equals(p.id(), caller.personId()));
+        return own || activity.owners().stream().anyMatch(p -> caller.deputyFor().contains(p.id()));
     }
 
     private static boolean manages(Caller caller, ActivityView activity) {

@@ -7,6 +7,7 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.LocalDate;
 
 /** A period a person is away (both days included). */
+@io.micronaut.serde.annotation.Serdeable
 @MappedEntity("person_absence")
 public record PersonAbsence(@Id @GeneratedValue @Nullable Long id, Long personId, LocalDate fromDate, LocalDate toDate) {
 

@@ -14,4 +14,6 @@ public interface PersonRepository extends CrudRepository<Person, Long> {
     Optional<Person> findByEmail(String email);
 
     List<Person> findByEmailIn(Collection<String> emails);
+
+    List<Person> findByDeputyId(Long deputyId);
 }

@@ -177,6 +177,30 @@ class AccessTest {
     }
 
     @Test
+    void a_deputy_may_report_for_an_absent_owner_while_the_absence_lasts() {
+        Api emma = as("OWNER");
+        Api ahmed = admin.withNewToken("ahmed", "OWNER", "ahmed.karimi@ange.example");
+        assertThat(ahmed.postJson("/api/activities/" + OWN + "/reports", report()).code()).isEqualTo(403);
+
+        assertThat(stab.exchange(HttpRequest.PUT("/api/people/emma.berglund@ange.example/deputy",
+                Map.of("deputy", "ahmed.karimi@ange.example"))).code()).isEqualTo(403);
+        HttpResponse<Map> deputy = emma.exchange(HttpRequest.PUT("/api/people/emma.berglund@ange.example/deputy",
+                Map.of("deputy", "ahmed.karimi@ange.example")));
+        assertThat(deputy.code()).isEqualTo(200);
+        assertThat(body(deputy)).containsEntry("deputy", "ahmed.karimi@ange.example");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Stockholm"));
+        assertThat(emma.postJson("/api/people/emma.berglund@ange.example/absences",
+                Map.of("from", today.minusDays(1).toString(), "to", today.plusDays(7).toString())).code()).isEqualTo(201);
+
+        assertThat(ahmed.get("/api/activities/" + OWN).code()).isEqualTo(200);
+        assertThat(ahmed.postJson("/api/activities/" + OWN + "/reports", report()).code()).isEqualTo(201);
+        assertThat(ahmed.postJson("/api/activities/" + OTHER + "/reports", report()).code()).isEqualTo(403);
+        assertThat(ahmed.get("/api/people/emma.berglund@ange.example").code()).isEqualTo(403);
+        assertThat(emma.postJson("/api/people/emma.berglund@ange.example/absences",
+                Map.of("from", "2030-01-10", "to", "2030-01-01")).code()).isEqualTo(422);
+    }
+
+    @Test
     void owner_and_manager_tokens_must_belong_to_a_person() {
         HttpResponse<Map> response = admin.postJson("/api/tokens", Map.of("name", "anon-owner", "role", "OWNER"));
         assertThat(response.code()).isEqualTo(422);
