@@ -41,6 +41,7 @@ CREATE TABLE reminder_item (
     CONSTRAINT reminder_item_once UNIQUE (recipient_id, item_key)
 );
 CREATE INDEX reminder_item_message ON reminder_item (message_id);
+CREATE INDEX reminder_item_key ON reminder_item (item_key);
 
 -- Service-wide generated secrets (e.g. the e-mail reply token key when none is configured).
 CREATE TABLE app_secret (

@@ -132,7 +132,10 @@ class MailNotifier implements Notifier {
                 if (mailer == null) {
                     var builder = MailerBuilder.withSMTPServer(smtp.host(), smtp.port(), smtp.username(), smtp.password())
                             .withTransportStrategy(TransportStrategy.valueOf(smtp.transport()))
-                            .withSessionTimeout(smtp.timeoutMillis());
+                            .withSessionTimeout(smtp.timeoutMillis())
+                            .withConnectionPoolCoreSize(0)
+                            .withConnectionPoolMaxSize(4)
+                            .withConnectionPoolExpireAfterMillis(30_000);
                     mailer = builder.buildMailer();
                 }
             }

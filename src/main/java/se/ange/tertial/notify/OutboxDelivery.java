@@ -38,7 +38,7 @@ public class OutboxDelivery {
     private final Map<DeliveryChannel, Notifier> notifiers = new EnumMap<>(DeliveryChannel.class);
     private final OutboxConfig config;
     private final Clock clock;
-    private volatile String claimSql;
+    private volatile Boolean postgres;
 
     OutboxDelivery(JdbcOperations jdbc, OutboxRepository outbox, ReminderItemRepository items, PersonRepository people,
                    ActivityCatalog catalog, List<Notifier> notifiers, OutboxConfig config, Clock clock) {
@@ -98,7 +98,25 @@ public class OutboxDelivery {
     }
 
     private Optional<Long> claim(Instant now) {
-        return jdbc.prepareStatement(claimSql(), statement -> {
+        if (postgres()) {
+            return firstId("SELECT id FROM outbox_message WHERE state = ? AND next_attempt_at <= ? ORDER BY next_attempt_at, id "
+                    + "LIMIT 1 FOR UPDATE SKIP LOCKED", now);
+        }
+        // H2 (one embedded instance) has no SKIP LOCKED, and its FOR UPDATE with LIMIT locks every matching
+        // row: pick the first due row, then lock just that one and check it is still due.
+        return firstId("SELECT id FROM outbox_message WHERE state = ? AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT 1", now)
+                .flatMap(id -> jdbc.prepareStatement("SELECT id FROM outbox_message WHERE id = ? AND state = ? FOR UPDATE",
+                        statement -> {
+                            statement.setLong(1, id);
+                            statement.setString(2, OutboxState.PENDING.name());
+                            try (ResultSet rows = statement.executeQuery()) {
+                                return rows.next() ? Optional.of(id) : Optional.<Long>empty();
+                            }
+                        }));
+    }
+
+    private Optional<Long> firstId(String sql, Instant now) {
+        return jdbc.prepareStatement(sql, statement -> {
             statement.setString(1, OutboxState.PENDING.name());
             statement.setObject(2, java.sql.Timestamp.from(now));
             try (ResultSet rows = statement.executeQuery()) {
@@ -107,15 +125,11 @@ public class OutboxDelivery {
         });
     }
 
-    private String claimSql() {
-        if (claimSql == null) {
-            String database = jdbc.execute(connection -> connection.getMetaData().getDatabaseProductName());
-            // H2 (one embedded instance) has no SKIP LOCKED; its FOR UPDATE still serialises workers
-            String lock = database.toLowerCase(java.util.Locale.ROOT).contains("postgres")
-                    ? "FOR UPDATE SKIP LOCKED" : "FOR UPDATE";
-            claimSql = "SELECT id FROM outbox_message WHERE state = ? AND next_attempt_at <= ? ORDER BY id "
-                    + "LIMIT 1 " + lock;
+    private boolean postgres() {
+        if (postgres == null) {
+            postgres = jdbc.execute(connection -> connection.getMetaData().getDatabaseProductName())
+                    .toLowerCase(java.util.Locale.ROOT).contains("postgres");
         }
-        return claimSql;
+        return postgres;
     }
 }

@@ -5,7 +5,6 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface OutboxRepository extends CrudRepository<OutboxMessage, Long> {
@@ -14,5 +13,5 @@ public interface OutboxRepository extends CrudRepository<OutboxMessage, Long> {
 
     List<OutboxMessage> findAllOrderById();
 
-    Optional<OutboxMessage> findByRecipientIdAndKindAndSendOn(Long recipientId, MessageKind kind, LocalDate sendOn);
+    List<OutboxMessage> findByKindAndSendOn(MessageKind kind, LocalDate sendOn);
 }

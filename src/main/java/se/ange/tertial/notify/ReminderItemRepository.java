@@ -11,7 +11,6 @@ public interface ReminderItemRepository extends CrudRepository<ReminderItemRow, 
 
     List<ReminderItemRow> findByMessageIdOrderById(Long messageId);
 
-    List<ReminderItemRow> findByRecipientIdInAndItemKeyIn(Collection<Long> recipientIds, Collection<String> keys);
+    List<ReminderItemRow> findByItemKeyIn(Collection<String> keys);
 
-    List<ReminderItemRow> findByRecipientId(Long recipientId);
 }

@@ -74,16 +74,26 @@ public class ReminderRun {
         if (planned.isEmpty()) {
             return planned;
         }
-        Set<String> enqueued = items.findByRecipientIdInAndItemKeyIn(
-                        planned.stream().map(m -> m.recipient().id()).toList(),
-                        planned.stream().flatMap(m -> m.items().stream()).map(ReminderItem::key).distinct().toList())
-                .stream().map(row -> row.recipientId() + "|" + row.itemKey()).collect(Collectors.toSet());
+        Set<Long> messagedToday = outbox.findByKindAndSendOn(MessageKind.REMINDER, day).stream()
+                .map(OutboxMessage::recipientId).collect(Collectors.toSet());
+        Set<String> enqueued = alreadyEnqueued(planned);
         return planned.stream()
-                .filter(m -> outbox.findByRecipientIdAndKindAndSendOn(m.recipient().id(), MessageKind.REMINDER, day).isEmpty())
+                .filter(m -> !messagedToday.contains(m.recipient().id()))
                 .map(m -> new PlannedMessage(m.recipient(), day, m.items().stream()
                         .filter(i -> !enqueued.contains(m.recipient().id() + "|" + i.key())).toList()))
                 .filter(m -> !m.items().isEmpty())
                 .toList();
+    }
+
+    /** recipient|key of the planned items already in the outbox, asked in chunks (IN lists stay small). */
+    private Set<String> alreadyEnqueued(List<PlannedMessage> planned) {
+        List<String> keys = planned.stream().flatMap(m -> m.items().stream()).map(ReminderItem::key).distinct().toList();
+        Set<String> found = new java.util.HashSet<>();
+        for (int from = 0; from < keys.size(); from += 1000) {
+            items.findByItemKeyIn(keys.subList(from, Math.min(keys.size(), from + 1000)))
+                    .forEach(row -> found.add(row.recipientId() + "|" + row.itemKey()));
+        }
+        return found;
     }
 
     /**
@@ -130,16 +140,17 @@ public class ReminderRun {
     }
 
     private Result enqueue(List<PlannedMessage> fresh, LocalDate day) {
-        int itemCount = 0;
+        List<ReminderItemRow> rows = new java.util.ArrayList<>();
         for (PlannedMessage message : fresh) {
             OutboxMessage saved = outbox.save(OutboxMessage.pending(message.recipient().id(), DeliveryChannel.EMAIL,
                     MessageKind.REMINDER, message.day(), clock.instant()));
             for (ReminderItem item : message.items()) {
-                items.save(new ReminderItemRow(null, saved.id(), message.recipient().id(), item.key(),
+                rows.add(new ReminderItemRow(null, saved.id(), message.recipient().id(), item.key(),
                         item.purpose().name(), item.step(), item.tertial(), item.activityRef(), item.note()));
-                itemCount++;
             }
         }
+        items.saveAll(rows); // one batch
+        int itemCount = rows.size();
         if (!fresh.isEmpty()) {
             LOG.info("Reminders for {}: {} messages, {} items enqueued", day, fresh.size(), itemCount);
         }

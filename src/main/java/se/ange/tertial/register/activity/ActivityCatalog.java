@@ -49,8 +49,19 @@ public class ActivityCatalog {
         return views(activities.findAllOrderByRef());
     }
 
+    /** One activity, read with a handful of small queries (reminders and chat call this per item). */
     public Optional<ActivityView> byRef(String ref) {
-        return activities.findByRef(ref.trim()).map(a -> views(List.of(a)).get(0));
+        return activities.findByRef(ref.trim()).map(activity -> {
+            Goal goal = goals.findById(activity.goalId()).orElseThrow();
+            Goal kfGoal = goal.parentId() == null ? null : goals.findById(goal.parentId()).orElse(null);
+            String unit = activity.unitId() == null ? null : units.findById(activity.unitId()).map(OrgUnit::name).orElse(null);
+            List<Long> ownerIds = owners.findByActivityId(activity.id()).stream().map(ActivityOwner::personId).toList();
+            List<Person> activityOwners = people.findByIdIn(ownerIds).stream()
+                    .sorted(Comparator.comparing(Person::email)).toList();
+            List<StatusReport> history = reports.findByActivityIdOrderByReceivedAt(activity.id());
+            return new ActivityView(activity, goal, kfGoal, departments.findById(activity.departmentId()).orElseThrow().name(),
+                    unit, activityOwners, history);
+        });
     }
 
     private List<ActivityView> views(List<Activity> selected) {

@@ -16,4 +16,6 @@ public interface PersonRepository extends CrudRepository<Person, Long> {
     List<Person> findByEmailIn(Collection<String> emails);
 
     List<Person> findByDeputyId(Long deputyId);
+
+    List<Person> findByIdIn(Collection<Long> ids);
 }
