@@ -1,6 +1,7 @@
 package se.ange.tertial.mail;
 
 import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -124,6 +125,14 @@ class MailNotifier implements Notifier {
         String tertial = tertialOf(items);
         LocalDate base = tertial == null ? LocalDate.now(clock) : Tertial.parse(tertial).closingDate();
         return base.plusDays(config.replyValidDays());
+    }
+
+    /** The pooled SMTP connections keep the JVM alive until closed. */
+    @PreDestroy
+    void close() {
+        if (mailer != null) {
+            mailer.shutdownConnectionPool();
+        }
     }
 
     private Mailer mailer() {

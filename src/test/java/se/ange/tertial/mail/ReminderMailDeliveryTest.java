@@ -134,6 +134,21 @@ class ReminderMailDeliveryTest implements TestPropertyProvider {
     }
 
     @Test
+    void a_person_who_prefers_english_gets_the_reminder_in_english() throws Exception {
+        admin.postCsv("/api/import/people", "name,email,role,department,unit,slack_user_id,language\n"
+                + "Emma Berglund,emma.berglund@ange.example,owner,Staben,HR och Kommunikation,U05OWN0001,en\n");
+        admin.exchange(HttpRequest.POST("/api/reminders/run?on=2024-03-28", ""));
+        deliverAll();
+        MimeMessage emma = allReceived().stream().filter(m -> recipient(m).contains("emma.berglund")).findFirst().orElseThrow();
+        assertThat(emma.getSubject()).startsWith("Reminder: report the status for 2024-T1");
+        String text = bodyOfType((MimeMultipart) emma.getContent(), "text/plain");
+        assertThat(text).contains("Hello Emma Berglund!").contains("How to answer").contains("In progress, on plan")
+                .contains("30 April 2024");
+        MimeMessage frida = allReceived().stream().filter(m -> recipient(m).contains("frida")).findFirst().orElseThrow();
+        assertThat(frida.getSubject()).startsWith("Påminnelse");
+    }
+
+    @Test
     void while_smtp_is_down_reminders_wait_and_then_each_arrives_once() {
         int messages = (Integer) body(admin.exchange(HttpRequest.POST("/api/reminders/run?on=2024-04-23", ""))).get("messages");
         int port = smtpSetup.getPort();
