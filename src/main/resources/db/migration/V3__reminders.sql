@@ -22,8 +22,14 @@ CREATE TABLE outbox_message (
     last_error      VARCHAR(2000),
     created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     sent_at         TIMESTAMP WITH TIME ZONE,
-    -- never more than one reminder message per person and day
-    CONSTRAINT outbox_one_per_day UNIQUE (recipient_id, kind, send_on)
+    -- reminders: REMINDER/<person>/<day>, so never more than one per person and day;
+    -- answers to e-mail replies: ANSWER/<inbound mail id>, so each reply is answered once
+    dedupe_key      VARCHAR(200) NOT NULL,
+    -- prepared messages (answers, notices) carry their text; reminders are rendered at delivery
+    subject         VARCHAR(500),
+    body_text       VARCHAR(20000),
+    in_reply_to     VARCHAR(500),
+    CONSTRAINT outbox_dedupe UNIQUE (dedupe_key)
 );
 CREATE INDEX outbox_due ON outbox_message (state, next_attempt_at);
 

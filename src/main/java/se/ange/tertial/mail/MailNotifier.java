@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.ange.tertial.followup.Tertial;
 import se.ange.tertial.notify.DeliveryChannel;
+import se.ange.tertial.notify.MessageKind;
 import se.ange.tertial.notify.Notifier;
 import se.ange.tertial.notify.OutboxMessage;
 import se.ange.tertial.notify.ReminderItemRow;
@@ -61,6 +62,20 @@ class MailNotifier implements Notifier {
 
     @Override
     public void deliver(OutboxMessage message, Person recipient, List<ReminderItemRow> items) throws DeliveryFailure {
+        if (message.kind() != MessageKind.REMINDER) {
+            var prepared = EmailBuilder.startingBlank()
+                    .from(config.from())
+                    .to(recipient.name(), recipient.email())
+                    .withSubject(message.subject())
+                    .withPlainText(message.bodyText())
+                    .withHeader("X-Tertial-Outbox-Id", String.valueOf(message.id()))
+                    .withHeader("Auto-Submitted", "auto-replied");
+            if (message.inReplyTo() != null) {
+                prepared = prepared.withHeader("In-Reply-To", message.inReplyTo()).withHeader("References", message.inReplyTo());
+            }
+            send(message, prepared.buildEmail());
+            return;
+        }
         ReminderMail.Rendered rendered = templates.render(recipient, items);
         String token = tokens.sign(new ReplyTokens.Claims(message.id(), recipient.id(), tertialOf(items),
                 expiry(items)));
@@ -77,7 +92,10 @@ class MailNotifier implements Notifier {
             int at = address.indexOf('@');
             builder = builder.withReplyTo(address.substring(0, at) + "+" + token + address.substring(at));
         }
-        Email email = builder.buildEmail();
+        send(message, builder.buildEmail());
+    }
+
+    private void send(OutboxMessage message, Email email) throws DeliveryFailure {
         if (!smtp.configured()) {
             writeEml(message, email);
             return;
@@ -97,11 +115,11 @@ class MailNotifier implements Notifier {
     private void writeEml(OutboxMessage message, Email email) throws DeliveryFailure {
         try {
             Files.createDirectories(outboxDir);
-            Path file = outboxDir.resolve("reminder-" + message.id() + ".eml");
+            Path file = outboxDir.resolve(message.kind().name().toLowerCase(java.util.Locale.ROOT) + "-" + message.id() + ".eml");
             try (OutputStream out = Files.newOutputStream(file)) {
                 EmailConverter.emailToMimeMessage(email).writeTo(out);
             }
-            LOG.info("No SMTP server configured: reminder {} written to {}", message.id(), file.toAbsolutePath());
+            LOG.info("No SMTP server configured: message {} written to {}", message.id(), file.toAbsolutePath());
         } catch (IOException | jakarta.mail.MessagingException e) {
             throw new DeliveryFailure("cannot write .eml: " + e.getMessage(), e);
         }

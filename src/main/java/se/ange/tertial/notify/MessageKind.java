@@ -1,6 +1,11 @@
 package se.ange.tertial.notify;
 
-/** What an outbox message is; a person gets at most one message of a kind per day. */
+/** What an outbox message is. */
 public enum MessageKind {
-    REMINDER
+    /** Reminders and escalations, rendered from their items at delivery. */
+    REMINDER,
+    /** An answer to an e-mail reply: what was recorded, or how to answer. */
+    ANSWER,
+    /** A notice to an owner, e.g. that a reply in their name was rejected. */
+    NOTICE
 }

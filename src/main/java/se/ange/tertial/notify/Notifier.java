@@ -9,8 +9,8 @@ public interface Notifier {
     DeliveryChannel channel();
 
     /**
-     * Renders and sends the reminder. Throws {@link DeliveryFailure} when the channel did not take it;
-     * the outbox then retries later.
+     * Renders and sends the message: a reminder from its still-due items, a prepared message from its
+     * text. Throws {@link DeliveryFailure} when the channel did not take it; the outbox then retries later.
      */
     void deliver(OutboxMessage message, Person recipient, List<ReminderItemRow> items) throws DeliveryFailure;
 

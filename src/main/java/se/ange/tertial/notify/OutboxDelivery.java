@@ -62,9 +62,9 @@ public class OutboxDelivery {
         }
         OutboxMessage message = outbox.findById(claimed.get()).orElseThrow();
         Person recipient = people.findById(message.recipientId()).orElseThrow();
-        List<ReminderItemRow> due = items.findByMessageIdOrderById(message.id()).stream()
-                .filter(this::stillDue).toList();
-        if (due.isEmpty() || !recipient.active()) {
+        List<ReminderItemRow> due = message.kind() != MessageKind.REMINDER ? List.of()
+                : items.findByMessageIdOrderById(message.id()).stream().filter(this::stillDue).toList();
+        if (message.kind() == MessageKind.REMINDER && due.isEmpty() || !recipient.active()) {
             outbox.update(message.cancelled());
             return true;
         }

@@ -14,25 +14,37 @@ import java.time.LocalDate;
 public record OutboxMessage(@Id @GeneratedValue @Nullable Long id, Long recipientId, DeliveryChannel channel,
                             MessageKind kind, LocalDate sendOn, OutboxState state, int attempts,
                             Instant nextAttemptAt, @Nullable String lastError, Instant createdAt,
-                            @Nullable Instant sentAt) {
+                            @Nullable Instant sentAt, String dedupeKey, @Nullable String subject,
+                            @Nullable String bodyText, @Nullable String inReplyTo) {
 
-    public static OutboxMessage pending(Long recipientId, DeliveryChannel channel, MessageKind kind, LocalDate sendOn,
-                                        Instant now) {
-        return new OutboxMessage(null, recipientId, channel, kind, sendOn, OutboxState.PENDING, 0, now, null, now, null);
+    /** A reminder, rendered at delivery from its items; at most one per person and day. */
+    public static OutboxMessage reminder(Long recipientId, DeliveryChannel channel, LocalDate sendOn, Instant now) {
+        return new OutboxMessage(null, recipientId, channel, MessageKind.REMINDER, sendOn, OutboxState.PENDING, 0, now,
+                null, now, null, "REMINDER/" + recipientId + "/" + sendOn, null, null, null);
+    }
+
+    /** A prepared message (an answer to a reply, a notice), sent once per {@code dedupeKey}. */
+    public static OutboxMessage prepared(Long recipientId, MessageKind kind, String dedupeKey, String subject,
+                                         String bodyText, @Nullable String inReplyTo, LocalDate sendOn, Instant now) {
+        return new OutboxMessage(null, recipientId, DeliveryChannel.EMAIL, kind, sendOn, OutboxState.PENDING, 0, now,
+                null, now, null, dedupeKey, subject, bodyText, inReplyTo);
     }
 
     OutboxMessage sent(Instant at) {
-        return new OutboxMessage(id, recipientId, channel, kind, sendOn, OutboxState.SENT, attempts + 1, nextAttemptAt,
-                lastError, createdAt, at);
+        return with(OutboxState.SENT, attempts + 1, nextAttemptAt, lastError, at);
     }
 
     OutboxMessage cancelled() {
-        return new OutboxMessage(id, recipientId, channel, kind, sendOn, OutboxState.CANCELLED, attempts, nextAttemptAt,
-                lastError, createdAt, null);
+        return with(OutboxState.CANCELLED, attempts, nextAttemptAt, lastError, null);
     }
 
     OutboxMessage failed(String error, Instant retryAt, boolean dead) {
-        return new OutboxMessage(id, recipientId, channel, kind, sendOn, dead ? OutboxState.DEAD : OutboxState.PENDING,
-                attempts + 1, retryAt, error, createdAt, null);
+        return with(dead ? OutboxState.DEAD : OutboxState.PENDING, attempts + 1, retryAt, error, null);
+    }
+
+    private OutboxMessage with(OutboxState newState, int newAttempts, Instant next, @Nullable String error,
+                               @Nullable Instant sent) {
+        return new OutboxMessage(id, recipientId, channel, kind, sendOn, newState, newAttempts, next, error, createdAt,
+                sent, dedupeKey, subject, bodyText, inReplyTo);
     }
 }

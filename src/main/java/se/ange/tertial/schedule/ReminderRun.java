@@ -142,8 +142,8 @@ public class ReminderRun {
     private Result enqueue(List<PlannedMessage> fresh, LocalDate day) {
         List<ReminderItemRow> rows = new java.util.ArrayList<>();
         for (PlannedMessage message : fresh) {
-            OutboxMessage saved = outbox.save(OutboxMessage.pending(message.recipient().id(), DeliveryChannel.EMAIL,
-                    MessageKind.REMINDER, message.day(), clock.instant()));
+            OutboxMessage saved = outbox.save(OutboxMessage.reminder(message.recipient().id(), DeliveryChannel.EMAIL,
+                    message.day(), clock.instant()));
             for (ReminderItem item : message.items()) {
                 rows.add(new ReminderItemRow(null, saved.id(), message.recipient().id(), item.key(),
                         item.purpose().name(), item.step(), item.tertial(), item.activityRef(), item.note()));

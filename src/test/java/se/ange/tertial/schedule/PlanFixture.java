@@ -62,7 +62,7 @@ final class PlanFixture {
     void report(String ref, String tertial, Status status) {
         Tertial t = Tertial.parse(tertial);
         reports.computeIfAbsent(ref, r -> new ArrayList<>()).add(new StatusReport(null, 0L, t.toString(), status, "ok",
-                null, "test", Channel.API, Instant.parse("2024-01-01T00:00:00Z")));
+                null, "test", Channel.API, Instant.parse("2024-01-01T00:00:00Z"), null));
     }
 
     List<ActivityView> activities() {

@@ -40,6 +40,32 @@ public class Reporting {
 
     @Transactional
     public StatusReport report(String ref, Tertial tertial, Status status, @Nullable String comment, Actor actor) {
+        return report(ref, tertial, status, comment, actor, null);
+    }
+
+    /** Records a report that came from a kept e-mail reply (linked to it). */
+    @Transactional
+    public StatusReport report(String ref, Tertial tertial, Status status, @Nullable String comment, Actor actor,
+                               @Nullable Long inboundMailId) {
+        ActivityView view = check(ref, tertial);
+        Instant now = clock.instant();
+        String cleanComment = comment == null || comment.isBlank() ? null : comment.strip();
+        StatusReport saved = reports.save(new StatusReport(null, view.activity().id(), tertial.toString(), status,
+                cleanComment, actor.personId(), actor.name(), actor.channel(), now, inboundMailId));
+        ActivityFacts before = view.facts();
+        var previous = before.latestReport();
+        Status current = new ActivityFacts(ref, null, null, append(before, saved.toFact()))
+                .currentStatus().orElseThrow();
+        if (current != view.activity().status()) {
+            activities.update(view.activity().withStatus(current, now));
+        }
+        audit.record(actor, "status.reported", AuditLog.activitySubject(ref), view.activity().id(),
+                previous.map(Reporting::describe).orElse(null), describe(saved.toFact()));
+        return saved;
+    }
+
+    /** The activity, when a report for it for that tertial would be accepted; else the reason, as a problem. */
+    public ActivityView check(String ref, Tertial tertial) {
         ActivityView view = catalog.byRef(ref)
                 .orElseThrow(() -> ProblemException.notFound("Aktiviteten " + ref + " finns inte"));
         LocalDate today = LocalDate.now(clock);
@@ -51,20 +77,7 @@ public class Reporting {
             throw ProblemException.invalidField("tertial", "Aktiviteten %s startar %s, efter att %s stänger"
                     .formatted(ref, view.activity().startDate(), tertial));
         }
-        Instant now = clock.instant();
-        String cleanComment = comment == null || comment.isBlank() ? null : comment.strip();
-        StatusReport saved = reports.save(new StatusReport(null, view.activity().id(), tertial.toString(), status,
-                cleanComment, actor.personId(), actor.name(), actor.channel(), now));
-        ActivityFacts before = view.facts();
-        var previous = before.latestReport();
-        Status current = new ActivityFacts(ref, null, null, append(before, saved.toFact()))
-                .currentStatus().orElseThrow();
-        if (current != view.activity().status()) {
-            activities.update(view.activity().withStatus(current, now));
-        }
-        audit.record(actor, "status.reported", AuditLog.activitySubject(ref), view.activity().id(),
-                previous.map(Reporting::describe).orElse(null), describe(saved.toFact()));
-        return saved;
+        return view;
     }
 
     private static java.util.List<ReportFact> append(ActivityFacts facts, ReportFact added) {

@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** What a person does in the follow-up; a person may have several. */
 public enum Role {
-    OWNER, MANAGER, STAB, ADMIN;
+    OWNER, MANAGER, STAB, ADMIN,
+    /** Not a person's role: a mail gateway's API token, which may only deliver received mail. */
+    GATEWAY;
 
     public static Optional<Role> parse(String text) {
         if (text == null) {

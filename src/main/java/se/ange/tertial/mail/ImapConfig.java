@@ -1,0 +1,28 @@
+package se.ange.tertial.mail;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+
+/**
+ * The service's mailbox for replies ({@code tertial.mail.imap.*}); no host, no polling. Password login,
+ * or OAuth2 (XOAUTH2) with client credentials as Exchange Online requires: set {@code oauth2-token-url},
+ * {@code oauth2-client-id}, {@code oauth2-client-secret} and {@code oauth2-scope}
+ * (e.g. {@code https://outlook.office365.com/.default}).
+ *
+ * @param protocol        {@code imaps} (TLS, port 993) or {@code imap} (STARTTLS when offered)
+ * @param processedFolder handled messages are moved here, so nothing is handled twice
+ */
+@ConfigurationProperties("tertial.mail.imap")
+public record ImapConfig(@Nullable String host, @Bindable(defaultValue = "993") int port,
+                         @Bindable(defaultValue = "imaps") String protocol, @Nullable String username,
+                         @Nullable String password, @Bindable(defaultValue = "INBOX") String folder,
+                         @Bindable(defaultValue = "Tertial-behandlade") String processedFolder,
+                         @Nullable String oauth2TokenUrl, @Nullable String oauth2ClientId,
+                         @Nullable String oauth2ClientSecret, @Nullable String oauth2Scope,
+                         @Bindable(defaultValue = "10000") int timeoutMillis) {
+
+    boolean oauth2() {
+        return oauth2TokenUrl != null && !oauth2TokenUrl.isBlank();
+    }
+}

@@ -1,0 +1,181 @@
+package se.ange.tertial.mail;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import se.ange.tertial.followup.Status;
+
+/**
+ * Reads a status report out of an e-mail reply: first the new text (the quoted reminder, signatures and
+ * mobile footers cut off), then one line per activity ({@code KS2024-017: Pågående enligt plan – kommentar})
+ * or, for a reminder about a single activity, a status and a comment. A status is any of the six
+ * labels in Swedish or English, without regard to case or diacritics, the legacy "Försenad", or the
+ * number shown next to it in the reminder (1–6). Plain Java: no mail or framework types.
+ */
+public final class ReplyParser {
+
+    /** One activity's report read from the reply. */
+    public record Line(String ref, Status status, String comment) {
+    }
+
+    /** What was read: the reports, or why nothing could be, with whatever was understood. */
+    public record Result(List<Line> lines, Optional<String> problem) {
+        public boolean understood() {
+            return problem.isEmpty() && !lines.isEmpty();
+        }
+    }
+
+    private static final Pattern REF_LINE = Pattern.compile("^\\s*([A-Za-z]{1,10}\\d{4}-\\d{1,5})\\s*(?::|-|–|—)?\\s*(.*)$");
+    private static final Pattern SEPARATOR = Pattern.compile("^\\s*(?:[–—:,.;]|-(?!\\d))?\\s*");
+    private static final List<Pattern> QUOTE_STARTS = List.of(
+            Pattern.compile("^>"),
+            Pattern.compile("^-{2,}\\s*(Ursprungligt meddelande|Original Message|Vidarebefordrat meddelande|Forwarded message)\\s*-{2,}", Pattern.CASE_INSENSITIVE),
+            Pattern.compile("^_{10,}\\s*$"),
+            Pattern.compile("^(Från|From)\\s*:.*", Pattern.CASE_INSENSITIVE),
+            Pattern.compile("^(Den|On)\\s.*(skrev|wrote)\\s*:\\s*$", Pattern.CASE_INSENSITIVE),
+            Pattern.compile("^--\\s*$"),
+            Pattern.compile("^(Med vänliga hälsningar|Vänliga hälsningar|Med vänlig hälsning|Vänlig hälsning|Mvh|MVH|Hälsningar|"
+                    + "Best regards|Kind regards|Regards|Med venlig hilsen)[,.!]?\\s*$", Pattern.CASE_INSENSITIVE),
+            Pattern.compile("^(Skickat från min|Sent from my|Hämta Outlook för|Get Outlook for)\\b.*", Pattern.CASE_INSENSITIVE));
+    private static final Pattern ATTRIBUTION_START = Pattern.compile("^(Den|On)\\s.*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ATTRIBUTION_END = Pattern.compile(".*(skrev|wrote)\\s*:\\s*$", Pattern.CASE_INSENSITIVE);
+
+    /** Labels (normalised) to statuses, longest first so "pagaende med avvikelse" wins over shorter ones. */
+    private static final Map<String, Status> LABELS = new TreeMap<>(
+            Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+
+    static {
+        for (Status status : Status.values()) {
+            LABELS.put(normalize(status.swedish()), status);
+            LABELS.put(normalize(status.english()), status);
+            LABELS.put(String.valueOf(status.ordinal() + 1), status);
+        }
+        LABELS.put("forsenad", Status.PAGAENDE_MED_AVVIKELSE);
+    }
+
+    private ReplyParser() {
+    }
+
+    /** The new text of a reply: everything before the first quote, attribution, signature or footer. */
+    public static String newText(String body) {
+        List<String> lines = body.replace("\r\n", "\n").replace('\r', '\n').lines().toList();
+        StringBuilder kept = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).replace('\u00a0', ' ');
+            String trimmed = line.strip();
+            if (QUOTE_STARTS.stream().anyMatch(p -> p.matcher(trimmed).matches() || p.matcher(trimmed).lookingAt() && p.pattern().startsWith("^>"))) {
+                break;
+            }
+            // an attribution wrapped over two lines: "Den tis 23 apr. 2024 kl 08:00 skrev Tertial" / "<tertial@…>:"
+            if (ATTRIBUTION_START.matcher(trimmed).matches() && i + 1 < lines.size()
+                    && ATTRIBUTION_END.matcher(lines.get(i + 1).strip()).matches() && trimmed.length() > 10
+                    && (trimmed.matches(".*\\d.*"))) {
+                break;
+            }
+            kept.append(line).append('\n');
+        }
+        return kept.toString().strip();
+    }
+
+    /**
+     * Reads the reports from the new text. {@code refs} are the activities the reminder was about: a line
+     * naming another activity is an error; without any reference the text is read as one report only when
+     * the reminder was about exactly one activity.
+     */
+    public static Result parse(String newText, Collection<String> refs) {
+        List<String> lines = newText.lines().toList();
+        List<Line> found = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        String currentRef = null;
+        Status currentStatus = null;
+        StringBuilder comment = new StringBuilder();
+        boolean anyRef = false;
+        for (String raw : lines) {
+            Matcher ref = REF_LINE.matcher(raw);
+            if (ref.matches()) {
+                anyRef = true;
+                if (currentRef != null) {
+                    found.add(new Line(currentRef, currentStatus, clean(comment)));
+                }
+                currentRef = null;
+                comment.setLength(0);
+                String wanted = refs.stream().filter(r -> r.equalsIgnoreCase(ref.group(1))).findFirst().orElse(null);
+                if (wanted == null) {
+                    problems.add("%s fanns inte med i påminnelsen".formatted(ref.group(1).toUpperCase(Locale.ROOT)));
+                    continue;
+                }
+                Optional<Reading> reading = readStatus(ref.group(2));
+                if (reading.isEmpty()) {
+                    problems.add("ingen status för %s".formatted(wanted));
+                    continue;
+                }
+                currentRef = wanted;
+                currentStatus = reading.get().status();
+                comment.append(reading.get().rest());
+            } else if (currentRef != null) {
+                comment.append('\n').append(raw);
+            }
+        }
+        if (currentRef != null) {
+            found.add(new Line(currentRef, currentStatus, clean(comment)));
+        }
+        if (!anyRef) {
+            String text = newText.strip();
+            if (refs.size() != 1) {
+                return new Result(List.of(), Optional.of("svaret nämnde ingen aktivitet (påminnelsen gällde flera)"));
+            }
+            Optional<Reading> reading = readStatus(text);
+            return reading.map(r -> new Result(List.of(new Line(refs.iterator().next(), r.status(), clean(new StringBuilder(r.rest())))),
+                    Optional.<String>empty()))
+                    .orElseGet(() -> new Result(List.of(), Optional.of("ingen status kunde läsas")));
+        }
+        return new Result(found, problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems)));
+    }
+
+    private record Reading(Status status, String rest) {
+    }
+
+    /** The status at the start of the text (the longest label that fits), and what follows it. */
+    private static Optional<Reading> readStatus(String text) {
+        String start = text.strip();
+        String normalizedStart = normalize(start);
+        for (Map.Entry<String, Status> label : LABELS.entrySet()) {
+            String key = label.getKey();
+            if (normalizedStart.startsWith(key)
+                    && (normalizedStart.length() == key.length() || !Character.isLetterOrDigit(normalizedStart.charAt(key.length())))) {
+                int consumed = originalLength(start, key.length());
+                String rest = SEPARATOR.matcher(start.substring(consumed)).replaceFirst("");
+                return Optional.of(new Reading(label.getValue(), rest));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** How many characters of the original text make up the first {@code normalizedLength} normalised ones. */
+    private static int originalLength(String original, int normalizedLength) {
+        for (int i = 0; i <= original.length(); i++) {
+            if (normalize(original.substring(0, i)).length() >= normalizedLength) {
+                return i;
+            }
+        }
+        return original.length();
+    }
+
+    /** Lower case, no diacritics, punctuation as spaces; keeps positions close enough for labels. */
+    static String normalize(String text) {
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return decomposed.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").stripLeading();
+    }
+
+    private static String clean(StringBuilder comment) {
+        return comment.toString().strip().replaceAll("[ \\t]+\\n", "\n");
+    }
+}
