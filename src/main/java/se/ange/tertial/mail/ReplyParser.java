@@ -35,18 +35,18 @@ public final class ReplyParser {
 
     private static final Pattern REF_LINE = Pattern.compile("^\\s*([A-Za-z]{1,10}\\d{4}-\\d{1,5})\\s*(?::|-|–|—)?\\s*(.*)$");
     private static final Pattern SEPARATOR = Pattern.compile("^\\s*(?:[–—:,.;]|-(?!\\d))?\\s*");
+    /** Lines where the new text ends (besides "&gt;" quoting and two-line attributions). */
     private static final List<Pattern> QUOTE_STARTS = List.of(
-            Pattern.compile("^>"),
             Pattern.compile("^-{2,}\\s*(Ursprungligt meddelande|Original Message|Vidarebefordrat meddelande|Forwarded message)\\s*-{2,}", Pattern.CASE_INSENSITIVE),
             Pattern.compile("^_{10,}\\s*$"),
             Pattern.compile("^(Från|From)\\s*:.*", Pattern.CASE_INSENSITIVE),
-            Pattern.compile("^(Den|On)\\s.*(skrev|wrote)\\s*:\\s*$", Pattern.CASE_INSENSITIVE),
+            Pattern.compile("^(Den|On)\\s.*\\d.*\\b(skrev|wrote)\\b.*:\\s*$", Pattern.CASE_INSENSITIVE),
             Pattern.compile("^--\\s*$"),
             Pattern.compile("^(Med vänliga hälsningar|Vänliga hälsningar|Med vänlig hälsning|Vänlig hälsning|Mvh|MVH|Hälsningar|"
                     + "Best regards|Kind regards|Regards|Med venlig hilsen)[,.!]?\\s*$", Pattern.CASE_INSENSITIVE),
             Pattern.compile("^(Skickat från min|Sent from my|Hämta Outlook för|Get Outlook for)\\b.*", Pattern.CASE_INSENSITIVE));
-    private static final Pattern ATTRIBUTION_START = Pattern.compile("^(Den|On)\\s.*", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ATTRIBUTION_END = Pattern.compile(".*(skrev|wrote)\\s*:\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ATTRIBUTION = Pattern.compile("^(Den|On)\\s.*\\d.*\\b(skrev|wrote)\\b.*:\\s*$",
+            Pattern.CASE_INSENSITIVE);
 
     /** Labels (normalised) to statuses, longest first so "pagaende med avvikelse" wins over shorter ones. */
     private static final Map<String, Status> LABELS = new TreeMap<>(
@@ -71,13 +71,11 @@ public final class ReplyParser {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).replace('\u00a0', ' ');
             String trimmed = line.strip();
-            if (QUOTE_STARTS.stream().anyMatch(p -> p.matcher(trimmed).matches() || p.matcher(trimmed).lookingAt() && p.pattern().startsWith("^>"))) {
+            if (trimmed.startsWith(">") || QUOTE_STARTS.stream().anyMatch(p -> p.matcher(trimmed).matches())) {
                 break;
             }
             // an attribution wrapped over two lines: "Den tis 23 apr. 2024 kl 08:00 skrev Tertial" / "<tertial@…>:"
-            if (ATTRIBUTION_START.matcher(trimmed).matches() && i + 1 < lines.size()
-                    && ATTRIBUTION_END.matcher(lines.get(i + 1).strip()).matches() && trimmed.length() > 10
-                    && (trimmed.matches(".*\\d.*"))) {
+            if (i + 1 < lines.size() && ATTRIBUTION.matcher(trimmed + " " + lines.get(i + 1).strip()).matches()) {
                 break;
             }
             kept.append(line).append('\n');
