@@ -23,11 +23,23 @@ public final class Directory {
     private final Map<Long, Person> people;
     private final Map<Long, Set<Role>> roles;
     private final Map<Long, List<PersonAbsence>> absences;
+    private final Set<Long> autoReplied;
 
     public Directory(Collection<Person> people, Map<Long, Set<Role>> roles, Collection<PersonAbsence> absences) {
+        this(people, roles, absences, Set.of());
+    }
+
+    /** {@code autoReplied}: people whose mailbox recently answered a reminder automatically (out of office). */
+    public Directory(Collection<Person> people, Map<Long, Set<Role>> roles, Collection<PersonAbsence> absences,
+                     Set<Long> autoReplied) {
         this.people = people.stream().collect(Collectors.toMap(Person::id, Function.identity()));
         this.roles = Map.copyOf(roles);
         this.absences = absences.stream().collect(Collectors.groupingBy(PersonAbsence::personId));
+        this.autoReplied = Set.copyOf(autoReplied);
+    }
+
+    public boolean sentAutoReply(Person person) {
+        return autoReplied.contains(person.id());
     }
 
     public boolean isAbsent(Person person, LocalDate day) {

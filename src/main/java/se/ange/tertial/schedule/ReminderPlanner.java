@@ -110,6 +110,8 @@ public final class ReminderPlanner {
             if (directory.isAbsent(owner, day)) {
                 absent.add(owner.name() + " frånvarande" + directory.deputyOf(owner)
                         .map(d -> ", ersättare " + d.name()).orElse(", ingen ersättare"));
+            } else if (directory.sentAutoReply(owner)) {
+                absent.add(owner.name() + " svarade med ett automatiskt frånvarobesked");
             }
         }
         return absent.isEmpty() ? null : String.join("; ", absent);

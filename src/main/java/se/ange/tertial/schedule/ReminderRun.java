@@ -162,6 +162,21 @@ public class ReminderRun {
                 .collect(Collectors.groupingBy(PersonRole::personId,
                         Collectors.mapping(PersonRole::role, Collectors.toSet())));
         return new Directory(StreamSupport.stream(people.findAll().spliterator(), false).toList(), roleMap,
-                StreamSupport.stream(absences.findAll().spliterator(), false).toList());
+                StreamSupport.stream(absences.findAll().spliterator(), false).toList(), recentAutoReplies());
+    }
+
+    /** People whose mailbox answered automatically in the last two weeks (kept replies, see the mail feature). */
+    private Set<Long> recentAutoReplies() {
+        return jdbc.prepareStatement("SELECT DISTINCT person_id FROM inbound_mail WHERE outcome = 'AUTO_REPLY' "
+                + "AND person_id IS NOT NULL AND received_at >= ?", statement -> {
+                    statement.setObject(1, java.sql.Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(14))));
+                    Set<Long> ids = new java.util.HashSet<>();
+                    try (var rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            ids.add(rows.getLong(1));
+                        }
+                    }
+                    return ids;
+                });
     }
 }

@@ -150,6 +150,17 @@ class ReminderYearTest {
     }
 
     @Test
+    void the_escalation_mentions_an_owner_whose_mailbox_answered_automatically() {
+        PlanFixture plan = new PlanFixture();
+        Person emma = plan.person("emma");
+        Directory directory = new Directory(plan.people.values(), plan.roles, plan.absences, Set.of(emma.id()));
+        List<PlannedMessage> messages = planner.plan(d("2024-05-06"), plan.activities(), directory);
+        assertThat(messages).flatExtracting(PlannedMessage::items)
+                .filteredOn(i -> i.activityRef().equals("KS2024-002")).singleElement()
+                .satisfies(i -> assertThat(i.note()).contains("Emma Berglund svarade med ett automatiskt frånvarobesked"));
+    }
+
+    @Test
     void inactive_people_get_nothing_and_managers_hear_of_activities_without_an_active_owner() {
         PlanFixture plan = new PlanFixture();
         Person nils = plan.person("nils");
