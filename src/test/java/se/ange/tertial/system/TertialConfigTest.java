@@ -12,7 +12,11 @@ class TertialConfigTest {
 
     @Test
     void defaults_are_stockholm_demo_data_and_a_four_week_window() {
-        try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).start()) {
+        // the shipped configuration, but an in-memory database: a test must not write to ./data
+        try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false)
+                .properties(Map.of("datasources.default.url", "jdbc:h2:mem:config-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                        "tertial.scheduler.enabled", "false", "tertial.security.first-start-token", "false"))
+                .start()) {
             TertialConfig config = context.getBean(TertialConfig.class);
             assertThat(config.zone()).isEqualTo(ZoneId.of("Europe/Stockholm"));
             assertThat(config.demoData()).isTrue();
