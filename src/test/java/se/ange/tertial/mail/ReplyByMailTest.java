@@ -49,6 +49,15 @@ class ReplyByMailTest implements TestPropertyProvider {
     @Inject
     ImapPoller poller;
 
+    @Inject
+    InboundMailRepository mails;
+
+    @Inject
+    Gallring gallring;
+
+    @Inject
+    se.ange.tertial.support.MutableClock clock;
+
     @Override
     public Map<String, String> getProperties() {
         int smtp = freePort();
@@ -133,6 +142,19 @@ class ReplyByMailTest implements TestPropertyProvider {
         assertThat(body(again)).containsEntry("outcome", "DUPLICATE");
         assertThat(stab.exchange(HttpRequest.POST("/api/mail/inbound", raw.toByteArray())
                 .contentType("message/rfc822")).code()).isEqualTo(403);
+
+        // the kept reply is a public record until its retention period has passed (gallring)
+        assertThat(mails.findByMessageId("<reply-1@ange.example>")).hasValueSatisfying(kept -> {
+            assertThat(kept.outcome()).isEqualTo(InboundOutcome.RECORDED);
+            assertThat(new String(kept.raw(), java.nio.charset.StandardCharsets.ISO_8859_1)).contains("Message-ID: <reply-1@ange.example>");
+        });
+        clock.tick(java.time.Duration.ofDays(365));
+        gallring.dispose();
+        assertThat(mails.findByMessageId("<reply-1@ange.example>")).isPresent();
+        clock.tick(java.time.Duration.ofDays(2 * 365));
+        gallring.dispose();
+        assertThat(mails.findByMessageId("<reply-1@ange.example>")).isEmpty();
+        assertThat((List) body(stab.get("/api/activities/KS2024-002")).get("history")).hasSize(1);
     }
 
     private List<MimeMessage> confirmations() {

@@ -1,0 +1,160 @@
+package se.ange.tertial.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import se.ange.tertial.notify.DeliveryChannel;
+import se.ange.tertial.notify.OutboxMessage;
+import se.ange.tertial.notify.OutboxRepository;
+import se.ange.tertial.notify.ReminderItemRepository;
+import se.ange.tertial.notify.ReminderItemRow;
+import se.ange.tertial.register.activity.ActivityCatalog;
+import se.ange.tertial.register.activity.StatusReport;
+import se.ange.tertial.register.org.Person;
+import se.ange.tertial.register.org.PersonRepository;
+import se.ange.tertial.support.Api;
+import se.ange.tertial.support.Fixtures;
+import se.ange.tertial.support.TestDatabase;
+
+/**
+ * Real-world replies (Outlook, Gmail, Apple Mail, HTML-only, charsets, auto-replies, forgeries) under
+ * {@code src/test/resources/replies/}, each with its expected outcome in {@code expected.csv}.
+ */
+@MicronautTest(environments = "test", transactional = false)
+@Property(name = "tertial.test.clock", value = "2024-04-24T08:00:00Z")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReplyCorpusTest {
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    InboundMailProcessor processor;
+
+    @Inject
+    ReplyTokens tokens;
+
+    @Inject
+    OutboxRepository outbox;
+
+    @Inject
+    ReminderItemRepository items;
+
+    @Inject
+    PersonRepository people;
+
+    @Inject
+    ActivityCatalog catalog;
+
+    private Map<String, String> placeholders;
+
+    @BeforeAll
+    void reminders() {
+        TestDatabase.clear(dataSource);
+        Api admin = new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN);
+        admin.postCsv("/api/import/people", Fixtures.people());
+        admin.withNewToken("stab", "STAB", null).postCsv("/api/import/activities", Fixtures.plan2024());
+        Person emma = people.findByEmail("emma.berglund@ange.example").orElseThrow();
+        long multi = reminder(emma, LocalDate.parse("2024-04-22"), "KS2024-002", "KS2024-004", "KS2024-007");
+        long single = reminder(emma, LocalDate.parse("2024-04-23"), "KS2024-002");
+        String valid = tokens.sign(new ReplyTokens.Claims(multi, emma.id(), "2024-T1", LocalDate.parse("2024-06-11")));
+        String forged = valid.substring(0, valid.length() - 3) + (valid.endsWith("AAA") ? "BBB" : "AAA");
+        placeholders = Map.of(
+                "{{TOKEN_MULTI}}", valid,
+                "{{TOKEN_SINGLE}}", tokens.sign(new ReplyTokens.Claims(single, emma.id(), "2024-T1", LocalDate.parse("2024-06-11"))),
+                "{{TOKEN_EXPIRED}}", tokens.sign(new ReplyTokens.Claims(multi, emma.id(), "2024-T1", LocalDate.parse("2024-04-01"))),
+                "{{TOKEN_FORGED}}", forged,
+                "{{TOKEN}}", valid);
+    }
+
+    private long reminder(Person to, LocalDate day, String... refs) {
+        OutboxMessage message = outbox.save(OutboxMessage.reminder(to.id(), DeliveryChannel.EMAIL, day, Instant.parse("2024-04-22T06:00:00Z")));
+        for (String ref : refs) {
+            items.save(new ReminderItemRow(null, message.id(), to.id(), "TERTIAL_REPORT/2024-T1/" + ref + "/SECOND",
+                    "TERTIAL_REPORT", "SECOND", "2024-T1", ref, null));
+        }
+        return message.id();
+    }
+
+    static Stream<Arguments> corpus() throws IOException {
+        try (InputStream in = ReplyCorpusTest.class.getResourceAsStream("/replies/expected.csv")) {
+            String csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            List<Arguments> cases = new ArrayList<>();
+            for (CSVRecord row : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(new StringReader(csv))) {
+                cases.add(Arguments.of(row.get("file"), InboundOutcome.valueOf(row.get("outcome").trim()),
+                        row.isSet("reports") ? row.get("reports") : ""));
+            }
+            return cases.stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @MethodSource("corpus")
+    void each_reply_has_its_expected_outcome(String file, InboundOutcome expected, String reports) throws IOException {
+        byte[] raw = withTokens(file);
+        int before = reportCount();
+
+        InboundMailProcessor.Result result = processor.process(raw, "TEST");
+
+        assertThat(result.outcome()).as("%s: %s", file, result.detail()).isEqualTo(expected);
+        List<String> wanted = Arrays.stream(reports.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        assertThat(reportCount() - before).as("reports recorded from %s", file).isEqualTo(wanted.size());
+        for (String entry : wanted) {
+            String ref = entry.substring(0, entry.indexOf('='));
+            String status = entry.substring(entry.indexOf('=') + 1, entry.indexOf('|'));
+            String snippet = entry.substring(entry.indexOf('|') + 1).strip();
+            StatusReport latest = catalog.byRef(ref).orElseThrow().reports().stream()
+                    .reduce((a, b) -> b).orElseThrow();
+            assertThat(latest.status().name()).as("%s status of %s", file, ref).isEqualTo(status);
+            if (snippet.isEmpty()) {
+                assertThat(latest.comment()).as("%s comment of %s", file, ref).isNull();
+            } else {
+                assertThat(latest.comment()).as("%s comment of %s", file, ref).contains(snippet);
+            }
+        }
+        assertThat(processor.process(raw, "TEST").outcome()).isEqualTo(InboundOutcome.DUPLICATE);
+    }
+
+    private int reportCount() {
+        return catalog.all().stream().mapToInt(view -> view.reports().size()).sum();
+    }
+
+    private byte[] withTokens(String file) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/replies/" + file)) {
+            // the placeholders are ASCII, so replacing them in ISO-8859-1 keeps every other byte as it was
+            String text = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
+                text = text.replace(placeholder.getKey(), placeholder.getValue());
+            }
+            return text.getBytes(StandardCharsets.ISO_8859_1);
+        }
+    }
+}
