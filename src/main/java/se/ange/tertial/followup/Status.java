@@ -1,7 +1,5 @@
 package se.ange.tertial.followup;
 
-import java.text.Normalizer;
-import java.util.Locale;
 import java.util.Optional;
 
 /** The six activity statuses of the municipality's governance model (seed 004's legend). */
@@ -59,9 +57,7 @@ public enum Status {
         return Optional.empty();
     }
 
-    /** Lower case, no diacritics, words separated by single spaces. */
-    static String normalize(String text) {
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return decomposed.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim();
+    private static String normalize(String text) {
+        return StatusText.normalize(text).strip();
     }
 }

@@ -1,17 +1,14 @@
 package se.ange.tertial.mail;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import se.ange.tertial.followup.Status;
+import se.ange.tertial.followup.StatusText;
 
 /**
  * Reads a status report out of an e-mail reply: first the new text (the quoted reminder, signatures and
@@ -34,7 +31,6 @@ public final class ReplyParser {
     }
 
     private static final Pattern REF_LINE = Pattern.compile("^\\s*([A-Za-z]{1,10}\\d{4}-\\d{1,5})\\s*(?::|-|–|—)?\\s*(.*)$");
-    private static final Pattern SEPARATOR = Pattern.compile("^\\s*(?:[–—:,.;]|-(?!\\d))?\\s*");
     /** Lines where the new text ends (besides "&gt;" quoting and two-line attributions). */
     private static final List<Pattern> QUOTE_STARTS = List.of(
             Pattern.compile("^-{2,}\\s*(Ursprungligt meddelande|Original Message|Vidarebefordrat meddelande|Forwarded message)\\s*-{2,}", Pattern.CASE_INSENSITIVE),
@@ -47,19 +43,6 @@ public final class ReplyParser {
             Pattern.compile("^(Skickat från min|Sent from my|Hämta Outlook för|Get Outlook for)\\b.*", Pattern.CASE_INSENSITIVE));
     private static final Pattern ATTRIBUTION = Pattern.compile("^(Den|On)\\s.*\\d.*\\b(skrev|wrote)\\b.*:\\s*$",
             Pattern.CASE_INSENSITIVE);
-
-    /** Labels (normalised) to statuses, longest first so "pagaende med avvikelse" wins over shorter ones. */
-    private static final Map<String, Status> LABELS = new TreeMap<>(
-            Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
-
-    static {
-        for (Status status : Status.values()) {
-            LABELS.put(normalize(status.swedish()), status);
-            LABELS.put(normalize(status.english()), status);
-            LABELS.put(String.valueOf(status.ordinal() + 1), status);
-        }
-        LABELS.put("forsenad", Status.PAGAENDE_MED_AVVIKELSE);
-    }
 
     private ReplyParser() {
     }
@@ -110,7 +93,7 @@ public final class ReplyParser {
                     problems.add("%s fanns inte med i påminnelsen".formatted(ref.group(1).toUpperCase(Locale.ROOT)));
                     continue;
                 }
-                Optional<Reading> reading = readStatus(ref.group(2));
+                Optional<StatusText.Reading> reading = StatusText.readLeading(ref.group(2));
                 if (reading.isEmpty()) {
                     problems.add("ingen status för %s".formatted(wanted));
                     continue;
@@ -130,47 +113,12 @@ public final class ReplyParser {
             if (refs.size() != 1) {
                 return new Result(List.of(), Optional.of("svaret nämnde ingen aktivitet (påminnelsen gällde flera)"));
             }
-            Optional<Reading> reading = readStatus(text);
+            Optional<StatusText.Reading> reading = StatusText.readLeading(text);
             return reading.map(r -> new Result(List.of(new Line(refs.iterator().next(), r.status(), clean(new StringBuilder(r.rest())))),
                     Optional.<String>empty()))
                     .orElseGet(() -> new Result(List.of(), Optional.of("ingen status kunde läsas")));
         }
         return new Result(found, problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems)));
-    }
-
-    private record Reading(Status status, String rest) {
-    }
-
-    /** The status at the start of the text (the longest label that fits), and what follows it. */
-    private static Optional<Reading> readStatus(String text) {
-        String start = text.strip();
-        String normalizedStart = normalize(start);
-        for (Map.Entry<String, Status> label : LABELS.entrySet()) {
-            String key = label.getKey();
-            if (normalizedStart.startsWith(key)
-                    && (normalizedStart.length() == key.length() || !Character.isLetterOrDigit(normalizedStart.charAt(key.length())))) {
-                int consumed = originalLength(start, key.length());
-                String rest = SEPARATOR.matcher(start.substring(consumed)).replaceFirst("");
-                return Optional.of(new Reading(label.getValue(), rest));
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** How many characters of the original text make up the first {@code normalizedLength} normalised ones. */
-    private static int originalLength(String original, int normalizedLength) {
-        for (int i = 0; i <= original.length(); i++) {
-            if (normalize(original.substring(0, i)).length() >= normalizedLength) {
-                return i;
-            }
-        }
-        return original.length();
-    }
-
-    /** Lower case, no diacritics, punctuation as spaces; keeps positions close enough for labels. */
-    static String normalize(String text) {
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return decomposed.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").stripLeading();
     }
 
     private static String clean(StringBuilder comment) {

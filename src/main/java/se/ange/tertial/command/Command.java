@@ -1,0 +1,60 @@
+package se.ange.tertial.command;
+
+import java.util.Optional;
+import se.ange.tertial.followup.Status;
+import se.ange.tertial.followup.Tertial;
+
+/** A chat command, parsed and typed, whatever platform it came from. */
+public sealed interface Command {
+
+    /** The page of a long answer, from 1. */
+    int page();
+
+    /** {@code mina}: my activities that need a report, with their status. */
+    record Mine(int page) implements Command {
+    }
+
+    /** {@code status KS2024-017 pågående med avvikelse: kommentar}. */
+    record Report(String ref, Status status, String comment) implements Command {
+        @Override
+        public int page() {
+            return 1;
+        }
+    }
+
+    /** {@code försenade [avdelning]}: overdue activities, most overdue first. */
+    record Overdue(Optional<String> department, int page) implements Command {
+    }
+
+    /** {@code saknas [2024-T1]}: activities without a report for the tertial (default: the reporting one). */
+    record Missing(Optional<Tertial> tertial, int page) implements Command {
+    }
+
+    /** {@code avvikelser}: today's deviations. */
+    record Deviations(int page) implements Command {
+    }
+
+    /** {@code aktivitet KS2024-017}: details and history. */
+    record Show(String ref) implements Command {
+        @Override
+        public int page() {
+            return 1;
+        }
+    }
+
+    /** {@code påminn KS2024-017 om 3 dagar}: postpone my reminders for an activity. */
+    record Snooze(String ref, int days) implements Command {
+        @Override
+        public int page() {
+            return 1;
+        }
+    }
+
+    /** {@code hjälp [kommando]}. */
+    record Help(Optional<CommandName> topic) implements Command {
+        @Override
+        public int page() {
+            return 1;
+        }
+    }
+}
