@@ -24,18 +24,29 @@ public final class Directory {
     private final Map<Long, Set<Role>> roles;
     private final Map<Long, List<PersonAbsence>> absences;
     private final Set<Long> autoReplied;
+    private final Map<String, LocalDate> snoozedUntil;
 
     public Directory(Collection<Person> people, Map<Long, Set<Role>> roles, Collection<PersonAbsence> absences) {
-        this(people, roles, absences, Set.of());
+        this(people, roles, absences, Set.of(), Map.of());
     }
 
     /** {@code autoReplied}: people whose mailbox recently answered a reminder automatically (out of office). */
+    /**
+     * {@code snoozedUntil}: "person id|activity ref" → the day before which that person asked not to be
+     * reminded of it ("påminn … om 3 dagar").
+     */
     public Directory(Collection<Person> people, Map<Long, Set<Role>> roles, Collection<PersonAbsence> absences,
-                     Set<Long> autoReplied) {
+                     Set<Long> autoReplied, Map<String, LocalDate> snoozedUntil) {
         this.people = people.stream().collect(Collectors.toMap(Person::id, Function.identity()));
         this.roles = Map.copyOf(roles);
         this.absences = absences.stream().collect(Collectors.groupingBy(PersonAbsence::personId));
         this.autoReplied = Set.copyOf(autoReplied);
+        this.snoozedUntil = Map.copyOf(snoozedUntil);
+    }
+
+    public boolean isSnoozed(Person person, String activityRef, LocalDate day) {
+        LocalDate until = snoozedUntil.get(person.id() + "|" + activityRef);
+        return until != null && day.isBefore(until);
     }
 
     public boolean sentAutoReply(Person person) {

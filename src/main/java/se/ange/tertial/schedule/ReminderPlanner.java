@@ -78,7 +78,9 @@ public final class ReminderPlanner {
     private void toOwners(LocalDate day, ActivityView activity, ReminderPurpose purpose, String step, Tertial tertial,
                           Directory directory, Map<Person, List<ReminderItem>> byRecipient) {
         for (Person owner : activity.owners()) {
-            directory.deliveryFor(owner, day).ifPresent(delivery -> add(byRecipient, delivery.recipient(),
+            directory.deliveryFor(owner, day)
+                    .filter(delivery -> !directory.isSnoozed(delivery.recipient(), activity.ref(), day))
+                    .ifPresent(delivery -> add(byRecipient, delivery.recipient(),
                     item(activity, purpose, step, tertial, delivery.onBehalfOf()
                             .map(absent -> "för " + absent.name() + " (frånvarande)").orElse(null))));
         }

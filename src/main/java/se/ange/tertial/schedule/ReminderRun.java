@@ -162,7 +162,19 @@ public class ReminderRun {
                 .collect(Collectors.groupingBy(PersonRole::personId,
                         Collectors.mapping(PersonRole::role, Collectors.toSet())));
         return new Directory(StreamSupport.stream(people.findAll().spliterator(), false).toList(), roleMap,
-                StreamSupport.stream(absences.findAll().spliterator(), false).toList(), recentAutoReplies());
+                StreamSupport.stream(absences.findAll().spliterator(), false).toList(), recentAutoReplies(), snoozes());
+    }
+
+    private Map<String, LocalDate> snoozes() {
+        return jdbc.prepareStatement("SELECT person_id, activity_ref, until_day FROM reminder_snooze", statement -> {
+            Map<String, LocalDate> snoozed = new java.util.HashMap<>();
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    snoozed.put(rows.getLong(1) + "|" + rows.getString(2), rows.getDate(3).toLocalDate());
+                }
+            }
+            return snoozed;
+        });
     }
 
     /** People whose mailbox answered automatically in the last two weeks (kept replies, see the mail feature). */

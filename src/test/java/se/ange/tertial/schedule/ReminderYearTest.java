@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -153,11 +154,23 @@ class ReminderYearTest {
     void the_escalation_mentions_an_owner_whose_mailbox_answered_automatically() {
         PlanFixture plan = new PlanFixture();
         Person emma = plan.person("emma");
-        Directory directory = new Directory(plan.people.values(), plan.roles, plan.absences, Set.of(emma.id()));
+        Directory directory = new Directory(plan.people.values(), plan.roles, plan.absences, Set.of(emma.id()), Map.of());
         List<PlannedMessage> messages = planner.plan(d("2024-05-06"), plan.activities(), directory);
         assertThat(messages).flatExtracting(PlannedMessage::items)
                 .filteredOn(i -> i.activityRef().equals("KS2024-002")).singleElement()
                 .satisfies(i -> assertThat(i.note()).contains("Emma Berglund svarade med ett automatiskt frånvarobesked"));
+    }
+
+    @Test
+    void a_snoozed_activity_is_left_out_of_the_persons_reminders_until_the_day() {
+        PlanFixture plan = new PlanFixture();
+        Person emma = plan.person("emma");
+        Directory directory = new Directory(plan.people.values(), plan.roles, plan.absences, Set.of(),
+                Map.of(emma.id() + "|KS2024-002", d("2024-04-30")));
+        assertThat(planner.plan(d("2024-04-23"), plan.activities(), directory)).flatExtracting(PlannedMessage::items)
+                .extracting(ReminderItem::activityRef).doesNotContain("KS2024-002").contains("KS2024-004");
+        assertThat(planner.plan(d("2024-04-30"), plan.activities(), directory)).flatExtracting(PlannedMessage::items)
+                .extracting(ReminderItem::activityRef).contains("KS2024-002");
     }
 
     @Test

@@ -1,0 +1,154 @@
+package se.ange.tertial.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import se.ange.tertial.followup.Channel;
+import se.ange.tertial.followup.Language;
+import se.ange.tertial.register.access.Caller;
+import se.ange.tertial.register.access.Callers;
+import se.ange.tertial.register.activity.ActivityCatalog;
+import se.ange.tertial.schedule.ReminderItem;
+import se.ange.tertial.schedule.ReminderRun;
+import se.ange.tertial.support.Api;
+import se.ange.tertial.support.Fixtures;
+import se.ange.tertial.support.TestDatabase;
+
+/** The chat commands against the 2024 register on 24 April 2024, for each role. */
+@MicronautTest(environments = "test", transactional = false)
+@Property(name = "tertial.test.clock", value = "2024-04-24T08:00:00Z")
+class CommandHandlerTest {
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    CommandHandler commands;
+
+    @Inject
+    Callers callers;
+
+    @Inject
+    ActivityCatalog catalog;
+
+    @Inject
+    ReminderRun reminders;
+
+    @BeforeEach
+    void register() {
+        TestDatabase.clear(dataSource);
+        Api admin = new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN);
+        admin.postCsv("/api/import/people", Fixtures.people());
+        admin.withNewToken("stab", "STAB", null).postCsv("/api/import/activities", Fixtures.plan2024());
+    }
+
+    private Reply as(String email, String line) {
+        Optional<Caller> caller = callers.byEmail(email, "slack");
+        assertThat(caller).as(email).isPresent();
+        return commands.handle(line, caller, Language.SV, Channel.SLACK);
+    }
+
+    private static final String EMMA = "emma.berglund@ange.example";
+    private static final String JOHAN = "johan.nordin@ange.example";
+    private static final String SARA = "sara.lindqvist@ange.example";
+
+    @Test
+    void mine_lists_the_owners_activities_that_need_a_report() {
+        Reply mine = as(EMMA, "mina");
+        assertThat(mine.heading()).startsWith("Dina aktiviteter som behöver en rapport för 2024-T1");
+        assertThat(mine.entries()).extracting(Reply.Entry::key).contains("KS2024-002", "KS2024-004")
+                .doesNotContain("KS2024-001");
+        assertThat(mine.entries()).allSatisfy(e -> assertThat(e.detail()).isEqualTo("ingen status än"));
+    }
+
+    @Test
+    void an_owner_reports_by_chat_for_their_own_activity_only() {
+        Reply recorded = as(EMMA, "status KS2024-002 pågående med avvikelse: andra föreläsningen flyttad");
+        assertThat(recorded.toText()).contains("Tack! Registrerat för 2024-T1").contains("⚠ Pågående med avvikelse")
+                .contains("andra föreläsningen flyttad");
+        var history = catalog.byRef("KS2024-002").orElseThrow().reports();
+        assertThat(history).singleElement().satisfies(r -> {
+            assertThat(r.channel()).isEqualTo(Channel.SLACK);
+            assertThat(r.reportedBy()).isEqualTo(EMMA);
+            assertThat(r.comment()).isEqualTo("andra föreläsningen flyttad");
+        });
+        assertThat(as(EMMA, "status KS2024-001 2").toText()).contains("inte behörighet");
+        assertThat(catalog.byRef("KS2024-001").orElseThrow().reports()).isEmpty();
+        assertThat(as(EMMA, "mina").entries()).extracting(Reply.Entry::key).doesNotContain("KS2024-002");
+    }
+
+    @Test
+    void overdue_is_limited_to_the_callers_department_and_others_are_politely_refused() {
+        assertThat(as(EMMA, "försenade Socialavdelningen").toText())
+                .contains("Tyvärr, du kan bara se försenade aktiviteter i din egen verksamhet");
+        assertThat(as(JOHAN, "försenade Socialavdelningen").toText()).contains("Tyvärr");
+        Reply staben = as(JOHAN, "försenade");
+        assertThat(staben.entries()).isNotEmpty();
+        assertThat(staben.entries()).allSatisfy(e -> assertThat(catalog.byRef(e.key()).orElseThrow().department())
+                .isEqualTo("Staben"));
+        Reply social = as(SARA, "försenade socialavdelningen");
+        assertThat(social.entries()).isNotEmpty().allSatisfy(e ->
+                assertThat(catalog.byRef(e.key()).orElseThrow().department()).isEqualTo("Socialavdelningen"));
+        // most overdue first
+        assertThat(social.entries()).extracting(e -> catalog.byRef(e.key()).orElseThrow().activity().endDate())
+                .isSorted();
+    }
+
+    @Test
+    void long_answers_are_paged_and_say_so() {
+        Reply first = as(SARA, "saknas");
+        assertThat(first.heading()).contains("Aktiviteter utan rapport för 2024-T1");
+        assertThat(first.entries()).hasSize(CommandHandler.PAGE_SIZE);
+        assertThat(first.notes()).anySatisfy(n -> assertThat(n).contains("Sida 1 av").contains("`saknas 2024-T1 sida 2`"));
+        Reply last = as(SARA, "saknas sida 99");
+        assertThat(last.notes()).anySatisfy(n -> assertThat(n).contains("Sida").doesNotContain("för nästa"));
+        assertThat(last.entries()).isNotEmpty();
+    }
+
+    @Test
+    void deviations_show_and_help() {
+        assertThat(as(SARA, "avvikelser").entries()).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.detail()).isNotBlank());
+        as(EMMA, "status KS2024-002 2 första klar");
+        Reply show = as(EMMA, "aktivitet KS2024-002");
+        assertThat(show.heading()).startsWith("KS2024-002 Genomföra två föreläsningar");
+        assertThat(show.entries()).singleElement().satisfies(e -> assertThat(e.key()).isEqualTo("2024-T1"));
+        assertThat(show.notes().get(0)).contains("Staben").contains("Emma Berglund");
+        assertThat(as(EMMA, "aktivitet KS2024-001").toText()).contains("inte behörighet");
+        assertThat(as(EMMA, "hjälp").entries()).hasSize(CommandName.values().length);
+    }
+
+    @Test
+    void malformed_commands_get_the_closest_help_and_strangers_only_help() {
+        Reply unclear = as(EMMA, "stauts KS2024-002 2");
+        assertThat(unclear.heading()).startsWith("Jag förstod inte riktigt");
+        assertThat(unclear.entries()).singleElement().satisfies(e -> assertThat(e.key()).startsWith("status KS2024-017"));
+
+        Reply stranger = commands.handle("mina", Optional.empty(), Language.SV, Channel.SLACK);
+        assertThat(stranger.heading()).contains("känner inte igen dig");
+        assertThat(commands.handle("help", Optional.empty(), Language.EN, Channel.SLACK).heading())
+                .isEqualTo("Tertial – commands:");
+    }
+
+    @Test
+    void a_snooze_keeps_the_activity_out_of_the_persons_next_reminder() {
+        assertThat(as(EMMA, "påminn KS2024-002 om 7 dagar").heading()).contains("förrän 2024-05-01");
+        // the last T1 reminder is on 30 April, within the snooze
+        assertThat(reminders.preview(LocalDate.parse("2024-04-30")).stream()
+                .filter(m -> m.recipient().email().equals(EMMA)).flatMap(m -> m.items().stream())
+                .map(ReminderItem::activityRef)).doesNotContain("KS2024-002").contains("KS2024-004");
+    }
+}

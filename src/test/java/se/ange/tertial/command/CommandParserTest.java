@@ -1,0 +1,76 @@
+package se.ange.tertial.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import se.ange.tertial.followup.Status;
+import se.ange.tertial.followup.Tertial;
+
+class CommandParserTest {
+
+    private static Command ok(String line) {
+        CommandParser.Parsed parsed = CommandParser.parse(line);
+        assertThat(parsed).as(line).isInstanceOf(CommandParser.Parsed.Ok.class);
+        return ((CommandParser.Parsed.Ok) parsed).command();
+    }
+
+    private static CommandParser.Parsed.Malformed malformed(String line) {
+        CommandParser.Parsed parsed = CommandParser.parse(line);
+        assertThat(parsed).as(line).isInstanceOf(CommandParser.Parsed.Malformed.class);
+        return (CommandParser.Parsed.Malformed) parsed;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"mina", "Mina", "mine", "MINE", "/tertial mina"})
+    void mine_in_swedish_and_english(String line) {
+        assertThat(ok(line)).isEqualTo(new Command.Mine(1));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "status KS2024-017 pågående med avvikelse: två intervjuer kvar|PAGAENDE_MED_AVVIKELSE|två intervjuer kvar",
+        "status ks2024-017 pagaende enligt plan – klart snart|PAGAENDE_ENLIGT_PLAN|klart snart",
+        "rapportera KS2024-017 5|AVSLUTAD_ENLIGT_PLAN|''",
+        "report KS2024-017 on hold, waiting for the board|VANTELAGE|waiting for the board",
+        "Status KS2024-017 Försenad: sjukskrivning|PAGAENDE_MED_AVVIKELSE|sjukskrivning"})
+    void status_reports_read_reference_status_and_comment(String line, Status status, String comment) {
+        assertThat(ok(line)).isEqualTo(new Command.Report("KS2024-017", status, comment));
+    }
+
+    @Test
+    void lists_take_a_department_a_tertial_and_a_page() {
+        assertThat(ok("försenade")).isEqualTo(new Command.Overdue(Optional.empty(), 1));
+        assertThat(ok("forsenade Socialavdelningen")).isEqualTo(new Command.Overdue(Optional.of("Socialavdelningen"), 1));
+        assertThat(ok("overdue sida 3")).isEqualTo(new Command.Overdue(Optional.empty(), 3));
+        assertThat(ok("saknas 2024-T1")).isEqualTo(new Command.Missing(Optional.of(Tertial.parse("2024-T1")), 1));
+        assertThat(ok("missing page 2")).isEqualTo(new Command.Missing(Optional.empty(), 2));
+        assertThat(ok("avvikelser")).isEqualTo(new Command.Deviations(1));
+        assertThat(ok("deviations")).isEqualTo(new Command.Deviations(1));
+    }
+
+    @Test
+    void show_snooze_and_help() {
+        assertThat(ok("aktivitet ks2024-017")).isEqualTo(new Command.Show("KS2024-017"));
+        assertThat(ok("show KS2024-017")).isEqualTo(new Command.Show("KS2024-017"));
+        assertThat(ok("påminn KS2024-017 om 3 dagar")).isEqualTo(new Command.Snooze("KS2024-017", 3));
+        assertThat(ok("paminn KS2024-017 3")).isEqualTo(new Command.Snooze("KS2024-017", 3));
+        assertThat(ok("snooze KS2024-017 in 2 days")).isEqualTo(new Command.Snooze("KS2024-017", 2));
+        assertThat(ok("hjälp")).isEqualTo(new Command.Help(Optional.empty()));
+        assertThat(ok("help status")).isEqualTo(new Command.Help(Optional.of(CommandName.STATUS)));
+        assertThat(ok("")).isEqualTo(new Command.Help(Optional.empty()));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "status|STATUS", "status KS2024-017|STATUS", "status KS2024-017 klart typ|STATUS", "status hej|STATUS",
+        "aktivitet|SHOW", "show nothing|SHOW", "saknas T1|MISSING", "påminn KS2024-017|SNOOZE",
+        "påminn KS2024-017 om 90 dagar|SNOOZE", "mina grejer|MINE",
+        "stauts KS2024-017 2|STATUS", "forsenad|OVERDUE", "avvikelse|DEVIATIONS", "blabla|HELP"})
+    void malformed_input_gets_the_help_of_the_closest_command(String line, CommandName closest) {
+        assertThat(malformed(line).closest()).isEqualTo(closest);
+        assertThat(malformed(line).problem()).isNotBlank();
+    }
+}
