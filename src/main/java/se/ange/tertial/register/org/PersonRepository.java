@@ -18,4 +18,6 @@ public interface PersonRepository extends CrudRepository<Person, Long> {
     List<Person> findByDeputyId(Long deputyId);
 
     List<Person> findByIdIn(Collection<Long> ids);
+
+    Optional<Person> findBySlackUserId(String slackUserId);
 }

@@ -1,0 +1,22 @@
+package se.ange.tertial.chat.slack;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+
+/**
+ * The Slack app ({@code tertial.slack.*}), from Slack's usual environment variables: {@code SLACK_SIGNING_SECRET}
+ * and {@code SLACK_BOT_TOKEN}. Without a signing secret the Slack endpoint is off.
+ *
+ * @param apiUrl  Slack's Web API base URL; tests point it at a local stub
+ * @param command the slash command's name
+ */
+@ConfigurationProperties("tertial.slack")
+public record SlackSettings(@Nullable String signingSecret, @Nullable String botToken,
+                            @Bindable(defaultValue = "https://slack.com/api/") String apiUrl,
+                            @Bindable(defaultValue = "/tertial") String command) {
+
+    public boolean enabled() {
+        return signingSecret != null && !signingSecret.isBlank();
+    }
+}
