@@ -1,8 +1,10 @@
 package se.ange.tertial.command;
 
 import java.util.Optional;
+import se.ange.tertial.followup.Language;
 import se.ange.tertial.followup.Status;
 import se.ange.tertial.followup.Tertial;
+import se.ange.tertial.register.org.ReminderChannel;
 
 /** A chat command, parsed and typed, whatever platform it came from. */
 public sealed interface Command {
@@ -44,6 +46,14 @@ public sealed interface Command {
 
     /** {@code påminn KS2024-017 om 3 dagar}: postpone my reminders for an activity. */
     record Snooze(String ref, int days) implements Command {
+        @Override
+        public int page() {
+            return 1;
+        }
+    }
+
+    /** {@code inställningar [e-post|slack|teams] [svenska|engelska]}: show or change my preferences. */
+    record Settings(Optional<ReminderChannel> channel, Optional<Language> language) implements Command {
         @Override
         public int page() {
             return 1;

@@ -24,6 +24,8 @@ import se.ange.tertial.register.activity.ActivityView;
 import se.ange.tertial.register.activity.Reporting;
 import se.ange.tertial.register.activity.StatusReport;
 import se.ange.tertial.register.org.DepartmentRepository;
+import se.ange.tertial.register.org.Person;
+import se.ange.tertial.register.org.PersonRepository;
 import se.ange.tertial.register.org.Role;
 import se.ange.tertial.system.ProblemException;
 
@@ -42,16 +44,25 @@ public class CommandHandler {
     private final DeviationRules rules;
     private final DepartmentRepository departments;
     private final Snoozes snoozes;
+    private final PersonRepository people;
     private final Clock clock;
 
     CommandHandler(ActivityCatalog catalog, Reporting reporting, DeviationRules rules, DepartmentRepository departments,
-                   Snoozes snoozes, Clock clock) {
+                   Snoozes snoozes, PersonRepository people, Clock clock) {
+        this.people = people;
         this.catalog = catalog;
         this.reporting = reporting;
         this.rules = rules;
         this.departments = departments;
         this.snoozes = snoozes;
         this.clock = clock;
+    }
+
+    /** Parses and runs a line in the caller's own language (Swedish for strangers). */
+    public Reply handle(String line, Optional<Caller> caller, Channel channel) {
+        Language language = caller.flatMap(c -> Optional.ofNullable(c.personId())).flatMap(people::findById)
+                .map(Person::language).orElse(Language.SV);
+        return handle(line, caller, language, channel);
     }
 
     /** Parses and runs a line. {@code caller} is empty for a chat user not mapped to a person. */
@@ -100,6 +111,9 @@ public class CommandHandler {
         }
         if (command instanceof Command.Snooze snooze) {
             return snooze(snooze, caller, t, today);
+        }
+        if (command instanceof Command.Settings settings) {
+            return settings(settings, caller);
         }
         return help(((Command.Help) command).topic(), language, null);
     }
@@ -182,6 +196,22 @@ public class CommandHandler {
         LocalDate until = today.plusDays(snooze.days());
         snoozes.snooze(caller.personId(), snooze.ref(), until);
         return Reply.of(t.snoozed(snooze.ref(), until.format(DATE)));
+    }
+
+    /** Shows or changes where reminders go and in which language; the answer is in the (new) language. */
+    private Reply settings(Command.Settings settings, Caller caller) {
+        Optional<Person> person = caller.personId() == null ? Optional.empty() : people.findById(caller.personId());
+        if (person.isEmpty()) {
+            return Reply.of(texts(Language.SV).unknownUser());
+        }
+        Person current = person.get();
+        if (settings.channel().isPresent() || settings.language().isPresent()) {
+            current = people.update(current.withPreferences(settings.channel().orElse(current.reminderChannel()),
+                    settings.language().orElse(current.language())));
+        }
+        Texts t = texts(current.language());
+        return Reply.of(t.settings(current.reminderChannel().name().toLowerCase(Locale.ROOT),
+                current.language() == Language.EN ? "English" : "svenska"));
     }
 
     private Reply help(Optional<CommandName> topic, Language language, String problem) {

@@ -6,7 +6,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import se.ange.tertial.followup.Language;
 import se.ange.tertial.followup.StatusText;
+import se.ange.tertial.register.org.ReminderChannel;
 import se.ange.tertial.followup.Tertial;
 
 /**
@@ -60,6 +62,7 @@ public final class CommandParser {
             case SHOW -> REF.matcher(rest).matches() ? ok(new Command.Show(rest.toUpperCase(Locale.ROOT)))
                     : malformed(CommandName.SHOW, "ange en aktivitetsreferens, t.ex. KS2024-017");
             case SNOOZE -> snooze(rest);
+            case SETTINGS -> settings(rest);
             case HELP -> ok(new Command.Help(rest.isEmpty() ? Optional.empty()
                     : Arrays.stream(CommandName.values()).filter(c -> c.words().contains(normalize(rest))).findFirst()));
         };
@@ -76,6 +79,24 @@ public final class CommandParser {
             return malformed(CommandName.STATUS, "ingen status kunde läsas efter " + parts[0].toUpperCase(Locale.ROOT));
         }
         return ok(new Command.Report(parts[0].toUpperCase(Locale.ROOT), reading.get().status(), reading.get().rest()));
+    }
+
+    private static Parsed settings(String rest) {
+        Optional<ReminderChannel> channel = Optional.empty();
+        Optional<Language> language = Optional.empty();
+        for (String word : rest.isEmpty() ? new String[0] : rest.split("[\\s,]+")) {
+            switch (normalize(word)) {
+                case "e post", "epost", "mejl", "mail", "email", "e mail" -> channel = Optional.of(ReminderChannel.EMAIL);
+                case "slack" -> channel = Optional.of(ReminderChannel.SLACK);
+                case "teams" -> channel = Optional.of(ReminderChannel.TEAMS);
+                case "svenska", "sv", "swedish" -> language = Optional.of(Language.SV);
+                case "engelska", "en", "english" -> language = Optional.of(Language.EN);
+                default -> {
+                    return malformed(CommandName.SETTINGS, "okänd inställning \"" + word + "\"");
+                }
+            }
+        }
+        return ok(new Command.Settings(channel, language));
     }
 
     private static Parsed missing(String rest, int page) {

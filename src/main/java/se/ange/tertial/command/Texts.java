@@ -27,6 +27,7 @@ interface Texts {
     String details(String department, String start, String end, String owners, String status);
     String olderReports(int count);
     String snoozed(String ref, String until);
+    String settings(String channel, String language);
 
     Texts SWEDISH = new Texts() {
         public String mine(Tertial t) { return "Dina aktiviteter som behöver en rapport för " + t; }
@@ -60,6 +61,9 @@ interface Texts {
         }
         public String olderReports(int count) { return count + " äldre rapporter visas inte; hela historiken finns i API:t."; }
         public String snoozed(String ref, String until) { return "Okej! Jag påminner dig inte om " + ref + " förrän " + until + "."; }
+        public String settings(String channel, String language) {
+            return "Dina påminnelser kommer via " + channel + ", på " + language + ". Ändra med t.ex. `inställningar slack engelska`.";
+        }
     };
 
     Texts ENGLISH = new Texts() {
@@ -94,5 +98,8 @@ interface Texts {
         }
         public String olderReports(int count) { return count + " older reports not shown; the API has the whole history."; }
         public String snoozed(String ref, String until) { return "OK! I will not remind you of " + ref + " until " + until + "."; }
+        public String settings(String channel, String language) {
+            return "Your reminders come by " + channel + ", in " + language + ". Change with e.g. `settings slack swedish`.";
+        }
     };
 }

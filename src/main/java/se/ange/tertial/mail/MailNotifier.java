@@ -20,7 +20,7 @@ import org.simplejavamail.mailer.MailerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.ange.tertial.followup.Tertial;
-import se.ange.tertial.notify.DeliveryChannel;
+import se.ange.tertial.register.org.ReminderChannel;
 import se.ange.tertial.notify.MessageKind;
 import se.ange.tertial.notify.Notifier;
 import se.ange.tertial.notify.OutboxMessage;
@@ -56,8 +56,8 @@ class MailNotifier implements Notifier {
     }
 
     @Override
-    public DeliveryChannel channel() {
-        return DeliveryChannel.EMAIL;
+    public ReminderChannel channel() {
+        return ReminderChannel.EMAIL;
     }
 
     @Override

@@ -1,12 +1,14 @@
 package se.ange.tertial.notify;
 
+import se.ange.tertial.register.org.ReminderChannel;
+
 import java.util.List;
 import se.ange.tertial.register.org.Person;
 
 /** Delivers an outbox message on one channel. Adapters (mail, Slack, Teams) implement it. */
 public interface Notifier {
 
-    DeliveryChannel channel();
+    ReminderChannel channel();
 
     /**
      * Renders and sends the message: a reminder from its still-due items, a prepared message from its

@@ -1,5 +1,7 @@
 package se.ange.tertial.notify;
 
+import se.ange.tertial.register.org.ReminderChannel;
+
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -35,7 +37,7 @@ public class OutboxDelivery {
     private final ReminderItemRepository items;
     private final PersonRepository people;
     private final ActivityCatalog catalog;
-    private final Map<DeliveryChannel, Notifier> notifiers = new EnumMap<>(DeliveryChannel.class);
+    private final Map<ReminderChannel, Notifier> notifiers = new EnumMap<>(ReminderChannel.class);
     private final OutboxConfig config;
     private final Clock clock;
     private volatile Boolean postgres;
@@ -68,7 +70,7 @@ public class OutboxDelivery {
             outbox.update(message.cancelled());
             return true;
         }
-        Notifier notifier = notifiers.getOrDefault(message.channel(), notifiers.get(DeliveryChannel.EMAIL));
+        Notifier notifier = notifiers.getOrDefault(message.channel(), notifiers.get(ReminderChannel.EMAIL));
         try {
             notifier.deliver(message, recipient, due);
             outbox.update(message.sent(now));

@@ -1,5 +1,7 @@
 package se.ange.tertial.notify;
 
+import se.ange.tertial.register.org.ReminderChannel;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
@@ -11,14 +13,14 @@ import java.time.LocalDate;
 /** A message waiting to be delivered, or delivered, with its delivery history in brief. */
 @Serdeable
 @MappedEntity("outbox_message")
-public record OutboxMessage(@Id @GeneratedValue @Nullable Long id, Long recipientId, DeliveryChannel channel,
+public record OutboxMessage(@Id @GeneratedValue @Nullable Long id, Long recipientId, ReminderChannel channel,
                             MessageKind kind, LocalDate sendOn, OutboxState state, int attempts,
                             Instant nextAttemptAt, @Nullable String lastError, Instant createdAt,
                             @Nullable Instant sentAt, String dedupeKey, @Nullable String subject,
                             @Nullable String bodyText, @Nullable String inReplyTo) {
 
     /** A reminder, rendered at delivery from its items; at most one per person and day. */
-    public static OutboxMessage reminder(Long recipientId, DeliveryChannel channel, LocalDate sendOn, Instant now) {
+    public static OutboxMessage reminder(Long recipientId, ReminderChannel channel, LocalDate sendOn, Instant now) {
         return new OutboxMessage(null, recipientId, channel, MessageKind.REMINDER, sendOn, OutboxState.PENDING, 0, now,
                 null, now, null, "REMINDER/" + recipientId + "/" + sendOn, null, null, null);
     }
@@ -26,7 +28,7 @@ public record OutboxMessage(@Id @GeneratedValue @Nullable Long id, Long recipien
     /** A prepared message (an answer to a reply, a notice), sent once per {@code dedupeKey}. */
     public static OutboxMessage prepared(Long recipientId, MessageKind kind, String dedupeKey, String subject,
                                          String bodyText, @Nullable String inReplyTo, LocalDate sendOn, Instant now) {
-        return new OutboxMessage(null, recipientId, DeliveryChannel.EMAIL, kind, sendOn, OutboxState.PENDING, 0, now,
+        return new OutboxMessage(null, recipientId, ReminderChannel.EMAIL, kind, sendOn, OutboxState.PENDING, 0, now,
                 null, now, null, dedupeKey, subject, bodyText, inReplyTo);
     }
 

@@ -9,14 +9,14 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
-import se.ange.tertial.notify.DeliveryChannel;
+import se.ange.tertial.register.org.ReminderChannel;
 
 /** Stab previews a day's reminders before a close; an admin can run a day now (catch-up, demos). */
 @Controller("/api/reminders")
 class ReminderController {
 
     @Serdeable
-    record PreviewItem(String recipient, String name, DeliveryChannel channel, List<String> activities, String reason,
+    record PreviewItem(String recipient, String name, ReminderChannel channel, List<String> activities, String reason,
                        List<ReminderItem> items) {
     }
 
@@ -34,7 +34,7 @@ class ReminderController {
     @Secured({"STAB", "ADMIN"})
     Preview preview(@QueryValue LocalDate on) {
         return new Preview(on, reminders.preview(on).stream().map(m -> new PreviewItem(m.recipient().email(),
-                m.recipient().name(), DeliveryChannel.EMAIL,
+                m.recipient().name(), m.recipient().reminderChannel(),
                 m.items().stream().map(ReminderItem::activityRef).distinct().toList(),
                 m.items().stream().map(i -> i.purpose() + (i.tertial() == null ? "" : " " + i.tertial()) + " " + i.step())
                         .distinct().collect(Collectors.joining(", ")),

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.ange.tertial.notify.DeliveryChannel;
+import se.ange.tertial.register.org.ReminderChannel;
 import se.ange.tertial.notify.MessageKind;
 import se.ange.tertial.notify.OutboxMessage;
 import se.ange.tertial.notify.OutboxRepository;
@@ -142,8 +142,8 @@ public class ReminderRun {
     private Result enqueue(List<PlannedMessage> fresh, LocalDate day) {
         List<ReminderItemRow> rows = new java.util.ArrayList<>();
         for (PlannedMessage message : fresh) {
-            OutboxMessage saved = outbox.save(OutboxMessage.reminder(message.recipient().id(), DeliveryChannel.EMAIL,
-                    message.day(), clock.instant()));
+            OutboxMessage saved = outbox.save(OutboxMessage.reminder(message.recipient().id(),
+                    message.recipient().reminderChannel(), message.day(), clock.instant()));
             for (ReminderItem item : message.items()) {
                 rows.add(new ReminderItemRow(null, saved.id(), message.recipient().id(), item.key(),
                         item.purpose().name(), item.step(), item.tertial(), item.activityRef(), item.note()));

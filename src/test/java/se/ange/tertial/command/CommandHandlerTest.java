@@ -144,6 +144,17 @@ class CommandHandlerTest {
     }
 
     @Test
+    void settings_change_where_reminders_go_and_the_language_of_answers() {
+        assertThat(as(EMMA, "inställningar").heading()).contains("via email, på svenska");
+        assertThat(as(EMMA, "inställningar slack engelska").heading()).contains("come by slack, in English");
+        Reply english = commands.handle("mina", callers.byEmail(EMMA, "slack"), Channel.SLACK);
+        assertThat(english.heading()).startsWith("Your activities that need a report");
+        assertThat(reminders.preview(LocalDate.parse("2024-04-30")).stream()
+                .filter(m -> m.recipient().email().equals(EMMA)).findFirst().orElseThrow().recipient().reminderChannel())
+                .isEqualTo(se.ange.tertial.register.org.ReminderChannel.SLACK);
+    }
+
+    @Test
     void a_snooze_keeps_the_activity_out_of_the_persons_next_reminder() {
         assertThat(as(EMMA, "påminn KS2024-002 om 7 dagar").heading()).contains("förrän 2024-05-01");
         // the last T1 reminder is on 30 April, within the snooze

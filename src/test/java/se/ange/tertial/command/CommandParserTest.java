@@ -63,6 +63,16 @@ class CommandParserTest {
         assertThat(ok("")).isEqualTo(new Command.Help(Optional.empty()));
     }
 
+    @Test
+    void settings_take_a_channel_and_a_language_in_any_order() {
+        assertThat(ok("inställningar")).isEqualTo(new Command.Settings(Optional.empty(), Optional.empty()));
+        assertThat(ok("installningar slack engelska")).isEqualTo(new Command.Settings(
+                Optional.of(se.ange.tertial.register.org.ReminderChannel.SLACK), Optional.of(se.ange.tertial.followup.Language.EN)));
+        assertThat(ok("settings swedish e-post")).isEqualTo(new Command.Settings(
+                Optional.of(se.ange.tertial.register.org.ReminderChannel.EMAIL), Optional.of(se.ange.tertial.followup.Language.SV)));
+        assertThat(malformed("inställningar brevduva").closest()).isEqualTo(CommandName.SETTINGS);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "status|STATUS", "status KS2024-017|STATUS", "status KS2024-017 klart typ|STATUS", "status hej|STATUS",

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import se.ange.tertial.notify.DeliveryChannel;
+import se.ange.tertial.register.org.ReminderChannel;
 import se.ange.tertial.notify.OutboxMessage;
 import se.ange.tertial.notify.OutboxRepository;
 import se.ange.tertial.notify.ReminderItemRepository;
@@ -95,7 +95,7 @@ class ReplyCorpusTest {
     }
 
     private long reminder(Person to, LocalDate day, String... refs) {
-        OutboxMessage message = outbox.save(OutboxMessage.reminder(to.id(), DeliveryChannel.EMAIL, day, Instant.parse("2024-04-22T06:00:00Z")));
+        OutboxMessage message = outbox.save(OutboxMessage.reminder(to.id(), ReminderChannel.EMAIL, day, Instant.parse("2024-04-22T06:00:00Z")));
         for (String ref : refs) {
             items.save(new ReminderItemRow(null, message.id(), to.id(), "TERTIAL_REPORT/2024-T1/" + ref + "/SECOND",
                     "TERTIAL_REPORT", "SECOND", "2024-T1", ref, null));

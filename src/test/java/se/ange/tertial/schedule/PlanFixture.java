@@ -25,6 +25,7 @@ import se.ange.tertial.register.goal.Goal;
 import se.ange.tertial.register.goal.GoalLevel;
 import se.ange.tertial.register.org.Person;
 import se.ange.tertial.register.org.PersonAbsence;
+import se.ange.tertial.register.org.ReminderChannel;
 import se.ange.tertial.register.org.Role;
 import se.ange.tertial.support.Fixtures;
 
@@ -43,7 +44,7 @@ final class PlanFixture {
         for (CSVRecord row : parse(Fixtures.people())) {
             long departmentId = departments.computeIfAbsent(row.get("department"), d -> (long) departments.size() + 1);
             Person person = new Person(id, row.get("name"), row.get("email"), departmentId, null, null, null,
-                    Language.SV, true, null);
+                    Language.SV, true, null, ReminderChannel.EMAIL);
             people.put(row.get("email"), person);
             roles.put(id, Set.of(Role.parse(row.get("role")).orElseThrow()));
             id++;

@@ -134,8 +134,7 @@ class ReminderYearTest {
         PlanFixture plan = new PlanFixture();
         Person emma = plan.person("emma");
         Person sara = plan.person("sara");
-        plan.replace(new Person(emma.id(), emma.name(), emma.email(), emma.departmentId(), null, null, null,
-                emma.language(), true, sara.id()));
+        plan.replace(emma.withDeputy(sara.id()));
         plan.absences.add(new PersonAbsence(1L, emma.id(), d("2024-04-20"), d("2024-05-10")));
 
         List<Sent> last = simulate(plan, d("2024-04-30"), d("2024-04-30"));
@@ -177,8 +176,7 @@ class ReminderYearTest {
     void inactive_people_get_nothing_and_managers_hear_of_activities_without_an_active_owner() {
         PlanFixture plan = new PlanFixture();
         Person nils = plan.person("nils");
-        plan.replace(new Person(nils.id(), nils.name(), nils.email(), nils.departmentId(), null, null, null,
-                nils.language(), false, null));
+        plan.replace(nils.withActive(false));
         List<Sent> sent = simulate(plan, d("2024-03-28"), d("2024-05-06"));
         assertThat(sent).extracting(Sent::recipient).doesNotContain("nils.strom@ange.example");
         assertThat(sent).filteredOn(s -> s.purpose() == ReminderPurpose.ESCALATION && s.ref().equals("KS2024-057"))

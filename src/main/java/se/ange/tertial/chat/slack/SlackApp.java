@@ -15,7 +15,6 @@ import java.util.concurrent.TimeoutException;
 import se.ange.tertial.command.CommandHandler;
 import se.ange.tertial.command.Reply;
 import se.ange.tertial.followup.Channel;
-import se.ange.tertial.followup.Language;
 import se.ange.tertial.register.access.Caller;
 
 /**
@@ -42,7 +41,7 @@ class SlackApp {
             String userId = request.getPayload().getUserId();
             CompletableFuture<Reply> answer = CompletableFuture.supplyAsync(() -> {
                 Optional<Caller> caller = people.caller(app, userId);
-                return commands.handle(text, caller, Language.SV, Channel.SLACK);
+                return commands.handle(text, caller, Channel.SLACK);
             }, blocking);
             try {
                 Reply reply = answer.get(2, TimeUnit.SECONDS);

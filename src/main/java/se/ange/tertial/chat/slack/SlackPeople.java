@@ -47,9 +47,7 @@ class SlackPeople {
                 return Optional.empty();
             }
             return people.findByEmail(info.getUser().getProfile().getEmail().toLowerCase(java.util.Locale.ROOT))
-                    .map(person -> people.update(new Person(person.id(), person.name(), person.email(),
-                            person.departmentId(), person.unitId(), slackUserId, person.teamsUserId(),
-                            person.language(), person.active(), person.deputyId())));
+                    .map(person -> people.update(person.withSlackUserId(slackUserId)));
         } catch (IOException | SlackApiException e) {
             LOG.warn("Slack users.info failed: {}", e.getMessage());
             return Optional.empty();

@@ -19,6 +19,7 @@ import se.ange.tertial.register.org.Person;
 import se.ange.tertial.register.org.PersonRole;
 import se.ange.tertial.register.org.PersonRoleRepository;
 import se.ange.tertial.register.org.PersonRepository;
+import se.ange.tertial.register.org.ReminderChannel;
 import se.ange.tertial.register.org.Role;
 import se.ange.tertial.audit.AuditLog;
 import se.ange.tertial.system.ProblemException;
@@ -76,7 +77,7 @@ public class PeopleImport {
             unitId = organisation.unit(department, data.unit()).map(OrgUnit::id).orElse(null);
         }
         Person wanted = new Person(null, data.name(), data.email(), departmentId, unitId, data.slackUserId(),
-                data.teamsUserId(), data.language(), data.active(), null);
+                data.teamsUserId(), data.language(), data.active(), null, ReminderChannel.EMAIL);
         var existing = people.findByEmail(data.email());
         if (existing.isEmpty()) {
             Person created = people.save(wanted);
@@ -87,7 +88,8 @@ public class PeopleImport {
         Person old = existing.get();
         Set<Role> oldRoles = roles.findByPersonId(old.id()).stream().map(PersonRole::role).collect(Collectors.toSet());
         Person updated = new Person(old.id(), wanted.name(), wanted.email(), departmentId, unitId,
-                wanted.slackUserId(), wanted.teamsUserId(), wanted.language(), wanted.active(), old.deputyId());
+                wanted.slackUserId(), wanted.teamsUserId(), wanted.language(), wanted.active(), old.deputyId(),
+                old.reminderChannel());
         if (updated.equals(old) && oldRoles.equals(data.roles())) {
             return 2;
         }

@@ -81,8 +81,7 @@ class PeopleController {
             }
             deputyId = deputy.id();
         }
-        people.update(new Person(person.id(), person.name(), person.email(), person.departmentId(), person.unitId(),
-                person.slackUserId(), person.teamsUserId(), person.language(), person.active(), deputyId));
+        people.update(person.withDeputy(deputyId));
         audit.record(Caller.of(authentication).actor(Channel.API), "person.deputy", "person:" + person.email(), null,
                 Map.of("deputy", String.valueOf(person.deputyId())), Map.of("deputy", String.valueOf(deputyId)));
         return json(find(email));

@@ -1,6 +1,0 @@
-package se.ange.tertial.notify;
-
-/** How a message reaches a person. */
-public enum DeliveryChannel {
-    EMAIL, SLACK, TEAMS
-}
