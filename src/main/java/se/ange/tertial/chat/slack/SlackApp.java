@@ -27,7 +27,8 @@ import se.ange.tertial.register.access.Caller;
 class SlackApp {
 
     @Singleton
-    App app(SlackSettings settings, CommandHandler commands, SlackPeople people,
+    App app(SlackSettings settings, CommandHandler commands, SlackPeople people, SlackReports reports,
+            se.ange.tertial.notify.ChatRecords records,
             @jakarta.inject.Named(io.micronaut.scheduling.TaskExecutors.BLOCKING) ExecutorService blocking) {
         SlackConfig slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(settings.apiUrl().endsWith("/") ? settings.apiUrl() : settings.apiUrl() + "/");
@@ -41,6 +42,11 @@ class SlackApp {
             String userId = request.getPayload().getUserId();
             CompletableFuture<Reply> answer = CompletableFuture.supplyAsync(() -> {
                 Optional<Caller> caller = people.caller(app, userId);
+                if (se.ange.tertial.command.CommandParser.parse(text) instanceof se.ange.tertial.command.CommandParser.Parsed.Ok ok
+                        && ok.command() instanceof se.ange.tertial.command.Command.Report) {
+                    // a status report by chat is an official record: keep it as received
+                    records.keep("SLACK", userId, caller.map(Caller::personId).orElse(null), request.getRequestBodyAsString());
+                }
                 return commands.handle(text, caller, Channel.SLACK);
             }, blocking);
             try {
@@ -62,6 +68,15 @@ class SlackApp {
                 });
                 return context.ack("Ett ögonblick …");
             }
+        });
+        app.blockAction(SlackReminders.ACTION, (request, context) -> {
+            reports.openCommentModal(app, request.getPayload());
+            return context.ack();
+        });
+        app.viewSubmission(SlackReminderService.MODAL, (request, context) -> {
+            Optional<String> refused = reports.submit(app, request.getPayload(), request.getRequestBodyAsString());
+            return refused.isEmpty() ? context.ack()
+                    : context.ack(r -> r.responseAction("errors").errors(java.util.Map.of("comment", refused.get())));
         });
         return app;
     }

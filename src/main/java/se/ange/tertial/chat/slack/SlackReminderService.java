@@ -1,0 +1,136 @@
+package se.ange.tertial.chat.slack;
+
+import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.plainTextInput;
+import static com.slack.api.model.view.Views.view;
+import static com.slack.api.model.view.Views.viewClose;
+import static com.slack.api.model.view.Views.viewSubmit;
+import static com.slack.api.model.view.Views.viewTitle;
+
+import com.slack.api.bolt.App;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.users.UsersLookupByEmailResponse;
+import com.slack.api.model.view.View;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import se.ange.tertial.followup.Language;
+import se.ange.tertial.followup.Tertial;
+import se.ange.tertial.notify.Notifier;
+import se.ange.tertial.notify.OutboxMessage;
+import se.ange.tertial.notify.ReminderItemRepository;
+import se.ange.tertial.notify.ReminderItemRow;
+import se.ange.tertial.register.activity.ActivityCatalog;
+import se.ange.tertial.register.org.Person;
+import se.ange.tertial.register.org.PersonRepository;
+import se.ange.tertial.register.org.ReminderChannel;
+
+/**
+ * Reminders as Slack DMs: the person's Slack id (looked up once by e-mail, then stored), the reminder's
+ * blocks, the comment modal, and the message updated after a report. Slack's errors and rate limits
+ * (429 + Retry-After) become delivery failures, which the outbox retries.
+ */
+@Singleton
+@Requires(bean = App.class)
+class SlackReminderService implements Notifier {
+
+    static final String MODAL = "report_comment";
+
+    private final App app;
+    private final PersonRepository people;
+    private final ReminderItemRepository items;
+    private final ActivityCatalog catalog;
+    private final Clock clock;
+
+    SlackReminderService(App app, PersonRepository people, ReminderItemRepository items, ActivityCatalog catalog,
+                         Clock clock) {
+        this.app = app;
+        this.people = people;
+        this.items = items;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    @Override
+    public ReminderChannel channel() {
+        return ReminderChannel.SLACK;
+    }
+
+    @Override
+    public void deliver(OutboxMessage message, Person recipient, List<ReminderItemRow> due) throws DeliveryFailure {
+        try {
+            String slackId = slackId(recipient).orElseThrow(() -> new DeliveryFailure(
+                    "Slack has no user with the e-mail of person " + recipient.id(), null));
+            List<SlackReminders.Item> reminder = items(due);
+            String heading = SlackReminders.heading(reminder, recipient.language());
+            ChatPostMessageResponse response = app.client().chatPostMessage(r -> r.token(token()).channel(slackId)
+                    .text(heading).blocks(SlackReminders.blocks(message.id(), heading, reminder, recipient.language())));
+            if (!response.isOk()) {
+                throw new DeliveryFailure("Slack chat.postMessage: " + response.getError(), null);
+            }
+        } catch (SlackApiException e) {
+            String retry = e.getResponse().header("Retry-After");
+            throw new DeliveryFailure("Slack answered " + e.getResponse().code()
+                    + (retry == null ? "" : ", retry after " + retry + " s"), e);
+        } catch (IOException e) {
+            throw new DeliveryFailure("Slack unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    /** The comment modal for a chosen status; the metadata carries the choice and where the DM is. */
+    View commentModal(SlackReminders.Choice choice, String channelId, String messageTs, Language language) {
+        boolean en = language == Language.EN;
+        return view(v -> v.type("modal").callbackId(MODAL)
+                .privateMetadata(choice.value() + "|" + channelId + "|" + messageTs)
+                .title(viewTitle(t -> t.type("plain_text").text(en ? "Report status" : "Rapportera status")))
+                .submit(viewSubmit(s -> s.type("plain_text").text(en ? "Save" : "Spara")))
+                .close(viewClose(c -> c.type("plain_text").text(en ? "Cancel" : "Avbryt")))
+                .blocks(List.of(
+                        section(s -> s.text(markdownText("*" + choice.ref() + "* (" + choice.tertial() + "): "
+                                + choice.status().symbol() + " " + choice.status().label(language)))),
+                        input(i -> i.blockId("comment").optional(true)
+                                .label(plainText(en ? "Comment" : "Kommentar"))
+                                .element(plainTextInput(p -> p.actionId("comment_input").multiline(true)))))));
+    }
+
+    /** After a report: the DM shows what was recorded in place of the select. */
+    void refresh(long messageId, String channelId, String messageTs, Language language) throws IOException, SlackApiException {
+        List<SlackReminders.Item> reminder = items(items.findByMessageIdOrderById(messageId));
+        String heading = SlackReminders.heading(reminder, language);
+        app.client().chatUpdate(r -> r.token(token()).channel(channelId).ts(messageTs).text(heading)
+                .blocks(SlackReminders.blocks(messageId, heading, reminder, language)));
+    }
+
+    private List<SlackReminders.Item> items(List<ReminderItemRow> rows) {
+        String today = Tertial.containing(LocalDate.now(clock)).toString();
+        return rows.stream().map(row -> row.activityRef()).distinct()
+                .map(ref -> catalog.byRef(ref).map(view -> new SlackReminders.Item(view, rows.stream()
+                        .filter(r -> r.activityRef().equals(ref) && r.tertial() != null).map(ReminderItemRow::tertial)
+                        .findFirst().orElse(today))))
+                .flatMap(Optional::stream).toList();
+    }
+
+    private Optional<String> slackId(Person person) throws IOException, SlackApiException {
+        if (person.slackUserId() != null && !person.slackUserId().isBlank()) {
+            return Optional.of(person.slackUserId());
+        }
+        UsersLookupByEmailResponse found = app.client().usersLookupByEmail(r -> r.token(token()).email(person.email()));
+        if (!found.isOk() || found.getUser() == null) {
+            return Optional.empty();
+        }
+        people.update(person.withSlackUserId(found.getUser().getId()));
+        return Optional.of(found.getUser().getId());
+    }
+
+    private String token() {
+        return app.config().getSingleTeamBotToken();
+    }
+}

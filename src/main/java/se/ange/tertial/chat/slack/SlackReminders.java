@@ -1,0 +1,87 @@
+package se.ange.tertial.chat.slack;
+
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.option;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.staticSelect;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.OptionObject;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import se.ange.tertial.followup.Language;
+import se.ange.tertial.followup.Status;
+import se.ange.tertial.followup.Tertial;
+import se.ange.tertial.register.activity.ActivityView;
+import se.ange.tertial.register.activity.StatusReport;
+
+/**
+ * A reminder as a Slack DM: one section per activity with a select of the six statuses (choosing one opens
+ * a modal for the comment); an activity already reported for the tertial shows what was recorded instead.
+ */
+final class SlackReminders {
+
+    static final String ACTION = "report_status";
+
+    /** What one select option carries back: the outbox message, the activity, the tertial, the status. */
+    record Choice(long messageId, String ref, String tertial, Status status) {
+        String value() {
+            return messageId + "|" + ref + "|" + tertial + "|" + status.name();
+        }
+
+        static Choice parse(String value) {
+            String[] parts = value.split("\\|");
+            return new Choice(Long.parseLong(parts[0]), parts[1], parts[2], Status.valueOf(parts[3]));
+        }
+    }
+
+    /** An activity in the reminder, and the tertial it is to be reported for. */
+    record Item(ActivityView activity, String tertial) {
+    }
+
+    private SlackReminders() {
+    }
+
+    static List<LayoutBlock> blocks(long messageId, String heading, List<Item> items, Language language) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section(s -> s.text(markdownText("*" + SlackBlocks.escape(heading) + "*"))));
+        for (Item item : items) {
+            ActivityView view = item.activity();
+            Optional<StatusReport> reported = view.reports().stream()
+                    .filter(r -> r.tertial().equals(item.tertial())).reduce((a, b) -> b);
+            String text = "*" + view.ref() + "* " + SlackBlocks.escape(view.activity().title()) + "\n"
+                    + (language == Language.EN ? "ends " : "slut ") + view.activity().endDate();
+            if (reported.isPresent()) {
+                StatusReport report = reported.get();
+                String recorded = (language == Language.EN ? "Recorded: " : "Registrerat: ") + report.status().symbol() + " "
+                        + report.status().label(language) + (report.comment() == null ? "" : " – " + report.comment());
+                blocks.add(section(s -> s.text(markdownText(text + "\n" + SlackBlocks.escape(recorded)))));
+            } else {
+                List<OptionObject> options = Arrays.stream(Status.values())
+                        .map(status -> option(plainText((status.ordinal() + 1) + " " + status.label(language)),
+                                new Choice(messageId, view.ref(), item.tertial(), status).value()))
+                        .toList();
+                blocks.add(section(s -> s.blockId("activity-" + view.ref()).text(markdownText(text))
+                        .accessory(staticSelect(select -> select.actionId(ACTION)
+                                .placeholder(plainText(language == Language.EN ? "Choose status" : "Välj status"))
+                                .options(options)))));
+            }
+        }
+        blocks.add(context(c -> c.elements(List.of(markdownText(language == Language.EN
+                ? "Or write `/tertial status KS2024-017 2: comment`."
+                : "Eller skriv `/tertial status KS2024-017 2: kommentar`.")))));
+        return blocks;
+    }
+
+    static String heading(List<Item> items, Language language) {
+        String tertial = items.stream().map(Item::tertial).findFirst().orElse("");
+        String close = tertial.isEmpty() ? "" : Tertial.parse(tertial).closingDate().toString();
+        return language == Language.EN
+                ? "Please report the status for " + tertial + " by " + close + ":"
+                : "Rapportera status för " + tertial + " senast " + close + ":";
+    }
+}

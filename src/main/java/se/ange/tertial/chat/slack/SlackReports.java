@@ -1,0 +1,87 @@
+package se.ange.tertial.chat.slack;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.methods.SlackApiException;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.ange.tertial.followup.Channel;
+import se.ange.tertial.followup.Language;
+import se.ange.tertial.followup.Tertial;
+import se.ange.tertial.notify.ChatRecords;
+import se.ange.tertial.register.access.Caller;
+import se.ange.tertial.register.access.Permissions;
+import se.ange.tertial.register.activity.Reporting;
+import se.ange.tertial.register.org.Person;
+import se.ange.tertial.register.org.PersonRepository;
+import se.ange.tertial.system.ProblemException;
+
+/** The reminder DM's interactivity: a status chosen opens the comment modal; a submitted modal is recorded. */
+@Singleton
+@Requires(property = "tertial.slack.signing-secret", pattern = ".+")
+class SlackReports {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlackReports.class);
+
+    private final SlackPeople slackPeople;
+    private final PersonRepository people;
+    private final Reporting reporting;
+    private final ChatRecords records;
+    private final Provider<SlackReminderService> reminders;
+
+    SlackReports(SlackPeople slackPeople, PersonRepository people, Reporting reporting, ChatRecords records,
+                 Provider<SlackReminderService> reminders) {
+        this.slackPeople = slackPeople;
+        this.people = people;
+        this.reporting = reporting;
+        this.records = records;
+        this.reminders = reminders;
+    }
+
+    void openCommentModal(App app, BlockActionPayload payload) throws IOException, SlackApiException {
+        SlackReminders.Choice choice = SlackReminders.Choice.parse(payload.getActions().get(0).getSelectedOption().getValue());
+        Language language = language(slackPeople.caller(app, payload.getUser().getId()));
+        app.client().viewsOpen(r -> r.token(app.config().getSingleTeamBotToken()).triggerId(payload.getTriggerId())
+                .view(reminders.get().commentModal(choice, payload.getContainer().getChannelId(),
+                        payload.getContainer().getMessageTs(), language)));
+    }
+
+    /** Records the report; empty when done, else why it was refused (shown in the modal). */
+    Optional<String> submit(App app, ViewSubmissionPayload payload, String rawBody) {
+        String[] meta = payload.getView().getPrivateMetadata().split("\\|");
+        SlackReminders.Choice choice = SlackReminders.Choice.parse(String.join("|", meta[0], meta[1], meta[2], meta[3]));
+        var comment = payload.getView().getState().getValues().get("comment").get("comment_input").getValue();
+        Optional<Caller> caller = slackPeople.caller(app, payload.getUser().getId());
+        Language language = language(caller);
+        records.keep("SLACK", payload.getUser().getId(), caller.map(Caller::personId).orElse(null), rawBody);
+        if (caller.isEmpty()) {
+            return Optional.of(language == Language.EN ? "You are not in Tertial's register yet." : "Du finns inte i Tertials register än.");
+        }
+        try {
+            if (!Permissions.canReport(caller.get(), reporting.check(choice.ref(), Tertial.parse(choice.tertial())))) {
+                return Optional.of((language == Language.EN ? "You may not report for " : "Du får inte rapportera för ") + choice.ref());
+            }
+            reporting.report(choice.ref(), Tertial.parse(choice.tertial()), choice.status(), comment,
+                    caller.get().actor(Channel.SLACK));
+        } catch (ProblemException e) {
+            return Optional.of(e.getMessage());
+        }
+        try {
+            reminders.get().refresh(choice.messageId(), meta[4], meta[5], language);
+        } catch (IOException | SlackApiException e) {
+            LOG.warn("The reminder DM could not be updated after a report: {}", e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    private Language language(Optional<Caller> caller) {
+        return caller.flatMap(c -> Optional.ofNullable(c.personId())).flatMap(people::findById)
+                .map(Person::language).orElse(Language.SV);
+    }
+}
