@@ -1,6 +1,10 @@
 package se.ange.tertial.register.activity;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +24,14 @@ import se.ange.tertial.register.org.PersonRepository;
 /**
  * Reads the register as {@link ActivityView}s. A municipality's plan is hundreds of activities, so the
  * whole register is read in one query per table and filtered in memory by the follow-up rules, which
- * need every activity's history anyway.
+ * need every activity's history anyway. The whole-register read is kept for a moment
+ * ({@code tertial.register.cache-ttl}, 1 s; chat commands under load ask for it many times a second);
+ * writes through this instance drop it at once, other instances may lag by that moment.
  */
 @Singleton
 public class ActivityCatalog {
+
+    private static final String ALL = "all";
 
     private final ActivityRepository activities;
     private final ActivityOwnerRepository owners;
@@ -32,10 +40,13 @@ public class ActivityCatalog {
     private final DepartmentRepository departments;
     private final OrgUnitRepository units;
     private final PersonRepository people;
+    private final Cache<String, List<ActivityView>> snapshot;
 
     ActivityCatalog(ActivityRepository activities, ActivityOwnerRepository owners, StatusReportRepository reports,
                     GoalRepository goals, DepartmentRepository departments, OrgUnitRepository units,
-                    PersonRepository people) {
+                    PersonRepository people,
+                    @Value("${tertial.register.cache-ttl:1s}") Duration cacheTtl) {
+        this.snapshot = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(1).build();
         this.activities = activities;
         this.owners = owners;
         this.reports = reports;
@@ -46,7 +57,12 @@ public class ActivityCatalog {
     }
 
     public List<ActivityView> all() {
-        return views(activities.findAllOrderByRef());
+        return snapshot.get(ALL, key -> views(activities.findAllOrderByRef()));
+    }
+
+    /** Called by every write to activities, owners and reports. */
+    void changed() {
+        snapshot.invalidateAll();
     }
 
     /** One activity, read with a handful of small queries (reminders and chat call this per item). */

@@ -57,6 +57,7 @@ public class ActivityStore {
         Department department = organisation.department(data.department());
         Long unitId = organisation.unit(department, data.unit()).map(OrgUnit::id).orElse(null);
         Instant now = clock.instant();
+        catalog.changed();
         var existing = catalog.byRef(data.ref());
         if (existing.isEmpty()) {
             Activity created = activities.save(new Activity(null, data.ref(), data.title(), data.description(),

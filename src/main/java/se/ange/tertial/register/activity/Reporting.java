@@ -48,6 +48,7 @@ public class Reporting {
     public StatusReport report(String ref, Tertial tertial, Status status, @Nullable String comment, Actor actor,
                                @Nullable Long inboundMailId) {
         ActivityView view = check(ref, tertial);
+        catalog.changed();
         Instant now = clock.instant();
         String cleanComment = comment == null || comment.isBlank() ? null : comment.strip();
         StatusReport saved = reports.save(new StatusReport(null, view.activity().id(), tertial.toString(), status,
