@@ -10,11 +10,12 @@ import io.micronaut.core.bind.annotation.Bindable;
  *
  * @param apiUrl  Slack's Web API base URL; tests point it at a local stub
  * @param command the slash command's name
+ * @param appToken an app-level token ({@code SLACK_APP_TOKEN}, xapp-…): Socket Mode instead of the HTTP endpoint
  */
 @ConfigurationProperties("tertial.slack")
 public record SlackSettings(@Nullable String signingSecret, @Nullable String botToken,
                             @Bindable(defaultValue = "https://slack.com/api/") String apiUrl,
-                            @Bindable(defaultValue = "/tertial") String command) {
+                            @Bindable(defaultValue = "/tertial") String command, @Nullable String appToken) {
 
     public boolean enabled() {
         return signingSecret != null && !signingSecret.isBlank();
