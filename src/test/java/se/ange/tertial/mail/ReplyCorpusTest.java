@@ -82,8 +82,8 @@ class ReplyCorpusTest {
         admin.postCsv("/api/import/people", Fixtures.people());
         admin.withNewToken("stab", "STAB", null).postCsv("/api/import/activities", Fixtures.plan2024());
         Person emma = people.findByEmail("emma.berglund@ange.example").orElseThrow();
-        long multi = reminder(emma, LocalDate.parse("2024-04-22"), "KS2024-002", "KS2024-004", "KS2024-007");
-        long single = reminder(emma, LocalDate.parse("2024-04-23"), "KS2024-002");
+        long multi = reminder(emma, LocalDate.parse("2024-04-22"), "FIRST", "KS2024-002", "KS2024-004", "KS2024-007");
+        long single = reminder(emma, LocalDate.parse("2024-04-23"), "SECOND", "KS2024-002");
         String valid = tokens.sign(new ReplyTokens.Claims(multi, emma.id(), "2024-T1", LocalDate.parse("2024-06-11")));
         String forged = valid.substring(0, valid.length() - 3) + (valid.endsWith("AAA") ? "BBB" : "AAA");
         placeholders = Map.of(
@@ -94,11 +94,11 @@ class ReplyCorpusTest {
                 "{{TOKEN}}", valid);
     }
 
-    private long reminder(Person to, LocalDate day, String... refs) {
+    private long reminder(Person to, LocalDate day, String stage, String... refs) {
         OutboxMessage message = outbox.save(OutboxMessage.reminder(to.id(), ReminderChannel.EMAIL, day, Instant.parse("2024-04-22T06:00:00Z")));
         for (String ref : refs) {
-            items.save(new ReminderItemRow(null, message.id(), to.id(), "TERTIAL_REPORT/2024-T1/" + ref + "/SECOND",
-                    "TERTIAL_REPORT", "SECOND", "2024-T1", ref, null));
+            items.save(new ReminderItemRow(null, message.id(), to.id(), "TERTIAL_REPORT/2024-T1/" + ref + "/" + stage,
+                    "TERTIAL_REPORT", stage, "2024-T1", ref, null));
         }
         return message.id();
     }
