@@ -3,6 +3,7 @@ package se.ange.tertial.mail;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
+import java.time.Duration;
 
 /**
  * The service's mailbox for replies ({@code tertial.mail.imap.*}); no host, no polling. Password login,
@@ -12,6 +13,9 @@ import io.micronaut.core.bind.annotation.Bindable;
  *
  * @param protocol        {@code imaps} (TLS, port 993) or {@code imap} (STARTTLS when offered)
  * @param processedFolder handled messages are moved here, so nothing is handled twice
+ * @param idle            keep a connection in IMAP IDLE so replies are handled within seconds (when the
+ *                        server offers IDLE); the poll stays as the safety net
+ * @param idleRenew       how often the IDLE is interrupted and renewed (servers drop it after 29–30 minutes)
  */
 @ConfigurationProperties("tertial.mail.imap")
 public record ImapConfig(@Nullable String host, @Bindable(defaultValue = "993") int port,
@@ -20,7 +24,9 @@ public record ImapConfig(@Nullable String host, @Bindable(defaultValue = "993") 
                          @Bindable(defaultValue = "Tertial-behandlade") String processedFolder,
                          @Nullable String oauth2TokenUrl, @Nullable String oauth2ClientId,
                          @Nullable String oauth2ClientSecret, @Nullable String oauth2Scope,
-                         @Bindable(defaultValue = "10000") int timeoutMillis) {
+                         @Bindable(defaultValue = "10000") int timeoutMillis,
+                         @Bindable(defaultValue = "true") boolean idle,
+                         @Bindable(defaultValue = "9m") Duration idleRenew) {
 
     boolean oauth2() {
         return oauth2TokenUrl != null && !oauth2TokenUrl.isBlank();

@@ -61,21 +61,8 @@ public class ImapPoller {
 
     /** @return how many messages were handled */
     public synchronized int pollOnce() throws MessagingException, IOException {
-        String protocol = config.protocol();
-        Properties properties = new Properties();
-        properties.put("mail.store.protocol", protocol);
-        properties.put("mail." + protocol + ".connectiontimeout", String.valueOf(config.timeoutMillis()));
-        properties.put("mail." + protocol + ".timeout", String.valueOf(config.timeoutMillis()));
-        properties.put("mail." + protocol + ".starttls.enable", "true");
-        String secret = config.password();
-        if (config.oauth2()) {
-            properties.put("mail." + protocol + ".auth.mechanisms", "XOAUTH2");
-            secret = accessToken();
-        }
-        Session session = Session.getInstance(properties);
         int handled = 0;
-        try (Store store = session.getStore(protocol)) {
-            store.connect(config.host(), config.port(), config.username(), secret);
+        try (Store store = connect(config.timeoutMillis())) {
             Folder inbox = store.getFolder(config.folder());
             inbox.open(Folder.READ_WRITE);
             Folder processed = store.getFolder(config.processedFolder());
@@ -101,6 +88,27 @@ public class ImapPoller {
             }
         }
         return handled;
+    }
+
+    /**
+     * A connected store for the reply mailbox, by password or an OAuth2 access token (XOAUTH2).
+     * {@code readTimeoutMillis} must outlast an IDLE on the watcher's connection.
+     */
+    Store connect(long readTimeoutMillis) throws MessagingException, IOException {
+        String protocol = config.protocol();
+        Properties properties = new Properties();
+        properties.put("mail.store.protocol", protocol);
+        properties.put("mail." + protocol + ".connectiontimeout", String.valueOf(config.timeoutMillis()));
+        properties.put("mail." + protocol + ".timeout", String.valueOf(readTimeoutMillis));
+        properties.put("mail." + protocol + ".starttls.enable", "true");
+        String secret = config.password();
+        if (config.oauth2()) {
+            properties.put("mail." + protocol + ".auth.mechanisms", "XOAUTH2");
+            secret = accessToken();
+        }
+        Store store = Session.getInstance(properties).getStore(protocol);
+        store.connect(config.host(), config.port(), config.username(), secret);
+        return store;
     }
 
     private static void move(Folder from, Folder to, Message message) throws MessagingException {

@@ -72,7 +72,7 @@ class ReplyByMailTest implements TestPropertyProvider {
                 Map.entry("tertial.mail.imap.host", "127.0.0.1"), Map.entry("tertial.mail.imap.port", String.valueOf(imap)),
                 Map.entry("tertial.mail.imap.protocol", "imap"), Map.entry("tertial.mail.imap.username", "tertial"),
                 Map.entry("tertial.mail.imap.password", "mailbox-password"),
-                Map.entry("tertial.mail.imap.poll-interval", "1h"));
+                Map.entry("tertial.mail.imap.poll-interval", "1h"), Map.entry("tertial.mail.imap.idle", "false"));
     }
 
     @AfterAll

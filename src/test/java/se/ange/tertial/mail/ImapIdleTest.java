@@ -1,0 +1,132 @@
+package se.ange.tertial.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.ange.tertial.support.Api.body;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import se.ange.tertial.notify.OutboxDelivery;
+import se.ange.tertial.support.Api;
+import se.ange.tertial.support.Fixtures;
+
+/**
+ * IMAP IDLE against GreenMail: with the poll an hour away, a reply is recorded because the server told
+ * the waiting connection about it, also after the IDLE has been renewed.
+ */
+@MicronautTest(environments = "test", transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SuppressWarnings({"rawtypes", "unchecked"})
+class ImapIdleTest implements TestPropertyProvider {
+
+    private GreenMail mail;
+    private GreenMailUser mailbox;
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    OutboxDelivery delivery;
+
+    @Inject
+    ImapIdleWatcher watcher;
+
+    @Override
+    public Map<String, String> getProperties() {
+        int smtp = freePort();
+        int imap = freePort();
+        mail = new GreenMail(new ServerSetup[] {new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+            new ServerSetup(imap, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+        mail.start();
+        mailbox = mail.setUser("tertial@ange.example", "tertial", "mailbox-password");
+        return Map.ofEntries(Map.entry("tertial.test.clock", "2024-03-28T06:00:00Z"),
+                Map.entry("tertial.mail.smtp.host", "127.0.0.1"), Map.entry("tertial.mail.smtp.port", String.valueOf(smtp)),
+                Map.entry("tertial.mail.reply-address", "tertial@ange.example"),
+                Map.entry("tertial.mail.imap.host", "127.0.0.1"), Map.entry("tertial.mail.imap.port", String.valueOf(imap)),
+                Map.entry("tertial.mail.imap.protocol", "imap"), Map.entry("tertial.mail.imap.username", "tertial"),
+                Map.entry("tertial.mail.imap.password", "mailbox-password"),
+                Map.entry("tertial.mail.imap.poll-interval", "1h"), Map.entry("tertial.mail.imap.idle-renew", "1s"));
+    }
+
+    @AfterAll
+    void stop() {
+        mail.stop();
+    }
+
+    @Test
+    void a_reply_is_recorded_as_soon_as_the_server_announces_it() throws Exception {
+        Api admin = new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN);
+        admin.postCsv("/api/import/people", Fixtures.people());
+        Api stab = admin.withNewToken("stab", "STAB", null);
+        stab.postCsv("/api/import/activities", Fixtures.plan2024());
+        admin.exchange(HttpRequest.POST("/api/reminders/run?on=2024-03-28", ""));
+        while (delivery.deliverOne()) {
+            // deliver the reminders
+        }
+        MimeMessage reminder = Arrays.stream(mail.getReceivedMessages())
+                .filter(m -> recipient(m).equals("emma.berglund@ange.example")).findFirst().orElseThrow();
+
+        assertThat(await(watcher::idling)).as("the watcher waits in IDLE").isTrue();
+        Thread.sleep(2_500); // past two renewals: the renewed IDLE still hears new mail
+
+        MimeMessage reply = new MimeMessage(Session.getInstance(new Properties()));
+        reply.setFrom(new InternetAddress("emma.berglund@ange.example", "Emma Berglund"));
+        reply.setRecipients(Message.RecipientType.TO, reminder.getReplyTo());
+        reply.setSubject("SV: " + reminder.getSubject(), "UTF-8");
+        reply.setText("KS2024-002: Vänteläge – väntar på lokal\n", "UTF-8");
+        mailbox.deliver(reply);
+
+        assertThat(await(() -> !((List) body(stab.get("/api/activities/KS2024-002")).get("history")).isEmpty()))
+                .as("recorded without a poll").isTrue();
+        Map report = (Map) ((List) body(stab.get("/api/activities/KS2024-002")).get("history")).get(0);
+        assertThat(report).containsEntry("channel", "EMAIL").containsEntry("status", "VANTELAGE");
+    }
+
+    private static boolean await(BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(deadline)) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String recipient(MimeMessage message) {
+        try {
+            return ((InternetAddress) message.getAllRecipients()[0]).getAddress();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
