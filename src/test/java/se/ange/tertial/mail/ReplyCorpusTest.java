@@ -27,6 +27,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import se.ange.tertial.register.org.ReminderChannel;
+import se.ange.tertial.audit.AuditEntry;
+import se.ange.tertial.audit.AuditRepository;
 import se.ange.tertial.notify.OutboxMessage;
 import se.ange.tertial.notify.OutboxRepository;
 import se.ange.tertial.notify.ReminderItemRepository;
@@ -72,6 +74,12 @@ class ReplyCorpusTest {
 
     @Inject
     ActivityCatalog catalog;
+
+    @Inject
+    AuditRepository audit;
+
+    @Inject
+    InboundMailRepository mails;
 
     private Map<String, String> placeholders;
 
@@ -121,6 +129,7 @@ class ReplyCorpusTest {
     void each_reply_has_its_expected_outcome(String file, InboundOutcome expected, String reports) throws IOException {
         byte[] raw = withTokens(file);
         int before = reportCount();
+        long lastOutboxId = outbox.findAllOrderById().stream().mapToLong(OutboxMessage::id).max().orElse(0);
 
         InboundMailProcessor.Result result = processor.process(raw, "TEST");
 
@@ -140,7 +149,35 @@ class ReplyCorpusTest {
                 assertThat(latest.comment()).as("%s comment of %s", file, ref).contains(snippet);
             }
         }
+        assertThat(answersSince(lastOutboxId)).as("what %s got back", file).isEqualTo(switch (expected) {
+            case RECORDED, NOT_UNDERSTOOD -> List.of("ANSWER to emma.berglund@ange.example");
+            // the owner hears of it, never the sender; without a valid token nobody is known to tell
+            case REJECTED_SENDER, REJECTED_AUTH -> List.of("NOTICE to emma.berglund@ange.example");
+            case REJECTED_TOKEN, AUTO_REPLY, DUPLICATE -> List.of();
+        });
+        String messageId = messageId(raw);
+        assertThat(audit.findBySubjectAndOccurredAtGreaterThanEqualsOrderById("mail:" + messageId, Instant.EPOCH))
+                .as("audit of %s", file).extracting(AuditEntry::action)
+                .isEqualTo(expected.name().startsWith("REJECTED") ? List.of("mail.rejected") : List.of());
+        assertThat(mails.findByMessageId(messageId)).as("%s kept as received", file)
+                .hasValueSatisfying(kept -> assertThat(kept.outcome()).isEqualTo(expected));
+
         assertThat(processor.process(raw, "TEST").outcome()).isEqualTo(InboundOutcome.DUPLICATE);
+        assertThat(answersSince(lastOutboxId)).as("nothing more for a duplicate").hasSizeLessThanOrEqualTo(1);
+    }
+
+    private List<String> answersSince(long lastOutboxId) {
+        return outbox.findAllOrderById().stream().filter(m -> m.id() > lastOutboxId)
+                .map(m -> m.kind() + " to " + people.findById(m.recipientId()).orElseThrow().email()).toList();
+    }
+
+    private static String messageId(byte[] raw) {
+        try {
+            return new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()),
+                    new java.io.ByteArrayInputStream(raw)).getMessageID();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private int reportCount() {
