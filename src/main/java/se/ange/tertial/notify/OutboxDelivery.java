@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -70,7 +71,9 @@ public class OutboxDelivery {
             outbox.update(message.cancelled());
             return true;
         }
-        Notifier notifier = notifiers.getOrDefault(message.channel(), notifiers.get(ReminderChannel.EMAIL));
+        // a chat channel that is not set up, or cannot reach this person yet, falls back to e-mail: nothing is lost
+        Notifier notifier = Optional.ofNullable(notifiers.get(message.channel())).filter(n -> n.canReach(recipient))
+                .orElse(notifiers.get(ReminderChannel.EMAIL));
         try {
             notifier.deliver(message, recipient, due);
             outbox.update(message.sent(now));
@@ -78,8 +81,13 @@ public class OutboxDelivery {
             int attempts = message.attempts() + 1;
             boolean dead = attempts >= config.maxAttempts();
             String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            // a channel that said when to come back (429 Retry-After) is not asked again sooner
+            Duration delay = config.delayAfter(attempts);
+            if (e instanceof Notifier.DeliveryFailure failure && failure.retryAfter().isPresent()) {
+                delay = failure.retryAfter().get();
+            }
             outbox.update(message.failed(error.length() > 2000 ? error.substring(0, 2000) : error,
-                    now.plus(config.delayAfter(attempts)), dead));
+                    now.plus(delay), dead));
             LOG.warn("Outbox message {} to person {} via {} failed (attempt {}{}): {}", message.id(),
                     recipient.id(), message.channel(), attempts, dead ? ", giving up" : "", error);
         }

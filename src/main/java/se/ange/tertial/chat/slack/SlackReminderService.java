@@ -18,17 +18,14 @@ import com.slack.api.model.view.View;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import se.ange.tertial.followup.Language;
-import se.ange.tertial.followup.Tertial;
 import se.ange.tertial.notify.Notifier;
 import se.ange.tertial.notify.OutboxMessage;
+import se.ange.tertial.notify.ReminderEntries;
 import se.ange.tertial.notify.ReminderItemRepository;
 import se.ange.tertial.notify.ReminderItemRow;
-import se.ange.tertial.register.activity.ActivityCatalog;
 import se.ange.tertial.register.org.Person;
 import se.ange.tertial.register.org.PersonRepository;
 import se.ange.tertial.register.org.ReminderChannel;
@@ -47,16 +44,13 @@ class SlackReminderService implements Notifier {
     private final App app;
     private final PersonRepository people;
     private final ReminderItemRepository items;
-    private final ActivityCatalog catalog;
-    private final Clock clock;
+    private final ReminderEntries entries;
 
-    SlackReminderService(App app, PersonRepository people, ReminderItemRepository items, ActivityCatalog catalog,
-                         Clock clock) {
+    SlackReminderService(App app, PersonRepository people, ReminderItemRepository items, ReminderEntries entries) {
         this.app = app;
         this.people = people;
         this.items = items;
-        this.catalog = catalog;
-        this.clock = clock;
+        this.entries = entries;
     }
 
     @Override
@@ -69,7 +63,7 @@ class SlackReminderService implements Notifier {
         try {
             String slackId = slackId(recipient).orElseThrow(() -> new DeliveryFailure(
                     "Slack has no user with the e-mail of person " + recipient.id(), null));
-            List<SlackReminders.Item> reminder = items(due);
+            List<ReminderEntries.Entry> reminder = entries.of(due);
             String heading = SlackReminders.heading(reminder, recipient.language());
             ChatPostMessageResponse response = app.client().chatPostMessage(r -> r.token(token()).channel(slackId)
                     .text(heading).blocks(SlackReminders.blocks(message.id(), heading, reminder, recipient.language())));
@@ -79,7 +73,7 @@ class SlackReminderService implements Notifier {
         } catch (SlackApiException e) {
             String retry = e.getResponse().header("Retry-After");
             throw new DeliveryFailure("Slack answered " + e.getResponse().code()
-                    + (retry == null ? "" : ", retry after " + retry + " s"), e);
+                    + (retry == null ? "" : ", retry after " + retry + " s"), e, DeliveryFailure.parseRetryAfter(retry));
         } catch (IOException e) {
             throw new DeliveryFailure("Slack unreachable: " + e.getMessage(), e);
         }
@@ -103,19 +97,10 @@ class SlackReminderService implements Notifier {
 
     /** After a report: the DM shows what was recorded in place of the select. */
     void refresh(long messageId, String channelId, String messageTs, Language language) throws IOException, SlackApiException {
-        List<SlackReminders.Item> reminder = items(items.findByMessageIdOrderById(messageId));
+        List<ReminderEntries.Entry> reminder = entries.of(items.findByMessageIdOrderById(messageId));
         String heading = SlackReminders.heading(reminder, language);
         app.client().chatUpdate(r -> r.token(token()).channel(channelId).ts(messageTs).text(heading)
                 .blocks(SlackReminders.blocks(messageId, heading, reminder, language)));
-    }
-
-    private List<SlackReminders.Item> items(List<ReminderItemRow> rows) {
-        String today = Tertial.containing(LocalDate.now(clock)).toString();
-        return rows.stream().map(row -> row.activityRef()).distinct()
-                .map(ref -> catalog.byRef(ref).map(view -> new SlackReminders.Item(view, rows.stream()
-                        .filter(r -> r.activityRef().equals(ref) && r.tertial() != null).map(ReminderItemRow::tertial)
-                        .findFirst().orElse(today))))
-                .flatMap(Optional::stream).toList();
     }
 
     private Optional<String> slackId(Person person) throws IOException, SlackApiException {

@@ -16,6 +16,7 @@ import java.util.Optional;
 import se.ange.tertial.followup.Language;
 import se.ange.tertial.followup.Status;
 import se.ange.tertial.followup.Tertial;
+import se.ange.tertial.notify.ReminderEntries;
 import se.ange.tertial.register.activity.ActivityView;
 import se.ange.tertial.register.activity.StatusReport;
 
@@ -39,20 +40,15 @@ final class SlackReminders {
         }
     }
 
-    /** An activity in the reminder, and the tertial it is to be reported for. */
-    record Item(ActivityView activity, String tertial) {
-    }
-
     private SlackReminders() {
     }
 
-    static List<LayoutBlock> blocks(long messageId, String heading, List<Item> items, Language language) {
+    static List<LayoutBlock> blocks(long messageId, String heading, List<ReminderEntries.Entry> items, Language language) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section(s -> s.text(markdownText("*" + SlackBlocks.escape(heading) + "*"))));
-        for (Item item : items) {
+        for (ReminderEntries.Entry item : items) {
             ActivityView view = item.activity();
-            Optional<StatusReport> reported = view.reports().stream()
-                    .filter(r -> r.tertial().equals(item.tertial())).reduce((a, b) -> b);
+            Optional<StatusReport> reported = item.reported();
             String text = "*" + view.ref() + "* " + SlackBlocks.escape(view.activity().title()) + "\n"
                     + (language == Language.EN ? "ends " : "slut ") + view.activity().endDate();
             if (reported.isPresent()) {
@@ -77,8 +73,8 @@ final class SlackReminders {
         return blocks;
     }
 
-    static String heading(List<Item> items, Language language) {
-        String tertial = items.stream().map(Item::tertial).findFirst().orElse("");
+    static String heading(List<ReminderEntries.Entry> items, Language language) {
+        String tertial = items.stream().map(ReminderEntries.Entry::tertial).findFirst().orElse("");
         String close = tertial.isEmpty() ? "" : Tertial.parse(tertial).closingDate().toString();
         return language == Language.EN
                 ? "Please report the status for " + tertial + " by " + close + ":"

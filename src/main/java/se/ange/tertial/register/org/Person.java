@@ -22,6 +22,12 @@ public record Person(@Id @GeneratedValue @Nullable Long id, String name, String 
                 reminderChannel);
     }
 
+    /** The person's Entra (AAD) object id as Teams reports it. */
+    public Person withTeamsUserId(String id) {
+        return new Person(this.id, name, email, departmentId, unitId, slackUserId, id, language, active, deputyId,
+                reminderChannel);
+    }
+
     public Person withDeputy(@Nullable Long deputy) {
         return new Person(id, name, email, departmentId, unitId, slackUserId, teamsUserId, language, active, deputy,
                 reminderChannel);

@@ -20,4 +20,6 @@ public interface PersonRepository extends CrudRepository<Person, Long> {
     List<Person> findByIdIn(Collection<Long> ids);
 
     Optional<Person> findBySlackUserId(String slackUserId);
+
+    Optional<Person> findByTeamsUserId(String teamsUserId);
 }

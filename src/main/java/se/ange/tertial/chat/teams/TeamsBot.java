@@ -1,0 +1,231 @@
+package se.ange.tertial.chat.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.ange.tertial.command.Command;
+import se.ange.tertial.command.CommandHandler;
+import se.ange.tertial.command.CommandParser;
+import se.ange.tertial.command.Reply;
+import se.ange.tertial.followup.Channel;
+import se.ange.tertial.followup.Language;
+import se.ange.tertial.followup.Tertial;
+import se.ange.tertial.notify.ChatRecords;
+import se.ange.tertial.notify.ReminderEntries;
+import se.ange.tertial.notify.ReminderItemRepository;
+import se.ange.tertial.register.access.Caller;
+import se.ange.tertial.register.access.Permissions;
+import se.ange.tertial.register.activity.ActivityView;
+import se.ange.tertial.register.activity.Reporting;
+import se.ange.tertial.register.activity.StatusReport;
+import se.ange.tertial.register.org.Person;
+import se.ange.tertial.system.ProblemException;
+
+/**
+ * What the bot does with a verified Bot Framework activity: remembers where to reach a person when the app
+ * is installed (conversationUpdate), answers commands through the command core (message), and records a
+ * status saved on a reminder card (invoke {@code adaptiveCard/action}, or a message carrying the card's
+ * data from clients that still send {@code Action.Submit}).
+ */
+@Singleton
+@Requires(bean = BotConnector.class)
+class TeamsBot {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TeamsBot.class);
+    private static final Pattern MENTION = Pattern.compile("<at>.*?</at>", Pattern.DOTALL);
+
+    private final BotConnector connector;
+    private final TeamsPeople teamsPeople;
+    private final TeamsConversationRepository conversations;
+    private final CommandHandler commands;
+    private final Reporting reporting;
+    private final ReminderItemRepository items;
+    private final ReminderEntries entries;
+    private final ChatRecords records;
+    private final Clock clock;
+
+    TeamsBot(BotConnector connector, TeamsPeople teamsPeople, TeamsConversationRepository conversations,
+             CommandHandler commands, Reporting reporting, ReminderItemRepository items, ReminderEntries entries,
+             ChatRecords records, Clock clock) {
+        this.connector = connector;
+        this.teamsPeople = teamsPeople;
+        this.conversations = conversations;
+        this.commands = commands;
+        this.reporting = reporting;
+        this.items = items;
+        this.entries = entries;
+        this.clock = clock;
+        this.records = records;
+    }
+
+    /** Handles one activity; returns the body of an invoke response, if the activity wants one. */
+    Optional<ObjectNode> handle(JsonNode activity, String rawBody) throws IOException {
+        String type = activity.path("type").asText();
+        switch (type) {
+            case "conversationUpdate" -> installed(activity);
+            case "message" -> {
+                if (activity.path("value").isObject()) {
+                    submitted(activity, (ObjectNode) activity.get("value"), rawBody, true);
+                } else {
+                    message(activity, rawBody);
+                }
+            }
+            case "invoke" -> {
+                if ("adaptiveCard/action".equals(activity.path("name").asText())
+                        && activity.path("value").path("action").path("data").isObject()) {
+                    return Optional.of(TeamsCards.invokeResponse(submitted(activity,
+                            (ObjectNode) activity.path("value").path("action").path("data"), rawBody, false)));
+                }
+            }
+            default -> LOG.debug("Teams activity of type {} ignored", type);
+        }
+        return Optional.empty();
+    }
+
+    /** The app was added for someone: keep the conversation reference and say hello. */
+    private void installed(JsonNode activity) throws IOException {
+        String botId = activity.path("recipient").path("id").asText();
+        for (JsonNode member : activity.path("membersAdded")) {
+            if (member.path("id").asText().equals(botId)) {
+                // the bot itself joined: in a personal chat the user is the conversation's other side
+                if (!"personal".equals(activity.path("conversation").path("conversationType").asText())) {
+                    continue;
+                }
+                member = activity.path("from");
+            }
+            Optional<Person> person = teamsPeople.person(serviceUrl(activity), conversationId(activity),
+                    member.path("id").asText(), member.path("aadObjectId").asText(null));
+            if (person.isEmpty()) {
+                send(activity, TeamsCards.reply(commands.handle("hjälp", Optional.empty(), Channel.TEAMS)), "Tertial");
+                continue;
+            }
+            remember(activity, person.get());
+            Reply welcome = commands.handle("hjälp", teamsPeople.caller(person), person.get().language(), Channel.TEAMS);
+            send(activity, TeamsCards.reply(welcome), welcome.heading());
+        }
+    }
+
+    private void message(JsonNode activity, String rawBody) throws IOException {
+        String text = text(activity);
+        Optional<Person> person = sender(activity);
+        Optional<Caller> caller = teamsPeople.caller(person);
+        if (CommandParser.parse(text) instanceof CommandParser.Parsed.Ok ok && ok.command() instanceof Command.Report) {
+            // a status report by chat is an official record: keep it as received
+            records.keep("TEAMS", activity.path("from").path("id").asText(), caller.map(Caller::personId).orElse(null), rawBody);
+        }
+        if (person.isPresent() && "personal".equals(activity.path("conversation").path("conversationType").asText())) {
+            remember(activity, person.get());
+        }
+        Reply reply = commands.handle(text, caller, Channel.TEAMS);
+        send(activity, TeamsCards.reply(reply), reply.heading());
+    }
+
+    /**
+     * A reminder card's save button: records the status unless the card is stale or the caller may not,
+     * and returns the card as it should now look (with a notice when nothing was recorded).
+     */
+    private ObjectNode submitted(JsonNode activity, ObjectNode data, String rawBody, boolean updateByConnector)
+            throws IOException {
+        Optional<TeamsCards.Submission> submission = TeamsCards.Submission.of(data);
+        Optional<Person> person = sender(activity);
+        Optional<Caller> caller = teamsPeople.caller(person);
+        Language language = person.map(Person::language).orElse(Language.SV);
+        records.keep("TEAMS", activity.path("from").path("id").asText(), caller.map(Caller::personId).orElse(null), rawBody);
+        if (submission.isEmpty()) {
+            return TeamsCards.reply(commands.handle("hjälp", caller, language, Channel.TEAMS));
+        }
+        TeamsCards.Submission s = submission.get();
+        Optional<String> notice = record(s, caller, language);
+        ObjectNode card = TeamsCards.reminder(s.messageId(), entries.of(items.findByMessageIdOrderById(s.messageId())),
+                language, notice);
+        String cardActivityId = activity.path("replyToId").asText(null);
+        if (updateByConnector && cardActivityId != null) {
+            connector.update(serviceUrl(activity), conversationId(activity), cardActivityId,
+                    TeamsCards.message(card, TeamsCards.heading(List.of(), language)));
+        }
+        return card;
+    }
+
+    /** Empty when recorded, else what to tell the user. */
+    private Optional<String> record(TeamsCards.Submission s, Optional<Caller> caller, Language language) {
+        boolean en = language == Language.EN;
+        if (caller.isEmpty()) {
+            return Optional.of(en ? "You are not in Tertial's register yet; ask stab to add you."
+                    : "Du finns inte i Tertials register än; be staben lägga till dig.");
+        }
+        if (s.status().isEmpty()) {
+            return Optional.of((en ? "Choose a status for " : "Välj en status för ") + s.ref() + (en ? " first." : " först."));
+        }
+        try {
+            Tertial tertial = Tertial.parse(s.tertial());
+            ActivityView view = reporting.check(s.ref(), tertial);
+            long newest = view.reports().stream().filter(r -> r.tertial().equals(s.tertial()))
+                    .map(StatusReport::id).reduce((a, b) -> b).orElse(0L);
+            if (newest != s.seenReportId()) {
+                StatusReport report = view.reports().stream().filter(r -> r.id() == newest).findFirst().orElseThrow();
+                return Optional.of((en ? "%s was reported (%s, by %s) after this card was sent, so nothing was changed. To change it, write: status %s <status>: <comment>"
+                        : "%s rapporterades (%s, av %s) efter att kortet skickades, så inget ändrades. Vill du ändra, skriv: status %s <status>: <kommentar>")
+                        .formatted(s.ref(), report.status().label(language), report.reportedBy(), s.ref()));
+            }
+            if (!Permissions.canReport(caller.get(), view)) {
+                return Optional.of((en ? "You may not report for " : "Du får inte rapportera för ") + s.ref());
+            }
+            reporting.report(s.ref(), tertial, s.status().get(), s.comment().isEmpty() ? null : s.comment(),
+                    caller.get().actor(Channel.TEAMS));
+            return Optional.empty();
+        } catch (ProblemException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    private Optional<Person> sender(JsonNode activity) {
+        JsonNode from = activity.path("from");
+        return teamsPeople.person(serviceUrl(activity), conversationId(activity), from.path("id").asText(),
+                from.path("aadObjectId").asText(null));
+    }
+
+    private void remember(JsonNode activity, Person person) {
+        TeamsConversation reference = new TeamsConversation(person.id(), serviceUrl(activity), conversationId(activity),
+                activity.path("channelData").path("tenant").path("id").asText(activity.path("conversation").path("tenantId").asText(null)),
+                person.teamsUserId(), activity.path("recipient").path("id").asText(null), clock.instant());
+        if (conversations.existsById(person.id())) {
+            conversations.update(reference);
+        } else {
+            conversations.save(reference);
+        }
+    }
+
+    private void send(JsonNode activity, ObjectNode card, String summary) throws IOException {
+        ObjectNode message = TeamsCards.message(card, summary);
+        if (activity.hasNonNull("id")) {
+            message.put("replyToId", activity.get("id").asText());
+        }
+        connector.send(serviceUrl(activity), conversationId(activity), message);
+    }
+
+    /** The command text: mentions of the bot and Teams' HTML removed. */
+    static String text(JsonNode activity) {
+        String text = MENTION.matcher(activity.path("text").asText("")).replaceAll(" ");
+        if (text.contains("<")) {
+            text = Jsoup.parse(text).wholeText();
+        }
+        return text.replace('\u00a0', ' ').strip();
+    }
+
+    private static String serviceUrl(JsonNode activity) {
+        return activity.path("serviceUrl").asText();
+    }
+
+    private static String conversationId(JsonNode activity) {
+        return activity.path("conversation").path("id").asText();
+    }
+}

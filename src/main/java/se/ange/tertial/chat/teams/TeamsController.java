@@ -1,0 +1,77 @@
+package se.ange.tertial.chat.teams;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.io.IOException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.ange.tertial.system.ProblemException;
+
+/**
+ * The Teams bot's messaging endpoint. Not behind our own login: every request must carry a Bot Framework
+ * JWT for this bot (signature, issuer, audience, expiry, serviceUrl), else 401 and nothing happens. With
+ * {@code tertial.teams.tenant-id} set, activities from other tenants are refused too.
+ */
+@Controller("/api/teams/messages")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@Requires(bean = BotConnector.class)
+@Hidden
+class TeamsController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TeamsController.class);
+
+    private final BotFrameworkTokens tokens;
+    private final TeamsBot bot;
+    private final TeamsSettings settings;
+    private final ObjectMapper json;
+
+    TeamsController(BotFrameworkTokens tokens, TeamsBot bot, TeamsSettings settings) {
+        this.tokens = tokens;
+        this.bot = bot;
+        this.settings = settings;
+        this.json = TeamsCards.JSON_MAPPER;
+    }
+
+    @Post
+    @Consumes(MediaType.APPLICATION_JSON)
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    HttpResponse<?> messages(@Nullable @Header("Authorization") String authorization, @Body String body) throws IOException {
+        JsonNode activity;
+        try {
+            activity = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw ProblemException.invalidField("activity", "Inte en Bot Framework-aktivitet (JSON)");
+        }
+        if (tokens.verify(authorization, activity.path("serviceUrl").asText(null),
+                activity.path("channelId").asText(null)).isEmpty()) {
+            return HttpResponse.unauthorized();
+        }
+        String tenant = activity.path("channelData").path("tenant").path("id").asText(null);
+        if (settings.tenantId() != null && !settings.tenantId().isBlank() && !settings.tenantId().equalsIgnoreCase(tenant)) {
+            LOG.info("Teams activity from tenant {} refused", tenant);
+            return HttpResponse.status(io.micronaut.http.HttpStatus.FORBIDDEN);
+        }
+        Optional<ObjectNode> invokeResponse = bot.handle(activity, body);
+        if (invokeResponse.isEmpty()) {
+            return HttpResponse.ok();
+        }
+        return HttpResponse.ok(json.writeValueAsString(invokeResponse.get())).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+}

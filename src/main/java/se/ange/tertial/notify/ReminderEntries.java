@@ -1,0 +1,43 @@
+package se.ange.tertial.notify;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import se.ange.tertial.followup.Tertial;
+import se.ange.tertial.register.activity.ActivityCatalog;
+import se.ange.tertial.register.activity.ActivityView;
+import se.ange.tertial.register.activity.StatusReport;
+
+/** What a chat reminder shows: each activity of a message once, with the tertial it is to be reported for. */
+@Singleton
+public class ReminderEntries {
+
+    /** An activity in a reminder and the tertial asked for. */
+    public record Entry(ActivityView activity, String tertial) {
+
+        /** The newest report for that tertial, if one has been made. */
+        public Optional<StatusReport> reported() {
+            return activity.reports().stream().filter(r -> r.tertial().equals(tertial)).reduce((a, b) -> b);
+        }
+    }
+
+    private final ActivityCatalog catalog;
+    private final Clock clock;
+
+    ReminderEntries(ActivityCatalog catalog, Clock clock) {
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    /** Reminders about an activity's own end date carry no tertial: the current one is shown. */
+    public List<Entry> of(List<ReminderItemRow> rows) {
+        String today = Tertial.containing(LocalDate.now(clock)).toString();
+        return rows.stream().map(ReminderItemRow::activityRef).distinct()
+                .map(ref -> catalog.byRef(ref).map(view -> new Entry(view, rows.stream()
+                        .filter(r -> r.activityRef().equals(ref) && r.tertial() != null).map(ReminderItemRow::tertial)
+                        .findFirst().orElse(today))))
+                .flatMap(Optional::stream).toList();
+    }
+}
