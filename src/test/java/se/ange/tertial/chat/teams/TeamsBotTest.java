@@ -81,6 +81,7 @@ class TeamsBotTest implements TestPropertyProvider {
         microsoft = new BotFrameworkStub();
         Map<String, String> properties = new HashMap<>(microsoft.properties());
         properties.put("tertial.test.clock", "2024-03-28T06:00:00Z");
+        properties.put("tertial.teams.channel-webhook-url", microsoft.server.baseUrl() + "/webhook/ange-stab");
         return properties;
     }
 
@@ -275,5 +276,32 @@ class TeamsBotTest implements TestPropertyProvider {
             microsoft.server.removeStub(throttled);
             microsoft.server.removeStub(calm);
         }
+    }
+
+    @Test
+    void stab_posts_a_summary_to_the_teams_channel_as_an_adaptive_card() {
+        microsoft.server.stubFor(post(urlPathEqualTo("/webhook/ange-stab")).willReturn(aResponse().withStatus(202)));
+        Api admin = new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN);
+        Api stab = admin.withNewToken("stab-sara", "STAB", "sara.lindqvist@ange.example");
+        clock.set(java.time.Instant.parse("2024-09-10T06:00:00Z"));
+
+        HttpResponse<java.util.Map> posted = stab.exchange(HttpRequest.POST("/api/teams/channel-posts?command=f%C3%B6rsenade", ""));
+        assertThat(posted.code()).isEqualTo(200);
+        assertThat((String) se.ange.tertial.support.Api.body(posted).get("heading")).startsWith("Försenade aktiviteter 2024-09-10");
+        List<String> bodies = microsoft.server.findAll(postRequestedFor(urlPathEqualTo("/webhook/ange-stab"))).stream()
+                .map(com.github.tomakehurst.wiremock.verification.LoggedRequest::getBodyAsString).toList();
+        assertThat(bodies).singleElement().asString().contains("\"contentType\":\"" + TeamsCards.CARD_TYPE + "\"")
+                .contains("Försenade aktiviteter").contains("AdaptiveCard");
+
+        // only summaries, only stab and admin, and a refusing webhook is reported, not swallowed
+        assertThat(stab.exchange(HttpRequest.POST("/api/teams/channel-posts?command=status%20KS2024-002%202", "")).code())
+                .isEqualTo(422);
+        Api owner = admin.withNewToken("emma", "OWNER", "emma.berglund@ange.example");
+        assertThat(owner.exchange(HttpRequest.POST("/api/teams/channel-posts?command=avvikelser", "")).code())
+                .isEqualTo(403);
+        microsoft.server.stubFor(post(urlPathEqualTo("/webhook/ange-stab")).willReturn(aResponse().withStatus(429)
+                .withHeader("Retry-After", "60")));
+        assertThat(stab.exchange(HttpRequest.POST("/api/teams/channel-posts?command=avvikelser", "")).code())
+                .isEqualTo(502);
     }
 }
