@@ -144,6 +144,10 @@ class TeamsBotTest implements TestPropertyProvider {
                 .contains("AdaptiveCard").contains("mina").contains("status");
 
         assertThat(send(message("29:emma", "aad-emma", "mina")).code()).isEqualTo(200);
+        // the bot's own Connector token is fetched once and reused until it expires
+        microsoft.server.verify(com.github.tomakehurst.wiremock.client.WireMock.lessThanOrExactly(1),
+                postRequestedFor(urlPathEqualTo("/token")));
+        assertThat(microsoft.posted("a:1on1-emma")).hasSize(2);
         // known by the stored object id now: no second member lookup
         microsoft.server.verify(1, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
                 urlPathMatching("/teams/v3/conversations/.*/members/.*")));
