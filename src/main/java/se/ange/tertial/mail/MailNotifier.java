@@ -69,7 +69,11 @@ class MailNotifier implements Notifier {
                     .withSubject(message.subject())
                     .withPlainText(message.bodyText())
                     .withHeader("X-Tertial-Outbox-Id", String.valueOf(message.id()))
-                    .withHeader("Auto-Submitted", "auto-replied");
+                    // answers to a reply are auto-replied; digests are generated on a schedule
+                    .withHeader("Auto-Submitted", message.kind() == MessageKind.DIGEST ? "auto-generated" : "auto-replied");
+            if (message.bodyHtml() != null) {
+                prepared = prepared.withHTMLText(message.bodyHtml());
+            }
             if (message.inReplyTo() != null) {
                 prepared = prepared.withHeader("In-Reply-To", message.inReplyTo()).withHeader("References", message.inReplyTo());
             }

@@ -3,22 +3,15 @@ package se.ange.tertial.mail;
 import jakarta.inject.Singleton;
 import java.text.MessageFormat;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.MissingResourceException;
 import java.util.Optional;
 import java.util.ResourceBundle;
-import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.context.ITemplateContext;
-import org.thymeleaf.messageresolver.IMessageResolver;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import se.ange.tertial.followup.Language;
 import se.ange.tertial.followup.Status;
 import se.ange.tertial.followup.Tertial;
@@ -47,11 +40,7 @@ public class ReminderMail {
     public record Line(String ref, String title, String endDate, String status, String note, String link) {
     }
 
-    private static final DateTimeFormatter SWEDISH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("sv"));
-    private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
-
-    private final TemplateEngine html = engine(TemplateMode.HTML, ".html");
-    private final TemplateEngine text = engine(TemplateMode.TEXT, ".txt");
+    private final MailTemplates templates = new MailTemplates("reminder");
     private final ActivityCatalog catalog;
     private final MailConfig config;
 
@@ -62,8 +51,8 @@ public class ReminderMail {
 
     public Rendered render(Person recipient, List<ReminderItemRow> items) {
         Language language = recipient.language();
-        Locale locale = language == Language.EN ? Locale.ENGLISH : Locale.forLanguageTag("sv");
-        ResourceBundle texts = ResourceBundle.getBundle("mail.reminder", locale);
+        Locale locale = MailTemplates.locale(language);
+        ResourceBundle texts = templates.texts(language);
         Map<String, List<ReminderItemRow>> byHeading = new LinkedHashMap<>();
         items.stream().sorted(java.util.Comparator.comparing(ReminderItemRow::purpose))
                 .forEach(item -> byHeading.computeIfAbsent(heading(texts, item, language), h -> new ArrayList<>()).add(item));
@@ -82,7 +71,7 @@ public class ReminderMail {
                 .map(i -> i.activityRef() + ": " + Status.PAGAENDE_ENLIGT_PLAN.label(language) + " – "
                         + texts.getString("example.comment")).orElse(""));
         context.setVariable("statuses", Arrays.stream(Status.values()).map(s -> s.label(language)).toList());
-        return new Rendered(subject, text.process("reminder", context), html.process("reminder", context));
+        return new Rendered(subject, templates.text(context), templates.html(context));
     }
 
     private Optional<Line> line(ReminderItemRow item, ResourceBundle texts, Language language) {
@@ -119,48 +108,6 @@ public class ReminderMail {
     }
 
     private static String date(LocalDate date, Language language) {
-        return (language == Language.EN ? ENGLISH_DATE : SWEDISH_DATE).format(date);
-    }
-
-    private static TemplateEngine engine(TemplateMode mode, String suffix) {
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(ReminderMail.class.getClassLoader());
-        resolver.setPrefix("mail/");
-        resolver.setSuffix(suffix);
-        resolver.setTemplateMode(mode);
-        resolver.setCharacterEncoding("UTF-8");
-        resolver.setCacheable(true);
-        TemplateEngine engine = new TemplateEngine();
-        engine.setTemplateResolver(resolver);
-        engine.setMessageResolver(new BundleMessages());
-        return engine;
-    }
-
-    /** Messages from {@code mail/reminder_<lang>.properties}, read as UTF-8 by ResourceBundle. */
-    private static final class BundleMessages implements IMessageResolver {
-        @Override
-        public String getName() {
-            return "tertial-bundle";
-        }
-
-        @Override
-        public Integer getOrder() {
-            return 0;
-        }
-
-        @Override
-        public String resolveMessage(ITemplateContext context, Class<?> origin, String key, Object[] parameters) {
-            try {
-                String pattern = ResourceBundle.getBundle("mail.reminder", context.getLocale()).getString(key);
-                return parameters == null || parameters.length == 0 ? pattern : MessageFormat.format(pattern, parameters);
-            } catch (MissingResourceException e) {
-                return null;
-            }
-        }
-
-        @Override
-        public String createAbsentMessageRepresentation(ITemplateContext context, Class<?> origin, String key,
-                                                        Object[] parameters) {
-            return "??" + key + "??";
-        }
+        return MailTemplates.date(date, language);
     }
 }

@@ -7,5 +7,7 @@ public enum MessageKind {
     /** An answer to an e-mail reply: what was recorded, or how to answer. */
     ANSWER,
     /** A notice to an owner, e.g. that a reply in their name was rejected. */
-    NOTICE
+    NOTICE,
+    /** The weekly deviation digest to a manager or stab. */
+    DIGEST
 }

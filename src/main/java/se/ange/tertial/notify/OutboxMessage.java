@@ -17,19 +17,27 @@ public record OutboxMessage(@Id @GeneratedValue @Nullable Long id, Long recipien
                             MessageKind kind, LocalDate sendOn, OutboxState state, int attempts,
                             Instant nextAttemptAt, @Nullable String lastError, Instant createdAt,
                             @Nullable Instant sentAt, String dedupeKey, @Nullable String subject,
-                            @Nullable String bodyText, @Nullable String inReplyTo) {
+                            @Nullable String bodyText, @Nullable String inReplyTo, @Nullable String bodyHtml) {
 
     /** A reminder, rendered at delivery from its items; at most one per person and day. */
     public static OutboxMessage reminder(Long recipientId, ReminderChannel channel, LocalDate sendOn, Instant now) {
         return new OutboxMessage(null, recipientId, channel, MessageKind.REMINDER, sendOn, OutboxState.PENDING, 0, now,
-                null, now, null, "REMINDER/" + recipientId + "/" + sendOn, null, null, null);
+                null, now, null, "REMINDER/" + recipientId + "/" + sendOn, null, null, null, null);
     }
 
     /** A prepared message (an answer to a reply, a notice), sent once per {@code dedupeKey}. */
     public static OutboxMessage prepared(Long recipientId, MessageKind kind, String dedupeKey, String subject,
                                          String bodyText, @Nullable String inReplyTo, LocalDate sendOn, Instant now) {
         return new OutboxMessage(null, recipientId, ReminderChannel.EMAIL, kind, sendOn, OutboxState.PENDING, 0, now,
-                null, now, null, dedupeKey, subject, bodyText, inReplyTo);
+                null, now, null, dedupeKey, subject, bodyText, inReplyTo, null);
+    }
+
+    /** A prepared message for a chosen channel, with an HTML body for e-mail (the digest). */
+    public static OutboxMessage prepared(Long recipientId, ReminderChannel channel, MessageKind kind, String dedupeKey,
+                                         String subject, String bodyText, @Nullable String bodyHtml, LocalDate sendOn,
+                                         Instant now) {
+        return new OutboxMessage(null, recipientId, channel, kind, sendOn, OutboxState.PENDING, 0, now,
+                null, now, null, dedupeKey, subject, bodyText, null, bodyHtml);
     }
 
     OutboxMessage sent(Instant at) {
@@ -47,6 +55,6 @@ public record OutboxMessage(@Id @GeneratedValue @Nullable Long id, Long recipien
     private OutboxMessage with(OutboxState newState, int newAttempts, Instant next, @Nullable String error,
                                @Nullable Instant sent) {
         return new OutboxMessage(id, recipientId, channel, kind, sendOn, newState, newAttempts, next, error, createdAt,
-                sent, dedupeKey, subject, bodyText, inReplyTo);
+                sent, dedupeKey, subject, bodyText, inReplyTo, bodyHtml);
     }
 }

@@ -9,6 +9,7 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Properties;
 import java.util.TimeZone;
 import javax.sql.DataSource;
@@ -45,15 +46,17 @@ public class QuartzScheduler {
     private final SchedulerConfig config;
     private final ReminderConfig reminders;
     private final TertialConfig tertial;
+    private final List<PlannedJob> planned;
     private Scheduler scheduler;
 
     QuartzScheduler(DataSource dataSource, BeanContext beans, SchedulerConfig config, ReminderConfig reminders,
-                    TertialConfig tertial) {
+                    TertialConfig tertial, List<PlannedJob> planned) {
         this.dataSource = dataSource;
         this.beans = beans;
         this.config = config;
         this.reminders = reminders;
         this.tertial = tertial;
+        this.planned = planned;
     }
 
     @EventListener
@@ -98,12 +101,15 @@ public class QuartzScheduler {
         org.quartz.impl.SchedulerRepository.getInstance().remove(scheduler.getSchedulerName());
         scheduler.setJobFactory((bundle, s) -> beans.getBean(bundle.getJobDetail().getJobClass()));
         scheduleReminders();
+        for (PlannedJob job : planned) {
+            schedule(job.job(), job.trigger(tertial.zone()));
+        }
         scheduler.start();
         LOG.info("Quartz scheduler started ({}), reminders daily at {} {}", postgres ? "clustered on PostgreSQL" : "single instance",
                 reminders.sendAt(), tertial.zone());
     }
 
-    /** Creates or updates the daily trigger; instances racing here agree on one job and one trigger. */
+    /** The daily reminder trigger. */
     private void scheduleReminders() throws SchedulerException {
         JobDetail job = JobBuilder.newJob(DailyReminderJob.class).withIdentity(REMINDERS).storeDurably().build();
         Trigger trigger = TriggerBuilder.newTrigger().withIdentity(TriggerKey.triggerKey("daily-reminders", "tertial"))
@@ -113,6 +119,11 @@ public class QuartzScheduler {
                         .inTimeZone(TimeZone.getTimeZone(tertial.zone()))
                         .withMisfireHandlingInstructionFireAndProceed())
                 .build();
+        schedule(job, trigger);
+    }
+
+    /** Creates or updates a job and its trigger; instances racing here agree on one job and one trigger. */
+    private void schedule(JobDetail job, Trigger trigger) throws SchedulerException {
         try {
             scheduler.addJob(job, true);
             if (scheduler.checkExists(trigger.getKey())) {
@@ -121,7 +132,7 @@ public class QuartzScheduler {
                 scheduler.scheduleJob(trigger);
             }
         } catch (org.quartz.ObjectAlreadyExistsException raced) {
-            LOG.debug("Another instance scheduled the reminders first");
+            LOG.debug("Another instance scheduled {} first", job.getKey());
         }
     }
 

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import se.ange.tertial.followup.Language;
+import se.ange.tertial.notify.MessageKind;
 import se.ange.tertial.notify.Notifier;
 import se.ange.tertial.notify.OutboxMessage;
 import se.ange.tertial.notify.ReminderEntries;
@@ -63,10 +64,18 @@ class SlackReminderService implements Notifier {
         try {
             String slackId = slackId(recipient).orElseThrow(() -> new DeliveryFailure(
                     "Slack has no user with the e-mail of person " + recipient.id(), null));
-            List<ReminderEntries.Entry> reminder = entries.of(due);
-            String heading = SlackReminders.heading(reminder, recipient.language());
-            ChatPostMessageResponse response = app.client().chatPostMessage(r -> r.token(token()).channel(slackId)
-                    .text(heading).blocks(SlackReminders.blocks(message.id(), heading, reminder, recipient.language())));
+            ChatPostMessageResponse response;
+            if (message.kind() != MessageKind.REMINDER) {
+                // a prepared message (the digest, an answer): its text as it is
+                String text = "*" + SlackBlocks.escape(String.valueOf(message.subject())) + "*\n\n"
+                        + SlackBlocks.escape(String.valueOf(message.bodyText()));
+                response = app.client().chatPostMessage(r -> r.token(token()).channel(slackId).text(text).mrkdwn(true));
+            } else {
+                List<ReminderEntries.Entry> reminder = entries.of(due);
+                String heading = SlackReminders.heading(reminder, recipient.language());
+                response = app.client().chatPostMessage(r -> r.token(token()).channel(slackId)
+                        .text(heading).blocks(SlackReminders.blocks(message.id(), heading, reminder, recipient.language())));
+            }
             if (!response.isOk()) {
                 throw new DeliveryFailure("Slack chat.postMessage: " + response.getError(), null);
             }

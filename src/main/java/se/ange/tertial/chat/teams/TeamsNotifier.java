@@ -46,7 +46,7 @@ class TeamsNotifier implements Notifier {
     public void deliver(OutboxMessage message, Person recipient, List<ReminderItemRow> due) throws DeliveryFailure {
         TeamsConversation conversation = conversations.findById(recipient.id()).orElseThrow(() ->
                 new DeliveryFailure("person " + recipient.id() + " has not installed the Teams app", null));
-        var activity = due.isEmpty()
+        var activity = message.kind() != se.ange.tertial.notify.MessageKind.REMINDER
                 ? TeamsCards.text(message.subject() == null ? "" : message.subject(), message.bodyText())
                 : TeamsCards.message(TeamsCards.reminder(message.id(), entries.of(due), recipient.language(), Optional.empty()),
                         TeamsCards.heading(entries.of(due), recipient.language()));

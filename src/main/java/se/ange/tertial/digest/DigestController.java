@@ -1,0 +1,111 @@
+package se.ange.tertial.digest;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.Locale;
+import se.ange.tertial.audit.AuditLog;
+import se.ange.tertial.followup.Channel;
+import se.ange.tertial.register.access.Caller;
+import se.ange.tertial.register.org.Person;
+import se.ange.tertial.register.org.PersonRepository;
+import se.ange.tertial.register.org.ReminderChannel;
+import se.ange.tertial.register.org.Role;
+import se.ange.tertial.system.ProblemException;
+
+/**
+ * The weekly digest: a preview without sending (stab, admin, or a manager their own), each person's
+ * choices (their own, or any by an admin), and a run for a given day (admin: catch-up, demos).
+ */
+@Controller("/api/digests")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+class DigestController {
+
+    @Serdeable
+    record Choices(boolean enabled, DayOfWeek day, @Nullable ReminderChannel channel) {
+    }
+
+    private final DigestRun digests;
+    private final PersonRepository people;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    DigestController(DigestRun digests, PersonRepository people, AuditLog audit, Clock clock) {
+        this.digests = digests;
+        this.people = people;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Get("/preview")
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    DigestRun.Prepared preview(@QueryValue String manager, @Nullable @QueryValue LocalDate on, Authentication authentication) {
+        Person person = person(manager);
+        Caller caller = Caller.of(authentication);
+        if (!caller.has(Role.STAB) && !caller.has(Role.ADMIN) && !person.id().equals(caller.personId())) {
+            throw ProblemException.forbidden("Du kan bara se din egen sammanställning");
+        }
+        return digests.preview(person, on != null ? on : LocalDate.now(clock)).orElseThrow(() ->
+                ProblemException.invalidField("manager", person.email() + " är varken chef eller stab och får ingen sammanställning"));
+    }
+
+    @Get("/preferences")
+    Choices preferences(@Nullable @QueryValue String person, Authentication authentication) {
+        DigestPreference preference = digests.preference(self(person, authentication));
+        return new Choices(preference.enabled(), preference.sendDay(), preference.channel());
+    }
+
+    @Put("/preferences")
+    Choices choose(@Nullable @QueryValue String person, @Body Choices choices, Authentication authentication) {
+        Person who = self(person, authentication);
+        if (choices.day() == null) {
+            throw ProblemException.invalidField("day", "Ange en veckodag, t.ex. MONDAY");
+        }
+        DigestPreference before = digests.preference(who);
+        DigestPreference after = digests.choose(new DigestPreference(who.id(), choices.enabled(), choices.day(), choices.channel()));
+        audit.record(Caller.of(authentication).actor(Channel.API), "digest.preferences", "person:" + who.email(),
+                null, before, after);
+        return new Choices(after.enabled(), after.sendDay(), after.channel());
+    }
+
+    @Post("/run")
+    @Secured("ADMIN")
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    DigestRun.Result run(@QueryValue LocalDate on) {
+        return digests.run(on);
+    }
+
+    /** The caller themselves, or (for an admin) the person named. */
+    private Person self(@Nullable String email, Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        if (email != null && !email.isBlank()) {
+            Person named = person(email);
+            if (!caller.has(Role.ADMIN) && !named.id().equals(caller.personId())) {
+                throw ProblemException.forbidden("Bara en administratör kan ändra någon annans val");
+            }
+            return named;
+        }
+        if (caller.personId() == null) {
+            throw ProblemException.invalidField("person", "Ange vems val det gäller (person=e-post)");
+        }
+        return people.findById(caller.personId()).orElseThrow();
+    }
+
+    private Person person(String email) {
+        return people.findByEmail(email.trim().toLowerCase(Locale.ROOT))
+                .orElseThrow(() -> ProblemException.notFound("Ingen person med e-post " + email));
+    }
+}

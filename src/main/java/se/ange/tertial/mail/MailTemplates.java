@@ -1,0 +1,98 @@
+package se.ange.tertial.mail;
+
+import java.text.MessageFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.context.ITemplateContext;
+import org.thymeleaf.messageresolver.IMessageResolver;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import se.ange.tertial.followup.Language;
+
+/**
+ * One kind of message rendered from {@code mail/<name>.html} and {@code mail/<name>.txt} with Thymeleaf,
+ * its texts from {@code mail/<name>_<lang>.properties}: Swedish by default, English when the person chose it.
+ */
+public final class MailTemplates {
+
+    private static final DateTimeFormatter SWEDISH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("sv"));
+    private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
+    private final String name;
+    private final TemplateEngine html;
+    private final TemplateEngine text;
+
+    public MailTemplates(String name) {
+        this.name = name;
+        this.html = engine(TemplateMode.HTML, ".html", "mail." + name);
+        this.text = engine(TemplateMode.TEXT, ".txt", "mail." + name);
+    }
+
+    public String html(Context context) {
+        return html.process(name, context);
+    }
+
+    public String text(Context context) {
+        return text.process(name, context);
+    }
+
+    /** The message's bundle in the language, for subjects and headings built in code. */
+    public ResourceBundle texts(Language language) {
+        return ResourceBundle.getBundle("mail." + name, locale(language));
+    }
+
+    public static Locale locale(Language language) {
+        return language == Language.EN ? Locale.ENGLISH : Locale.forLanguageTag("sv");
+    }
+
+    public static String date(LocalDate date, Language language) {
+        return (language == Language.EN ? ENGLISH_DATE : SWEDISH_DATE).format(date);
+    }
+
+    private static TemplateEngine engine(TemplateMode mode, String suffix, String bundle) {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(MailTemplates.class.getClassLoader());
+        resolver.setPrefix("mail/");
+        resolver.setSuffix(suffix);
+        resolver.setTemplateMode(mode);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCacheable(true);
+        TemplateEngine engine = new TemplateEngine();
+        engine.setTemplateResolver(resolver);
+        engine.setMessageResolver(new BundleMessages(bundle));
+        return engine;
+    }
+
+    /** Messages from the bundle, read as UTF-8 by ResourceBundle. */
+    private record BundleMessages(String bundle) implements IMessageResolver {
+        @Override
+        public String getName() {
+            return "tertial-bundle";
+        }
+
+        @Override
+        public Integer getOrder() {
+            return 0;
+        }
+
+        @Override
+        public String resolveMessage(ITemplateContext context, Class<?> origin, String key, Object[] parameters) {
+            try {
+                String pattern = ResourceBundle.getBundle(bundle, context.getLocale()).getString(key);
+                return parameters == null || parameters.length == 0 ? pattern : MessageFormat.format(pattern, parameters);
+            } catch (MissingResourceException e) {
+                return null;
+            }
+        }
+
+        @Override
+        public String createAbsentMessageRepresentation(ITemplateContext context, Class<?> origin, String key,
+                                                        Object[] parameters) {
+            return "??" + key + "??";
+        }
+    }
+}
