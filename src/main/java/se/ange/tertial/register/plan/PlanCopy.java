@@ -88,10 +88,10 @@ public class PlanCopy {
         int completed = 0;
         int already = 0;
         for (ActivityView view : ofYear) {
-            if (view.activity().status() != null && view.activity().status().isCompleted()) {
-                completed++;
-            } else if (alreadyCopied.contains(view.activity().id())) {
+            if (alreadyCopied.contains(view.activity().id())) {
                 already++;
+            } else if (view.activity().status() != null && view.activity().status().isCompleted()) {
+                completed++;
             } else {
                 copied.add(copyActivity(view, to, refs, actor));
             }
