@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,10 +22,9 @@ import se.ange.tertial.register.activity.ActivityCatalog;
 import se.ange.tertial.register.activity.ActivityView;
 import se.ange.tertial.register.activity.Reporting;
 import se.ange.tertial.register.activity.StatusReport;
-import se.ange.tertial.register.org.DepartmentRepository;
+import se.ange.tertial.register.query.ActivityQueries;
 import se.ange.tertial.register.org.Person;
 import se.ange.tertial.register.org.PersonRepository;
-import se.ange.tertial.register.org.Role;
 import se.ange.tertial.system.ProblemException;
 
 /**
@@ -42,18 +40,18 @@ public class CommandHandler {
     private final ActivityCatalog catalog;
     private final Reporting reporting;
     private final DeviationRules rules;
-    private final DepartmentRepository departments;
+    private final ActivityQueries queries;
     private final Snoozes snoozes;
     private final PersonRepository people;
     private final Clock clock;
 
-    CommandHandler(ActivityCatalog catalog, Reporting reporting, DeviationRules rules, DepartmentRepository departments,
+    CommandHandler(ActivityCatalog catalog, Reporting reporting, DeviationRules rules, ActivityQueries queries,
                    Snoozes snoozes, PersonRepository people, Clock clock) {
         this.people = people;
         this.catalog = catalog;
         this.reporting = reporting;
         this.rules = rules;
-        this.departments = departments;
+        this.queries = queries;
         this.snoozes = snoozes;
         this.clock = clock;
     }
@@ -98,11 +96,12 @@ public class CommandHandler {
         }
         if (command instanceof Command.Missing missing) {
             Tertial tertial = missing.tertial().orElse(due);
-            return page(t.missing(tertial), readable(caller, view -> view.facts().isActiveIn(tertial)
-                    && !view.facts().hasReportFor(tertial)), missing.page(), "saknas " + tertial, CommandHandler::owners, t);
+            return page(t.missing(tertial), queries.missing(caller, null, tertial), missing.page(),
+                    "saknas " + tertial, CommandHandler::owners, t);
         }
         if (command instanceof Command.Deviations deviations) {
-            return page(t.deviations(today), readable(caller, view -> !rules.deviationsOn(view.facts(), today).isEmpty()),
+            return page(t.deviations(today), queries.deviationsOn(caller, null, today).stream()
+                            .map(ActivityQueries.Found::view).toList(),
                     deviations.page(), "avvikelser", view -> rules.deviationsOn(view.facts(), today).stream()
                             .map(d -> label(d, language)).reduce((a, b) -> a + ", " + b).orElse(""), t);
         }
@@ -140,23 +139,18 @@ public class CommandHandler {
     }
 
     private Reply overdue(Command.Overdue overdue, Caller caller, Language language, Texts t, LocalDate today) {
-        Optional<String> department = overdue.department();
-        if (department.isPresent()) {
-            Optional<Long> asked = departments.findByNameIlike(department.get().strip()).map(d -> d.id());
-            if (asked.isEmpty()) {
-                return Reply.of(t.noSuchDepartment(department.get()));
+        String department = overdue.department().map(String::strip).orElse(null);
+        switch (queries.access(caller, department)) {
+            case UNKNOWN -> {
+                return Reply.of(t.noSuchDepartment(department));
             }
-            boolean wide = caller.has(Role.STAB) || caller.has(Role.ADMIN);
-            if (!wide && !asked.get().equals(caller.departmentId())) {
-                return Reply.of(t.otherDepartment(department.get()));
+            case NOT_YOURS -> {
+                return Reply.of(t.otherDepartment(department));
             }
+            case ALLOWED -> { }
         }
-        Predicate<ActivityView> inDepartment = view -> department.isEmpty()
-                || view.department().equalsIgnoreCase(department.get().strip());
-        List<ActivityView> late = readable(caller, view -> inDepartment.test(view) && view.facts().isOverdueOn(today));
-        late = late.stream().sorted(Comparator.comparing((ActivityView v) -> v.activity().endDate())).toList();
-        return page(t.overdue(today), late, overdue.page(),
-                "försenade" + department.map(d -> " " + d).orElse(""),
+        return page(t.overdue(today), queries.overdue(caller, department, today), overdue.page(),
+                "försenade" + overdue.department().map(d -> " " + d).orElse(""),
                 view -> t.endedOn(view.activity().endDate().format(DATE)) + ", " + status(view, language), t);
     }
 

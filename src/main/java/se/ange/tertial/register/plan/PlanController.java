@@ -1,0 +1,29 @@
+package se.ange.tertial.register.plan;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import se.ange.tertial.followup.Channel;
+import se.ange.tertial.register.access.Caller;
+
+/** Opening a new year: the plan is stab's. */
+@Controller("/api/plans")
+@Secured("STAB")
+class PlanController {
+
+    private final PlanCopy planCopy;
+
+    PlanController(PlanCopy planCopy) {
+        this.planCopy = planCopy;
+    }
+
+    /** Copies the year's goals, measures (without outcomes) and unfinished activities into {@code to} (next year). */
+    @Post("/{year}/copy")
+    CopyResult copy(@PathVariable int year, @Nullable @QueryValue Integer to, Authentication authentication) {
+        return planCopy.copy(year, to == null ? year + 1 : to, Caller.of(authentication).actor(Channel.API));
+    }
+}

@@ -1,0 +1,7 @@
+package se.ange.tertial.register.plan;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+
+@MicronautTest(environments = "test", transactional = false)
+class NewYearOnH2Test extends NewYearContract {
+}
