@@ -3,8 +3,6 @@ package se.ange.tertial.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.ange.tertial.support.Api.body;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
@@ -32,6 +30,7 @@ import se.ange.tertial.register.org.PersonRepository;
 import se.ange.tertial.register.org.ReminderChannel;
 import se.ange.tertial.support.Api;
 import se.ange.tertial.support.Fixtures;
+import se.ange.tertial.support.MailServer;
 import se.ange.tertial.support.MutableClock;
 import se.ange.tertial.support.TestDatabase;
 
@@ -51,7 +50,7 @@ class WeeklyDigestTest implements TestPropertyProvider {
     /** The demo register's five managers and one stab member. */
     private static final int MANAGERS_AND_STAB = 6;
 
-    private GreenMail smtp;
+    private MailServer smtp;
 
     @Inject
     @Client("/")
@@ -77,16 +76,10 @@ class WeeklyDigestTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        int port;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            port = socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        return Map.of("tertial.mail.smtp.host", "127.0.0.1", "tertial.mail.smtp.port", String.valueOf(port),
-                "tertial.test.clock", "2024-03-25T05:00:00Z");
+        smtp = MailServer.smtp();
+        Map<String, String> properties = smtp.properties();
+        properties.put("tertial.test.clock", "2024-03-25T05:00:00Z");
+        return properties;
     }
 
     @AfterAll
@@ -97,7 +90,7 @@ class WeeklyDigestTest implements TestPropertyProvider {
     @BeforeEach
     void register() throws Exception {
         TestDatabase.clear(dataSource);
-        smtp.purgeEmailFromAllMailboxes();
+        smtp.greenMail.purgeEmailFromAllMailboxes();
         clock.set(Instant.parse("2024-03-25T05:00:00Z"));
         admin = new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN);
         admin.postCsv("/api/import/people", Fixtures.people());
@@ -224,7 +217,7 @@ class WeeklyDigestTest implements TestPropertyProvider {
         while (delivery.deliverOne()) {
             // deliver the digests
         }
-        MimeMessage mail = Arrays.stream(smtp.getReceivedMessages())
+        MimeMessage mail = Arrays.stream(smtp.greenMail.getReceivedMessages())
                 .filter(m -> recipient(m).equals(JOHAN)).findFirst().orElseThrow();
         assertThat(mail.getSubject()).startsWith("Veckans avvikelser 3 juni 2024:");
         assertThat(mail.getHeader("Auto-Submitted")[0]).isEqualTo("auto-generated");

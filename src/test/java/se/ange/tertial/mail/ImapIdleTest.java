@@ -3,9 +3,7 @@ package se.ange.tertial.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.ange.tertial.support.Api.body;
 
-import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -29,6 +27,7 @@ import org.junit.jupiter.api.TestInstance;
 import se.ange.tertial.notify.OutboxDelivery;
 import se.ange.tertial.support.Api;
 import se.ange.tertial.support.Fixtures;
+import se.ange.tertial.support.MailServer;
 
 /**
  * IMAP IDLE against GreenMail: with the poll an hour away, a reply is recorded because the server told
@@ -39,8 +38,7 @@ import se.ange.tertial.support.Fixtures;
 @SuppressWarnings({"rawtypes", "unchecked"})
 class ImapIdleTest implements TestPropertyProvider {
 
-    private GreenMail mail;
-    private GreenMailUser mailbox;
+    private MailServer mail;
 
     @Inject
     @Client("/")
@@ -54,19 +52,11 @@ class ImapIdleTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        int smtp = freePort();
-        int imap = freePort();
-        mail = new GreenMail(new ServerSetup[] {new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-            new ServerSetup(imap, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
-        mail.start();
-        mailbox = mail.setUser("tertial@ange.example", "tertial", "mailbox-password");
-        return Map.ofEntries(Map.entry("tertial.test.clock", "2024-03-28T06:00:00Z"),
-                Map.entry("tertial.mail.smtp.host", "127.0.0.1"), Map.entry("tertial.mail.smtp.port", String.valueOf(smtp)),
-                Map.entry("tertial.mail.reply-address", "tertial@ange.example"),
-                Map.entry("tertial.mail.imap.host", "127.0.0.1"), Map.entry("tertial.mail.imap.port", String.valueOf(imap)),
-                Map.entry("tertial.mail.imap.protocol", "imap"), Map.entry("tertial.mail.imap.username", "tertial"),
-                Map.entry("tertial.mail.imap.password", "mailbox-password"),
-                Map.entry("tertial.mail.imap.poll-interval", "1h"), Map.entry("tertial.mail.imap.idle-renew", "1s"));
+        mail = MailServer.smtpAndImap();
+        Map<String, String> properties = mail.properties();
+        properties.put("tertial.test.clock", "2024-03-28T06:00:00Z");
+        properties.put("tertial.mail.imap.idle-renew", "1s");
+        return properties;
     }
 
     @AfterAll
@@ -84,7 +74,7 @@ class ImapIdleTest implements TestPropertyProvider {
         while (delivery.deliverOne()) {
             // deliver the reminders
         }
-        MimeMessage reminder = Arrays.stream(mail.getReceivedMessages())
+        MimeMessage reminder = Arrays.stream(mail.greenMail.getReceivedMessages())
                 .filter(m -> recipient(m).equals("emma.berglund@ange.example")).findFirst().orElseThrow();
 
         assertThat(await(watcher::idling)).as("the watcher waits in IDLE").isTrue();
@@ -95,7 +85,7 @@ class ImapIdleTest implements TestPropertyProvider {
         reply.setRecipients(Message.RecipientType.TO, reminder.getReplyTo());
         reply.setSubject("SV: " + reminder.getSubject(), "UTF-8");
         reply.setText("KS2024-002: Vänteläge – väntar på lokal\n", "UTF-8");
-        mailbox.deliver(reply);
+        mail.mailbox.deliver(reply);
 
         assertThat(await(() -> !((List) body(stab.get("/api/activities/KS2024-002")).get("history")).isEmpty()))
                 .as("recorded without a poll").isTrue();
@@ -114,13 +104,6 @@ class ImapIdleTest implements TestPropertyProvider {
         return false;
     }
 
-    private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static String recipient(MimeMessage message) {
         try {

@@ -58,7 +58,7 @@ class ReminderMailDeliveryTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        smtpSetup = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        smtpSetup = new ServerSetup(se.ange.tertial.support.Ports.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
         smtp = new GreenMail(smtpSetup);
         smtp.start();
         return Map.of("tertial.mail.smtp.host", "127.0.0.1",
@@ -200,13 +200,6 @@ class ReminderMailDeliveryTest implements TestPropertyProvider {
                 .exchange(HttpRequest.POST("/api/reminders/run?on=2024-05-06", "")).code()).isEqualTo(403);
     }
 
-    private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static String bodyOfType(MimeMultipart multipart, String type) throws Exception {
         for (int i = 0; i < multipart.getCount(); i++) {

@@ -3,10 +3,7 @@ package se.ange.tertial.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.ange.tertial.support.Api.body;
 
-import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
@@ -29,6 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 import se.ange.tertial.notify.OutboxDelivery;
 import se.ange.tertial.support.Api;
 import se.ange.tertial.support.Fixtures;
+import se.ange.tertial.support.MailServer;
 
 /** End to end with GreenMail: reminder out by SMTP, reply in by IMAP, status recorded, confirmation out. */
 @MicronautTest(environments = "test", transactional = false)
@@ -36,8 +34,7 @@ import se.ange.tertial.support.Fixtures;
 @SuppressWarnings({"rawtypes", "unchecked"})
 class ReplyByMailTest implements TestPropertyProvider {
 
-    private GreenMail mail;
-    private GreenMailUser mailbox;
+    private MailServer mail;
 
     @Inject
     @Client("/")
@@ -60,19 +57,11 @@ class ReplyByMailTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        int smtp = freePort();
-        int imap = freePort();
-        mail = new GreenMail(new ServerSetup[] {new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-            new ServerSetup(imap, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
-        mail.start();
-        mailbox = mail.setUser("tertial@ange.example", "tertial", "mailbox-password");
-        return Map.ofEntries(Map.entry("tertial.test.clock", "2024-03-28T06:00:00Z"),
-                Map.entry("tertial.mail.smtp.host", "127.0.0.1"), Map.entry("tertial.mail.smtp.port", String.valueOf(smtp)),
-                Map.entry("tertial.mail.reply-address", "tertial@ange.example"),
-                Map.entry("tertial.mail.imap.host", "127.0.0.1"), Map.entry("tertial.mail.imap.port", String.valueOf(imap)),
-                Map.entry("tertial.mail.imap.protocol", "imap"), Map.entry("tertial.mail.imap.username", "tertial"),
-                Map.entry("tertial.mail.imap.password", "mailbox-password"),
-                Map.entry("tertial.mail.imap.poll-interval", "1h"), Map.entry("tertial.mail.imap.idle", "false"));
+        mail = MailServer.smtpAndImap();
+        Map<String, String> properties = mail.properties();
+        properties.put("tertial.test.clock", "2024-03-28T06:00:00Z");
+        properties.put("tertial.mail.imap.idle", "false"); // this test polls itself
+        return properties;
     }
 
     @AfterAll
@@ -94,7 +83,7 @@ class ReplyByMailTest implements TestPropertyProvider {
         stab.postCsv("/api/import/activities", Fixtures.plan2024());
         admin.exchange(HttpRequest.POST("/api/reminders/run?on=2024-03-28", ""));
         drainOutbox();
-        MimeMessage reminder = Arrays.stream(mail.getReceivedMessages())
+        MimeMessage reminder = Arrays.stream(mail.greenMail.getReceivedMessages())
                 .filter(m -> address(m).equals("emma.berglund@ange.example")).findFirst().orElseThrow();
 
         MimeMessage reply = new MimeMessage(Session.getInstance(new Properties()));
@@ -107,7 +96,7 @@ class ReplyByMailTest implements TestPropertyProvider {
         reply.setHeader("Message-ID", "<reply-1@ange.example>");
         reply.saveChanges();
         reply.setHeader("Message-ID", "<reply-1@ange.example>");
-        mailbox.deliver(reply);
+        mail.mailbox.deliver(reply);
 
         assertThat(poller.pollOnce()).isEqualTo(1);
 
@@ -128,7 +117,7 @@ class ReplyByMailTest implements TestPropertyProvider {
                 .contains("intervjuerna klara, två kvar");
         assertThat(confirmation.getHeader("In-Reply-To")[0]).isEqualTo("<reply-1@ange.example>");
 
-        mailbox.deliver(reply); // the same message again
+        mail.mailbox.deliver(reply); // the same message again
         assertThat(poller.pollOnce()).isEqualTo(1);
         drainOutbox();
         assertThat(confirmations()).hasSize(1);
@@ -158,7 +147,7 @@ class ReplyByMailTest implements TestPropertyProvider {
     }
 
     private List<MimeMessage> confirmations() {
-        return Arrays.stream(mail.getReceivedMessages())
+        return Arrays.stream(mail.greenMail.getReceivedMessages())
                 .filter(m -> address(m).equals("emma.berglund@ange.example") && subject(m).startsWith("Tack!")).toList();
     }
 
@@ -178,11 +167,4 @@ class ReplyByMailTest implements TestPropertyProvider {
         }
     }
 
-    private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -37,10 +37,7 @@ class ClusteredRemindersTest {
 
     @Test
     void two_instances_fire_the_reminder_job_once_and_deliver_each_reminder_once() throws Exception {
-        int smtpPort;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            smtpPort = socket.getLocalPort();
-        }
+        int smtpPort = se.ange.tertial.support.Ports.free();
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         Map<String, Object> settings = new HashMap<>(TestPostgres.freshDatabase());

@@ -104,7 +104,7 @@ class SlackSocketModeTest implements TestPropertyProvider {
         final BlockingQueue<String> received = new LinkedBlockingQueue<>();
 
         SlackSocket() {
-            super(new InetSocketAddress("127.0.0.1", freePort()));
+            super(new InetSocketAddress("127.0.0.1", se.ange.tertial.support.Ports.free()));
             setReuseAddr(true);
         }
 
@@ -112,13 +112,6 @@ class SlackSocketModeTest implements TestPropertyProvider {
             return getAddress().getPort();
         }
 
-        private static int freePort() {
-            try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
-                return probe.getLocalPort();
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
 
         String nextFor(String envelopeId) throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
