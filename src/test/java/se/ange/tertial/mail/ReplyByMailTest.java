@@ -3,7 +3,6 @@ package se.ange.tertial.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.ange.tertial.support.Api.body;
 
-import com.icegreen.greenmail.util.GreenMail;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
