@@ -6,15 +6,25 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.ange.tertial.command.Command;
 import se.ange.tertial.command.CommandHandler;
+import se.ange.tertial.command.CommandParser;
 import se.ange.tertial.command.Reply;
 import se.ange.tertial.followup.Channel;
+import se.ange.tertial.notify.ChatRecords;
 import se.ange.tertial.register.access.Caller;
 
 /**
@@ -26,10 +36,12 @@ import se.ange.tertial.register.access.Caller;
 @Requires(property = "tertial.slack.signing-secret", pattern = ".+")
 class SlackApp {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SlackApp.class);
+
     @Singleton
     App app(SlackSettings settings, CommandHandler commands, SlackPeople people, SlackReports reports,
-            se.ange.tertial.notify.ChatRecords records,
-            @jakarta.inject.Named(io.micronaut.scheduling.TaskExecutors.BLOCKING) ExecutorService blocking) {
+            ChatRecords records,
+            @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         SlackConfig slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(settings.apiUrl().endsWith("/") ? settings.apiUrl() : settings.apiUrl() + "/");
         App app = new App(AppConfig.builder()
@@ -42,8 +54,8 @@ class SlackApp {
             String userId = request.getPayload().getUserId();
             CompletableFuture<Reply> answer = CompletableFuture.supplyAsync(() -> {
                 Optional<Caller> caller = people.caller(app, userId);
-                if (se.ange.tertial.command.CommandParser.parse(text) instanceof se.ange.tertial.command.CommandParser.Parsed.Ok ok
-                        && ok.command() instanceof se.ange.tertial.command.Command.Report) {
+                if (CommandParser.parse(text) instanceof CommandParser.Parsed.Ok ok
+                        && ok.command() instanceof Command.Report) {
                     // a status report by chat is an official record: keep it as received
                     records.keep("SLACK", userId, caller.map(Caller::personId).orElse(null), request.getRequestBodyAsString());
                 }
@@ -55,15 +67,15 @@ class SlackApp {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return context.ack("Ett ögonblick …");
-            } catch (java.util.concurrent.ExecutionException e) {
-                org.slf4j.LoggerFactory.getLogger(SlackApp.class).warn("Slack command failed: {}", e.getCause().getMessage());
+            } catch (ExecutionException e) {
+                LOG.warn("Slack command failed: {}", e.getCause().getMessage());
                 return context.ack("Något gick fel hos Tertial. Försök igen om en stund.");
             } catch (TimeoutException slow) {
                 answer.thenAccept(reply -> {
                     try {
                         context.respond(r -> r.responseType("ephemeral").text(reply.toText()).blocks(SlackBlocks.of(reply)));
-                    } catch (java.io.IOException e) {
-                        org.slf4j.LoggerFactory.getLogger(SlackApp.class).warn("Slack response_url failed: {}", e.getMessage());
+                    } catch (IOException e) {
+                        LOG.warn("Slack response_url failed: {}", e.getMessage());
                     }
                 });
                 return context.ack("Ett ögonblick …");
@@ -76,7 +88,7 @@ class SlackApp {
         app.viewSubmission(SlackReminderService.MODAL, (request, context) -> {
             Optional<String> refused = reports.submit(app, request.getPayload(), request.getRequestBodyAsString());
             return refused.isEmpty() ? context.ack()
-                    : context.ack(r -> r.responseAction("errors").errors(java.util.Map.of("comment", refused.get())));
+                    : context.ack(r -> r.responseAction("errors").errors(Map.of("comment", refused.get())));
         });
         return app;
     }
