@@ -13,8 +13,8 @@ import se.ange.tertial.followup.Tertial;
 
 /**
  * Closes a tertial by itself {@code tertial.report.auto-close-days} (14) days after its closing date, so
- * the report freezes even when nobody closes it. Looks at the last two closed tertials (catching up
- * after the service was down); closing is idempotent, so running a day twice changes nothing.
+ * the report freezes even when nobody closes it. Looks at the last closed tertial (so a day missed while
+ * the service was down is made up the next day); closing is idempotent, so running a day twice changes nothing.
  */
 @Singleton
 public class AutoClose {
@@ -40,8 +40,7 @@ public class AutoClose {
     /** Closes the tertials due on that day that are still open; returns those it closed. */
     public List<Tertial> runOn(LocalDate day) {
         List<Tertial> closed = new ArrayList<>();
-        Tertial last = Tertial.containing(day).previous();
-        for (Tertial tertial : List.of(last.previous(), last)) {
+        for (Tertial tertial : List.of(Tertial.containing(day).previous())) {
             if (!tertial.closingDate().plusDays(days).isAfter(day) && records.record(tertial).isEmpty()) {
                 var result = records.close(tertial, Actor.system(ACTOR), true);
                 if (result.created()) {
