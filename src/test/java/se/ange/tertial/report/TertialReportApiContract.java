@@ -74,7 +74,8 @@ abstract class TertialReportApiContract {
         TestDatabase.clear(dataSource);
         admin = new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN);
         assertThat(admin.postCsv("/api/import/people", Fixtures.people()).code()).isEqualTo(200);
-        stab = admin.withNewToken("stab-report", "STAB", "sara.lindqvist@ange.example");
+        // a credential per test: each test writes a few dozen reports, within the per-credential write limit
+        stab = admin.withNewToken("stab-report-" + java.util.UUID.randomUUID(), "STAB", "sara.lindqvist@ange.example");
         assertThat(stab.postCsv("/api/import/activities", Fixtures.plan2024()).code()).isEqualTo(200);
         List<Map> staben = (List<Map>) body(stab.get("/api/activities?department=Staben&tertial=2024-T1&size=500")).get("items");
         assertThat(staben).hasSizeGreaterThan(15);
