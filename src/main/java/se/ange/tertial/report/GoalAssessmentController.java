@@ -1,0 +1,120 @@
+package se.ange.tertial.report;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.Optional;
+import se.ange.tertial.followup.Channel;
+import se.ange.tertial.followup.GoalAssessment;
+import se.ange.tertial.followup.Language;
+import se.ange.tertial.followup.StatusText;
+import se.ange.tertial.followup.Tertial;
+import se.ange.tertial.register.access.Caller;
+import se.ange.tertial.register.goal.Goal;
+import se.ange.tertial.register.goal.GoalLevel;
+import se.ange.tertial.register.goal.GoalRepository;
+import se.ange.tertial.system.ProblemException;
+
+/**
+ * A KS goal's assessment for a tertial: the suggestion (the styrmodell's rule), the decision and its
+ * analysis. Stab decides, or the manager of the department that carries all the goal's activities.
+ */
+@Controller("/api/goals/{year}/{ref}/assessments")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+class GoalAssessmentController {
+
+    /** {@code assessment}: enum name or label ("Delvis uppfylld"); empty keeps the suggestion. */
+    @Serdeable
+    record Decision(@Nullable String assessment, @Nullable @Size(max = 8000) String analysis) {
+    }
+
+    @Serdeable
+    record Value(String name, String label) {
+        static Value of(@Nullable GoalAssessment assessment) {
+            return assessment == null ? null : new Value(assessment.name(), assessment.label(Language.SV));
+        }
+    }
+
+    /**
+     * @param assessment what the report shows: {@code chosen}, else {@code suggested}
+     * @param suggestion true when that is the rule's suggestion
+     */
+    @Serdeable
+    record AssessmentJson(int year, String goal, String title, String tertial, @Nullable Value suggested,
+                          String reasoning, @Nullable Value chosen, @Nullable String analysis,
+                          @Nullable Value assessment, boolean suggestion, int activities, boolean frozen,
+                          @Nullable String decidedBy, @Nullable Instant decidedAt) {
+    }
+
+    private final GoalRepository goals;
+    private final GoalAssessments assessments;
+
+    GoalAssessmentController(GoalRepository goals, GoalAssessments assessments) {
+        this.goals = goals;
+        this.assessments = assessments;
+    }
+
+    @Get("/{tertial}")
+    AssessmentJson show(@PathVariable int year, @PathVariable String ref, @PathVariable String tertial,
+                        Authentication authentication) {
+        GoalAssessments.View view = assessments.view(goal(year, ref), TertialRecordController.parseTertial(tertial));
+        if (!ReportAccess.canReadAssessment(Caller.of(authentication), view.activities())) {
+            throw ProblemException.forbidden("Du har inte behörighet till målet " + ref);
+        }
+        return json(view);
+    }
+
+    @Put("/{tertial}")
+    AssessmentJson decide(@PathVariable int year, @PathVariable String ref, @PathVariable String tertial,
+                          @Body @Valid Decision decision, Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        Goal goal = goal(year, ref);
+        Tertial id = TertialRecordController.parseTertial(tertial);
+        GoalAssessments.View before = assessments.view(goal, id);
+        if (!ReportAccess.canAssess(caller, before.activities())) {
+            throw ProblemException.forbidden("Målbedömningen för %s görs av stab (eller chefen för avdelningen som har alla målets aktiviteter)"
+                    .formatted(ref));
+        }
+        GoalAssessment chosen = decision.assessment() == null || decision.assessment().isBlank() ? null
+                : parse(decision.assessment()).orElseThrow(() -> ProblemException.invalidField("assessment",
+                        "Okänd bedömning '%s'. Välj en av: Uppfylld, Delvis uppfylld, Knappt uppfylld, Ej uppfylld"
+                                .formatted(decision.assessment())));
+        assessments.decide(goal, id, chosen, decision.analysis(), caller.actor(Channel.API));
+        return json(assessments.view(goal, id));
+    }
+
+    private Goal goal(int year, String ref) {
+        return goals.findByLevelAndYearAndRef(GoalLevel.KS, year, ref)
+                .orElseThrow(() -> ProblemException.notFound("Det finns inget KS-mål %s för %d".formatted(ref, year)));
+    }
+
+    static Optional<GoalAssessment> parse(String text) {
+        String key = StatusText.normalize(text).strip();
+        for (GoalAssessment assessment : GoalAssessment.values()) {
+            if (key.equals(StatusText.normalize(assessment.name()).strip())
+                    || key.equals(StatusText.normalize(assessment.label(Language.SV)).strip())
+                    || key.equals(StatusText.normalize(assessment.label(Language.EN)).strip())) {
+                return Optional.of(assessment);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static AssessmentJson json(GoalAssessments.View view) {
+        AssessmentState state = view.state();
+        return new AssessmentJson(view.goal().year(), view.goal().ref(), view.goal().title(), view.tertial().toString(),
+                Value.of(state.suggested()), state.reasoning(), Value.of(state.chosen()), state.analysis(),
+                Value.of(state.effective().orElse(null)), state.isSuggestion(), view.activities().size(),
+                view.frozen(), view.decidedBy(), view.decidedAt());
+    }
+}

@@ -1,0 +1,16 @@
+package se.ange.tertial.report;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.LocalDate;
+import se.ange.tertial.followup.Status;
+
+/** One activity as it stood when its tertial was closed. */
+@MappedEntity("tertial_record_activity")
+record RecordedActivity(@Id @GeneratedValue @Nullable Long id, Long recordId, Long activityId, String ref,
+                        String title, Long goalId, Long departmentId, @Nullable Long unitId, LocalDate startDate,
+                        LocalDate endDate, @Nullable Status status, @Nullable String comment,
+                        @Nullable String reportedFor) {
+}

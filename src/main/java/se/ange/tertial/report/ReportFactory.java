@@ -1,0 +1,21 @@
+package se.ange.tertial.report;
+
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import se.ange.tertial.followup.GoalAssessor;
+
+/** The report's plain-Java parts as beans. */
+@Factory
+class ReportFactory {
+
+    @Singleton
+    LiveStates liveStates(GoalAssessor assessor) {
+        return new LiveStates(assessor);
+    }
+
+    @Singleton
+    ReportBuilder reportBuilder(Clock clock) {
+        return new ReportBuilder(clock);
+    }
+}

@@ -1,0 +1,157 @@
+package se.ange.tertial.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import se.ange.tertial.followup.GoalAssessment;
+import se.ange.tertial.followup.GoalAssessor;
+import se.ange.tertial.followup.Status;
+import se.ange.tertial.followup.Tertial;
+import se.ange.tertial.register.goal.Goal;
+import se.ange.tertial.register.goal.GoalLevel;
+
+class ReportBuilderTest {
+
+    static final Tertial T1 = new Tertial(2024, 1);
+    static final Tertial T2 = new Tertial(2024, 2);
+    static final long STAB = 1L;
+    static final long SOCIAL = 2L;
+
+    final Clock clock = Clock.fixed(Instant.parse("2024-05-15T08:00:00Z"), ZoneId.of("Europe/Stockholm"));
+    final LiveStates live = new LiveStates(new GoalAssessor());
+    final ReportBuilder builder = new ReportBuilder(clock);
+
+    final Goal kf = new Goal(10L, GoalLevel.KF, "3.1", "Attraktiv arbetsgivare", 2024, null, null);
+    final Goal ks1 = new Goal(11L, GoalLevel.KS, "3.1.1", "Hälsofrämjande arbetsplatser", 2024, 10L, 5L);
+    final Goal ks2 = new Goal(12L, GoalLevel.KS, "3.1.2", "Friskvårdsbidrag", 2024, 10L, 5L);
+    final Goal kf10 = new Goal(20L, GoalLevel.KF, "3.10", "Ett senare mål", 2024, null, null);
+    final Goal ks10 = new Goal(21L, GoalLevel.KS, "3.10.1", "Ett senare delmål", 2024, 20L, null);
+    final Map<Long, Goal> goals = Map.of(10L, kf, 11L, ks1, 12L, ks2, 20L, kf10, 21L, ks10);
+
+    static ActivityState activity(long id, long goal, long department, Status status, String comment, Tertial reportedFor,
+                                  LocalDate end) {
+        return new ActivityState(id, "KS2024-%03d".formatted(id), "Aktivitet " + id, goal,
+                department == STAB ? "Staben" : "Socialavdelningen", null, department, null,
+                LocalDate.of(2024, 1, 1), end, status, comment, reportedFor);
+    }
+
+    TertialState state(Tertial tertial, List<ActivityState> activities, Map<Long, LiveStates.Decision> decisions) {
+        return new TertialState(tertial, null, activities, live.assessments(activities, tertial, decisions));
+    }
+
+    @Test
+    void groups_activities_under_kf_and_ks_goals_in_reference_order_with_status_symbol_and_comment() {
+        var state = state(T1, List.of(
+                activity(3, 21, STAB, Status.PAGAENDE_ENLIGT_PLAN, "Tio", T1, LocalDate.of(2024, 12, 31)),
+                activity(2, 12, STAB, Status.VANTELAGE, "Väntar på beslut", T1, LocalDate.of(2024, 12, 31)),
+                activity(1, 11, STAB, Status.PAGAENDE_ENLIGT_PLAN, "Planering pågår", T1, LocalDate.of(2024, 12, 31))),
+                Map.of());
+
+        TertialReport report = builder.build(state, null, goals, Map.of(5L, "Tillväxt"), ReportScope.municipality());
+
+        assertThat(report.title()).isEqualTo("Tertialrapport 2024-T1");
+        assertThat(report.scope()).isEqualTo("Hela kommunen");
+        assertThat(report.date()).isEqualTo(LocalDate.of(2024, 5, 15));
+        assertThat(report.frozen()).isNull();
+        assertThat(report.kfGoals()).extracting(TertialReport.KfGoal::ref).containsExactly("3.1", "3.10");
+        assertThat(report.kfGoals().get(0).goals()).extracting(TertialReport.KsGoal::ref).containsExactly("3.1.1", "3.1.2");
+        TertialReport.Row row = report.kfGoals().get(0).goals().get(0).activities().get(0);
+        assertThat(row.ref()).isEqualTo("KS2024-001");
+        assertThat(row.statusLabel()).isEqualTo("Pågående enligt plan");
+        assertThat(row.symbol()).isEqualTo("▶");
+        assertThat(row.comment()).isEqualTo("Planering pågår");
+        assertThat(report.kfGoals().get(0).goals().get(0).goalArea()).isEqualTo("Tillväxt");
+    }
+
+    @Test
+    void the_styrmodell_rule_is_a_marked_suggestion_and_a_decision_overrides_it_with_its_analysis() {
+        var state = state(T1, List.of(
+                activity(1, 11, STAB, Status.AVSLUTAD_ENLIGT_PLAN, null, T1, LocalDate.of(2024, 3, 1)),
+                activity(2, 11, STAB, Status.AVSLUTAD_ENLIGT_PLAN, null, T1, LocalDate.of(2024, 4, 1)),
+                activity(3, 12, STAB, Status.AVSLUTAD_ENLIGT_PLAN, null, T1, LocalDate.of(2024, 4, 1))),
+                Map.of(12L, new LiveStates.Decision(GoalAssessment.KNAPPT_UPPFYLLD, "Effekten uteblev.")));
+
+        var ksGoals = builder.build(state, null, goals, Map.of(), ReportScope.municipality()).kfGoals().get(0).goals();
+
+        TertialReport.Assessment suggested = ksGoals.get(0).assessment();
+        assertThat(suggested.value()).isEqualTo(GoalAssessment.UPPFYLLD);
+        assertThat(suggested.suggestion()).isTrue();
+        assertThat(suggested.label()).isEqualTo("Uppfylld (förslag)");
+        TertialReport.Assessment decided = ksGoals.get(1).assessment();
+        assertThat(decided.value()).isEqualTo(GoalAssessment.KNAPPT_UPPFYLLD);
+        assertThat(decided.suggestion()).isFalse();
+        assertThat(decided.label()).isEqualTo("Knappt uppfylld");
+        assertThat(decided.analysis()).isEqualTo("Effekten uteblev.");
+    }
+
+    @Test
+    void a_department_report_has_only_its_activities_and_their_goals_and_counts_them() {
+        var state = state(T1, List.of(
+                activity(1, 11, STAB, Status.PAGAENDE_MED_AVVIKELSE, "Resursbrist", T1, LocalDate.of(2024, 12, 31)),
+                activity(2, 11, SOCIAL, Status.PAGAENDE_ENLIGT_PLAN, null, T1, LocalDate.of(2024, 12, 31)),
+                activity(3, 12, SOCIAL, Status.AVSLUTAD_ENLIGT_PLAN, null, T1, LocalDate.of(2024, 3, 1)),
+                activity(4, 11, STAB, null, null, null, LocalDate.of(2024, 12, 31))),
+                Map.of());
+
+        TertialReport report = builder.build(state, null, goals, Map.of(), new ReportScope(STAB, null, "Staben"));
+
+        assertThat(report.scope()).isEqualTo("Staben");
+        assertThat(report.kfGoals()).hasSize(1);
+        assertThat(report.kfGoals().get(0).goals()).extracting(TertialReport.KsGoal::ref).containsExactly("3.1.1");
+        assertThat(report.kfGoals().get(0).goals().get(0).activities()).extracting(TertialReport.Row::ref)
+                .containsExactly("KS2024-001", "KS2024-004");
+        assertThat(report.summary().activities()).isEqualTo(2);
+        assertThat(report.summary().byStatus()).contains(
+                new TertialReport.Count("Pågående med avvikelse", "⚠", 1),
+                new TertialReport.Count("Ej rapporterad", "–", 1),
+                new TertialReport.Count("Pågående enligt plan", "▶", 0));
+        assertThat(report.summary().byAssessment()).hasSize(5);
+        assertThat(report.summary().goals()).isEqualTo(1);
+    }
+
+    @Test
+    void changes_since_the_previous_tertial_are_status_and_end_date_moves() {
+        var before = state(T1, List.of(
+                activity(1, 11, STAB, Status.PAGAENDE_ENLIGT_PLAN, null, T1, LocalDate.of(2024, 8, 31)),
+                activity(2, 11, STAB, Status.PAGAENDE_ENLIGT_PLAN, null, T1, LocalDate.of(2024, 8, 31))), Map.of());
+        var now = state(T2, List.of(
+                activity(1, 11, STAB, Status.PAGAENDE_MED_AVVIKELSE, "Försenad", T2, LocalDate.of(2024, 10, 31)),
+                activity(2, 11, STAB, Status.PAGAENDE_ENLIGT_PLAN, null, T1, LocalDate.of(2024, 8, 31))), Map.of());
+
+        TertialReport report = builder.build(now, before, goals, Map.of(), ReportScope.municipality());
+
+        var rows = report.kfGoals().get(0).goals().get(0).activities();
+        assertThat(rows.get(0).changes()).containsExactly(
+                "Status ändrad: Pågående enligt plan → Pågående med avvikelse",
+                "Slutdatum flyttat: 2024-08-31 → 2024-10-31");
+        assertThat(rows.get(1).changes()).isEmpty();
+        assertThat(rows.get(1).reportedFor()).isEqualTo("Senast rapporterad för 2024-T1");
+        assertThat(report.summary().changes()).hasSize(2).allSatisfy(c -> assertThat(c).startsWith("KS2024-001"));
+    }
+
+    @Test
+    void a_frozen_state_says_when_and_by_whom() {
+        var frozen = new TertialState(T1, new TertialState.Frozen(Instant.parse("2024-05-02T07:00:00Z"),
+                "sara.lindqvist@ange.example", false), List.of(), Map.of());
+
+        assertThat(builder.build(frozen, null, goals, Map.of(), ReportScope.municipality()).frozen())
+                .isEqualTo("Låst 2024-05-02 09:00 av sara.lindqvist@ange.example");
+    }
+
+    @Test
+    void live_states_take_the_latest_report_up_to_the_tertial_and_leave_out_activities_done_earlier() {
+        // covered through the register in TertialReportApiContract; here the suggestion date is the close
+        AssessmentState state = live.assess(11L, List.of(
+                activity(1, 11, STAB, Status.PAGAENDE_ENLIGT_PLAN, null, T1, LocalDate.of(2024, 4, 30))), T1, null);
+        assertThat(state.suggested()).isEqualTo(GoalAssessment.DELVIS_UPPFYLLD);
+        AssessmentState late = live.assess(11L, List.of(
+                activity(1, 11, STAB, Status.PAGAENDE_ENLIGT_PLAN, null, T1, LocalDate.of(2024, 4, 29))), T1, null);
+        assertThat(late.suggested()).isEqualTo(GoalAssessment.EJ_UPPFYLLD);
+    }
+}
