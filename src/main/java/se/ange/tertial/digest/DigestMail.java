@@ -46,7 +46,15 @@ class DigestMail {
     }
 
     Rendered render(Person person, DigestRun.Prepared prepared) {
-        Language language = person.language();
+        return render(person.name(), person.language(), prepared);
+    }
+
+    /** For a team's channel: no greeting, Swedish. */
+    Rendered renderForChannel(DigestRun.Prepared prepared) {
+        return render(null, Language.SV, prepared);
+    }
+
+    private Rendered render(String name, Language language, DigestRun.Prepared prepared) {
         ResourceBundle texts = templates.texts(language);
         Digest digest = prepared.digest();
         boolean stab = prepared.audience() == DigestRun.Audience.STAB;
@@ -60,7 +68,7 @@ class DigestMail {
                 MailTemplates.date(digest.on(), language), digest.lineCount(), digest.newCount(), digest.resolved().size());
         Context context = new Context(MailTemplates.locale(language));
         context.setVariable("lang", MailTemplates.locale(language).getLanguage());
-        context.setVariable("name", person.name());
+        context.setVariable("name", name);
         context.setVariable("subject", subject);
         context.setVariable("stab", stab);
         context.setVariable("on", MailTemplates.date(digest.on(), language));

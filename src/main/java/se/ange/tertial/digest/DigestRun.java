@@ -26,6 +26,7 @@ import se.ange.tertial.register.activity.ActivityCatalog;
 import se.ange.tertial.register.activity.ActivityView;
 import se.ange.tertial.register.org.Person;
 import se.ange.tertial.register.org.PersonRepository;
+import se.ange.tertial.register.org.ReminderChannel;
 import se.ange.tertial.register.org.Role;
 import se.ange.tertial.schedule.WorkingDays;
 
@@ -108,6 +109,8 @@ public class DigestRun {
         LocalDate weekStart = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         int sent = 0;
         int empty = 0;
+        DigestRun.Prepared summary = null;
+        Person summaryFor = null;
         for (Person person : people.findAll()) {
             if (!person.active()) {
                 continue;
@@ -131,6 +134,16 @@ public class DigestRun {
                 sent++;
             }
             made.save(new DigestSent(null, person.id(), weekStart, today, String.join(",", prepared.digest().keys()), outboxId));
+            if (audience.get() == Audience.STAB && summary == null) {
+                summary = prepared;
+                summaryFor = person;
+            }
+        }
+        String channelKey = "DIGEST/CHANNEL/" + weekStart;
+        if (config.teamsChannel() && summary != null && !outbox.existsByDedupeKey(channelKey)) {
+            DigestMail.Rendered rendered = mail.renderForChannel(summary);
+            outbox.save(OutboxMessage.prepared(summaryFor.id(), ReminderChannel.TEAMS, MessageKind.CHANNEL_POST, channelKey,
+                    rendered.subject(), rendered.text(), null, today, clock.instant()));
         }
         if (sent + empty > 0) {
             LOG.info("Weekly digests on {}: {} enqueued, {} with nothing to say", today, sent, empty);

@@ -9,5 +9,7 @@ public enum MessageKind {
     /** A notice to an owner, e.g. that a reply in their name was rejected. */
     NOTICE,
     /** The weekly deviation digest to a manager or stab. */
-    DIGEST
+    DIGEST,
+    /** A post to a team's channel (the stab summary); the recipient is the person it was made for. */
+    CHANNEL_POST
 }

@@ -40,11 +40,13 @@ public class OutboxDelivery {
     private final ActivityCatalog catalog;
     private final Map<ReminderChannel, Notifier> notifiers = new EnumMap<>(ReminderChannel.class);
     private final OutboxConfig config;
+    private final Optional<ChannelPosts> channelPosts;
     private final Clock clock;
     private volatile Boolean postgres;
 
     OutboxDelivery(JdbcOperations jdbc, OutboxRepository outbox, ReminderItemRepository items, PersonRepository people,
-                   ActivityCatalog catalog, List<Notifier> notifiers, OutboxConfig config, Clock clock) {
+                   ActivityCatalog catalog, List<Notifier> notifiers, OutboxConfig config, Clock clock,
+                   Optional<ChannelPosts> channelPosts) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.items = items;
@@ -53,6 +55,7 @@ public class OutboxDelivery {
         notifiers.forEach(n -> this.notifiers.put(n.channel(), n));
         this.config = config;
         this.clock = clock;
+        this.channelPosts = channelPosts;
     }
 
     /** @return whether a message was taken (delivered, failed or cancelled); false when none is due */
@@ -67,7 +70,8 @@ public class OutboxDelivery {
         Person recipient = people.findById(message.recipientId()).orElseThrow();
         List<ReminderItemRow> due = message.kind() != MessageKind.REMINDER ? List.of()
                 : items.findByMessageIdOrderById(message.id()).stream().filter(this::stillDue).toList();
-        if (message.kind() == MessageKind.REMINDER && due.isEmpty() || !recipient.active()) {
+        if (message.kind() == MessageKind.REMINDER && due.isEmpty() || !recipient.active()
+                || message.kind() == MessageKind.CHANNEL_POST && channelPosts.isEmpty()) {
             outbox.update(message.cancelled());
             return true;
         }
@@ -75,7 +79,11 @@ public class OutboxDelivery {
         Notifier notifier = Optional.ofNullable(notifiers.get(message.channel())).filter(n -> n.canReach(recipient))
                 .orElse(notifiers.get(ReminderChannel.EMAIL));
         try {
-            notifier.deliver(message, recipient, due);
+            if (message.kind() == MessageKind.CHANNEL_POST) {
+                channelPosts.orElseThrow().post(message.subject(), message.bodyText());
+            } else {
+                notifier.deliver(message, recipient, due);
+            }
             outbox.update(message.sent(now));
         } catch (Notifier.DeliveryFailure | RuntimeException e) {
             int attempts = message.attempts() + 1;

@@ -14,4 +14,6 @@ public interface OutboxRepository extends CrudRepository<OutboxMessage, Long> {
     List<OutboxMessage> findAllOrderById();
 
     List<OutboxMessage> findByKindAndSendOn(MessageKind kind, LocalDate sendOn);
+
+    boolean existsByDedupeKey(String dedupeKey);
 }

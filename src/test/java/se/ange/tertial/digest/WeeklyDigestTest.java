@@ -51,6 +51,8 @@ class WeeklyDigestTest implements TestPropertyProvider {
     private static final int MANAGERS_AND_STAB = 6;
 
     private MailServer smtp;
+    private final com.github.tomakehurst.wiremock.WireMockServer teamsChannel = new com.github.tomakehurst.wiremock.WireMockServer(
+            com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().dynamicPort());
 
     @Inject
     @Client("/")
@@ -79,12 +81,18 @@ class WeeklyDigestTest implements TestPropertyProvider {
         smtp = MailServer.smtp();
         Map<String, String> properties = smtp.properties();
         properties.put("tertial.test.clock", "2024-03-25T05:00:00Z");
+        teamsChannel.start();
+        teamsChannel.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/webhook/stab")
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(202)));
+        properties.put("tertial.teams.channel-webhook-url", teamsChannel.baseUrl() + "/webhook/stab");
+        properties.put("tertial.digest.teams-channel", "true");
         return properties;
     }
 
     @AfterAll
     void stop() {
         smtp.stop();
+        teamsChannel.stop();
     }
 
     @BeforeEach
@@ -180,6 +188,21 @@ class WeeklyDigestTest implements TestPropertyProvider {
         assertThat(digestsTo(SARA)).singleElement().satisfies(m -> assertThat(m.bodyText())
                 .contains("Per avdelning").contains("Staben").contains("Socialavdelningen"));
         assertThat(digestsTo(MARIA).get(0).bodyText()).doesNotContain("KS2024-002");
+    }
+
+    @Test
+    void the_stab_summary_also_goes_to_the_teams_channel_once_a_week() {
+        teamsChannel.resetRequests();
+        run("2024-06-03");
+        run("2024-06-04");
+        while (delivery.deliverOne()) {
+            // deliver the digests and the channel post
+        }
+        List<String> posts = teamsChannel.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/webhook/stab"))).stream()
+                .map(com.github.tomakehurst.wiremock.verification.LoggedRequest::getBodyAsString).toList();
+        assertThat(posts).singleElement().asString().contains("AdaptiveCard").contains("Avvikelser i kommunen 3 juni 2024")
+                .contains("Per avdelning").contains("Socialavdelningen").doesNotContain("Hej ");
     }
 
     @Test

@@ -62,6 +62,14 @@ final class TeamsCards {
         return card;
     }
 
+    /** A heading and a prepared text (the weekly stab summary for a channel). */
+    static ObjectNode textCard(String heading, String body) {
+        ObjectNode card = card();
+        card.withArray("body").add(text(heading).put("weight", "Bolder").put("size", "Medium"));
+        card.withArray("body").add(text(body));
+        return card;
+    }
+
     static ObjectNode reminder(long messageId, List<ReminderEntries.Entry> items, Language language, Optional<String> notice) {
         boolean en = language == Language.EN;
         ObjectNode card = card();

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import se.ange.tertial.command.Reply;
+import se.ange.tertial.notify.ChannelPosts;
 import se.ange.tertial.notify.Notifier;
 
 /**
@@ -19,7 +20,7 @@ import se.ange.tertial.notify.Notifier;
  */
 @Singleton
 @Requires(property = "tertial.teams.channel-webhook-url", pattern = ".+")
-public class TeamsChannelPost {
+public class TeamsChannelPost implements ChannelPosts {
 
     private final URI webhook;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -28,11 +29,21 @@ public class TeamsChannelPost {
         this.webhook = URI.create(settings.channelWebhookUrl());
     }
 
+    /** A prepared text (the weekly stab summary) as a card with its heading. */
+    @Override
+    public void post(String heading, String text) throws Notifier.DeliveryFailure {
+        send(TeamsCards.textCard(heading, text));
+    }
+
     /** @throws Notifier.DeliveryFailure when the webhook did not take it (with Retry-After on 429) */
     public void post(Reply reply) throws Notifier.DeliveryFailure {
+        send(TeamsCards.reply(reply));
+    }
+
+    private void send(ObjectNode card) throws Notifier.DeliveryFailure {
         ObjectNode message = JsonNodeFactory.instance.objectNode().put("type", "message");
         message.withArray("attachments").add(JsonNodeFactory.instance.objectNode()
-                .put("contentType", TeamsCards.CARD_TYPE).putNull("contentUrl").set("content", TeamsCards.reply(reply)));
+                .put("contentType", TeamsCards.CARD_TYPE).putNull("contentUrl").set("content", card));
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(webhook).timeout(Duration.ofSeconds(15))
                     .header("Content-Type", "application/json")
