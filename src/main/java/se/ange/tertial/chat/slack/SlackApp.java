@@ -62,7 +62,7 @@ class SlackApp {
                 return commands.handle(text, caller, Channel.SLACK);
             }, blocking);
             try {
-                Reply reply = answer.get(2, TimeUnit.SECONDS);
+                Reply reply = answer.get(settings.answerWithin().toMillis(), TimeUnit.MILLISECONDS);
                 return context.ack(r -> r.responseType("ephemeral").text(reply.toText()).blocks(SlackBlocks.of(reply)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
