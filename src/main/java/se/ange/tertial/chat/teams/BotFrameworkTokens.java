@@ -50,6 +50,7 @@ public class BotFrameworkTokens {
     /** What a verified request may be answered with: the Connector URL from the token and our app id. */
     public record Verified(String serviceUrl, String appId) {}
 
+    static final String SERVICE_URL_CLAIM = "serviceurl";
     private static final Logger LOG = LoggerFactory.getLogger(BotFrameworkTokens.class);
     private static final Duration UNKNOWN_KID_REFETCH_INTERVAL = Duration.ofMinutes(1);
     private static final Duration MAX_KEY_AGE = Duration.ofHours(24);
@@ -154,7 +155,8 @@ public class BotFrameworkTokens {
 
         String claimedServiceUrl;
         try {
-            claimedServiceUrl = claims.getStringClaim("serviceUrl");
+            // Bot Framework spells the claim in lower case ("serviceurl", AuthenticationConstants.ServiceUrlClaim)
+            claimedServiceUrl = claims.getStringClaim(SERVICE_URL_CLAIM);
         } catch (ParseException e) {
             throw new Refused("serviceUrl claim is not a string");
         }

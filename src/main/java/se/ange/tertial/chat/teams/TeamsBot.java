@@ -20,6 +20,8 @@ import se.ange.tertial.followup.Channel;
 import se.ange.tertial.followup.Language;
 import se.ange.tertial.followup.Tertial;
 import se.ange.tertial.notify.ChatRecords;
+import se.ange.tertial.notify.OutboxMessage;
+import se.ange.tertial.notify.OutboxRepository;
 import se.ange.tertial.notify.ReminderEntries;
 import se.ange.tertial.notify.ReminderItemRepository;
 import se.ange.tertial.register.access.Caller;
@@ -51,11 +53,12 @@ class TeamsBot {
     private final ReminderItemRepository items;
     private final ReminderEntries entries;
     private final ChatRecords records;
+    private final OutboxRepository outbox;
     private final Clock clock;
 
     TeamsBot(BotConnector connector, TeamsPeople teamsPeople, TeamsConversationRepository conversations,
              CommandHandler commands, Reporting reporting, ReminderItemRepository items, ReminderEntries entries,
-             ChatRecords records, Clock clock) {
+             ChatRecords records, OutboxRepository outbox, Clock clock) {
         this.connector = connector;
         this.teamsPeople = teamsPeople;
         this.conversations = conversations;
@@ -65,6 +68,7 @@ class TeamsBot {
         this.entries = entries;
         this.clock = clock;
         this.records = records;
+        this.outbox = outbox;
     }
 
     /** Handles one activity; returns the body of an invoke response, if the activity wants one. */
@@ -91,16 +95,19 @@ class TeamsBot {
         return Optional.empty();
     }
 
-    /** The app was added for someone: keep the conversation reference and say hello. */
+    /**
+     * The app was added for someone in their 1:1 chat: keep the conversation reference and say hello. Joins
+     * in a team or group chat are not remembered and not greeted: reminders must never go to a channel, and
+     * a channel should not be greeted once per member.
+     */
     private void installed(JsonNode activity) throws IOException {
+        if (!personal(activity)) {
+            return;
+        }
         String botId = activity.path("recipient").path("id").asText();
         for (JsonNode member : activity.path("membersAdded")) {
             if (member.path("id").asText().equals(botId)) {
-                // the bot itself joined: in a personal chat the user is the conversation's other side
-                if (!"personal".equals(activity.path("conversation").path("conversationType").asText())) {
-                    continue;
-                }
-                member = activity.path("from");
+                member = activity.path("from"); // the bot was added: the user is the other side of the chat
             }
             Optional<Person> person = teamsPeople.person(serviceUrl(activity), conversationId(activity),
                     member.path("id").asText(), member.path("aadObjectId").asText(null));
@@ -122,11 +129,30 @@ class TeamsBot {
             // a status report by chat is an official record: keep it as received
             records.keep("TEAMS", activity.path("from").path("id").asText(), caller.map(Caller::personId).orElse(null), rawBody);
         }
-        if (person.isPresent() && "personal".equals(activity.path("conversation").path("conversationType").asText())) {
+        if (person.isPresent() && personal(activity)) {
             remember(activity, person.get());
         }
         Reply reply = commands.handle(text, caller, Channel.TEAMS);
-        send(activity, TeamsCards.reply(reply), reply.heading());
+        if (personal(activity) || CommandParser.parse(text) instanceof CommandParser.Parsed.Ok help
+                && help.command() instanceof Command.Help) {
+            send(activity, TeamsCards.reply(reply), reply.heading());
+            return;
+        }
+        // Teams has no "only you can see this": in a channel or group chat, answer in the asker's 1:1 chat
+        boolean en = person.map(Person::language).orElse(Language.SV) == Language.EN;
+        Optional<TeamsConversation> own = person.flatMap(p -> conversations.findById(p.id()));
+        if (own.isPresent()) {
+            connector.send(own.get().serviceUrl(), own.get().conversationId(), TeamsCards.message(TeamsCards.reply(reply), reply.heading()));
+        }
+        String notice = own.isPresent()
+                ? (en ? "The answer is in your chat with Tertial." : "Svaret finns i din chatt med Tertial.")
+                : (en ? "Open a chat with Tertial and ask there: answers are not shown to the whole channel."
+                        : "Öppna en chatt med Tertial och fråga där: svar visas inte för hela kanalen.");
+        send(activity, TeamsCards.reply(Reply.of(notice)), notice);
+    }
+
+    private static boolean personal(JsonNode activity) {
+        return "personal".equals(activity.path("conversation").path("conversationType").asText());
     }
 
     /**
@@ -144,30 +170,36 @@ class TeamsBot {
             return TeamsCards.reply(commands.handle("hjälp", caller, language, Channel.TEAMS));
         }
         TeamsCards.Submission s = submission.get();
-        Optional<String> notice = record(s, caller, language);
-        ObjectNode card = TeamsCards.reminder(s.messageId(), entries.of(items.findByMessageIdOrderById(s.messageId())),
-                language, notice);
+        // a card belongs to the person it was sent to (or their deputy): another's card shows nothing of it
+        boolean theirs = caller.isPresent() && outbox.findById(s.messageId()).map(OutboxMessage::recipientId)
+                .filter(recipient -> recipient.equals(caller.get().personId()) || caller.get().deputyFor().contains(recipient))
+                .isPresent();
+        if (!theirs) {
+            return TeamsCards.reply(commands.handle("hjälp", caller, language, Channel.TEAMS));
+        }
+        Optional<String> notice = record(s, caller.get(), language);
+        List<ReminderEntries.Entry> shown = entries.of(items.findByMessageIdOrderById(s.messageId()));
+        ObjectNode card = TeamsCards.reminder(s.messageId(), shown, language, notice);
         String cardActivityId = activity.path("replyToId").asText(null);
         if (updateByConnector && cardActivityId != null) {
             connector.update(serviceUrl(activity), conversationId(activity), cardActivityId,
-                    TeamsCards.message(card, TeamsCards.heading(List.of(), language)));
+                    TeamsCards.message(card, TeamsCards.heading(shown, language)));
         }
         return card;
     }
 
     /** Empty when recorded, else what to tell the user. */
-    private Optional<String> record(TeamsCards.Submission s, Optional<Caller> caller, Language language) {
+    private Optional<String> record(TeamsCards.Submission s, Caller caller, Language language) {
         boolean en = language == Language.EN;
-        if (caller.isEmpty()) {
-            return Optional.of(en ? "You are not in Tertial's register yet; ask stab to add you."
-                    : "Du finns inte i Tertials register än; be staben lägga till dig.");
-        }
         if (s.status().isEmpty()) {
             return Optional.of((en ? "Choose a status for " : "Välj en status för ") + s.ref() + (en ? " first." : " först."));
         }
         try {
             Tertial tertial = Tertial.parse(s.tertial());
             ActivityView view = reporting.check(s.ref(), tertial);
+            if (!Permissions.canReport(caller, view)) {
+                return Optional.of((en ? "You may not report for " : "Du får inte rapportera för ") + s.ref());
+            }
             long newest = view.reports().stream().filter(r -> r.tertial().equals(s.tertial()))
                     .map(StatusReport::id).reduce((a, b) -> b).orElse(0L);
             if (newest != s.seenReportId()) {
@@ -176,11 +208,8 @@ class TeamsBot {
                         : "%s rapporterades (%s, av %s) efter att kortet skickades, så inget ändrades. Vill du ändra, skriv: status %s <status>: <kommentar>")
                         .formatted(s.ref(), report.status().label(language), report.reportedBy(), s.ref()));
             }
-            if (!Permissions.canReport(caller.get(), view)) {
-                return Optional.of((en ? "You may not report for " : "Du får inte rapportera för ") + s.ref());
-            }
             reporting.report(s.ref(), tertial, s.status().get(), s.comment().isEmpty() ? null : s.comment(),
-                    caller.get().actor(Channel.TEAMS));
+                    caller.actor(Channel.TEAMS));
             return Optional.empty();
         } catch (ProblemException e) {
             return Optional.of(e.getMessage());

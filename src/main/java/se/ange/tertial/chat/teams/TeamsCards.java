@@ -50,23 +50,24 @@ final class TeamsCards {
     static ObjectNode reply(Reply reply) {
         ObjectNode card = card();
         ArrayNode body = card.withArray("body");
-        body.add(text(reply.heading()).put("weight", "Bolder").put("size", "Medium"));
+        body.add(heading(reply.heading()));
         for (Reply.Entry entry : reply.entries()) {
-            body.add(text("**" + entry.key() + "**" + (entry.title().isEmpty() ? "" : " " + entry.title()))
-                    .put("separator", true));
+            ObjectNode line = plain(run(entry.key()).put("weight", "Bolder"),
+                    run(entry.title().isEmpty() ? "" : " " + entry.title())).put("separator", true);
+            body.add(line);
             if (!entry.detail().isEmpty()) {
-                body.add(text(entry.detail()).put("isSubtle", true).put("spacing", "None"));
+                body.add(plain(run(entry.detail()).put("isSubtle", true)).put("spacing", "None"));
             }
         }
-        reply.notes().forEach(note -> body.add(text(note).put("isSubtle", true).put("size", "Small")));
+        reply.notes().forEach(note -> body.add(plain(run(note).put("isSubtle", true).put("size", "Small"))));
         return card;
     }
 
     /** A heading and a prepared text (the weekly stab summary for a channel). */
     static ObjectNode textCard(String heading, String body) {
         ObjectNode card = card();
-        card.withArray("body").add(text(heading).put("weight", "Bolder").put("size", "Medium"));
-        card.withArray("body").add(text(body));
+        card.withArray("body").add(heading(heading));
+        card.withArray("body").add(plain(run(body)));
         return card;
     }
 
@@ -74,19 +75,19 @@ final class TeamsCards {
         boolean en = language == Language.EN;
         ObjectNode card = card();
         ArrayNode body = card.withArray("body");
-        body.add(text(heading(items, language)).put("weight", "Bolder").put("size", "Medium"));
-        notice.ifPresent(text -> body.add(text(text).put("color", "Attention")));
+        body.add(heading(heading(items, language)));
+        notice.ifPresent(text -> body.add(plain(run(text).put("color", "Attention"))));
         for (ReminderEntries.Entry item : items) {
             ActivityView view = item.activity();
             ObjectNode container = JSON.objectNode().put("type", "Container").put("separator", true);
             ArrayNode parts = container.withArray("items");
-            parts.add(text("**" + view.ref() + "** " + view.activity().title()));
-            parts.add(text((en ? "Ends " : "Slut ") + view.activity().endDate()).put("isSubtle", true).put("spacing", "None"));
+            parts.add(plain(run(view.ref()).put("weight", "Bolder"), run(" " + view.activity().title())));
+            parts.add(plain(run((en ? "Ends " : "Slut ") + view.activity().endDate()).put("isSubtle", true)).put("spacing", "None"));
             Optional<StatusReport> reported = item.reported();
             if (reported.isPresent()) {
                 StatusReport report = reported.get();
-                parts.add(text((en ? "Recorded: " : "Registrerat: ") + report.status().symbol() + " "
-                        + report.status().label(language) + (report.comment() == null ? "" : " – " + report.comment())));
+                parts.add(plain(run((en ? "Recorded: " : "Registrerat: ") + report.status().symbol() + " "
+                        + report.status().label(language) + (report.comment() == null ? "" : " – " + report.comment()))));
             } else {
                 ArrayNode choices = JSON.arrayNode();
                 for (Status status : Status.values()) {
@@ -110,8 +111,8 @@ final class TeamsCards {
             }
             body.add(container);
         }
-        body.add(text(en ? "Or write: status KS2024-017 2: comment" : "Eller skriv: status KS2024-017 2: kommentar")
-                .put("isSubtle", true).put("size", "Small"));
+        body.add(plain(run(en ? "Or write: status KS2024-017 2: comment" : "Eller skriv: status KS2024-017 2: kommentar")
+                .put("isSubtle", true).put("size", "Small")));
         return card;
     }
 
@@ -132,8 +133,8 @@ final class TeamsCards {
 
     /** A plain message: a prepared answer or notice from the outbox. */
     static ObjectNode text(String subject, String body) {
-        String text = subject.isBlank() ? String.valueOf(body) : "**" + subject + "**\n\n" + body;
-        return JSON.objectNode().put("type", "message").put("textFormat", "markdown").put("text", text);
+        String text = subject.isBlank() ? String.valueOf(body) : subject + "\n\n" + body;
+        return JSON.objectNode().put("type", "message").put("textFormat", "plain").put("text", text);
     }
 
     /** The answer to an {@code adaptiveCard/action} invoke that replaces the card. */
@@ -158,7 +159,44 @@ final class TeamsCards {
         return card;
     }
 
-    private static ObjectNode text(String value) {
-        return JSON.objectNode().put("type", "TextBlock").put("text", value).put("wrap", true);
+    /**
+     * Text as it was written: titles and comments come from people, so never through TextBlock's markdown
+     * (a comment must not turn into a link in a manager's card); RichTextBlock's runs are plain.
+     */
+    private static ObjectNode plain(ObjectNode... runs) {
+        ObjectNode block = JSON.objectNode().put("type", "RichTextBlock");
+        ArrayNode inlines = block.withArray("inlines");
+        for (ObjectNode run : runs) {
+            inlines.add(run);
+        }
+        return block;
+    }
+
+    private static ObjectNode run(String text) {
+        return JSON.objectNode().put("type", "TextRun").put("text", text);
+    }
+
+    private static ObjectNode heading(String text) {
+        return plain(run(text).put("weight", "Bolder").put("size", "Medium"));
+    }
+
+    /** The text of every block of a card, in order (what a reader sees, for logs and tests). */
+    static java.util.List<String> texts(com.fasterxml.jackson.databind.JsonNode card) {
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        collect(card.path("body"), texts);
+        return texts;
+    }
+
+    private static void collect(com.fasterxml.jackson.databind.JsonNode blocks, java.util.List<String> texts) {
+        for (com.fasterxml.jackson.databind.JsonNode block : blocks) {
+            if (block.has("inlines")) {
+                StringBuilder line = new StringBuilder();
+                block.get("inlines").forEach(inline -> line.append(inline.path("text").asText()));
+                texts.add(line.toString());
+            } else if (block.has("text")) {
+                texts.add(block.get("text").asText());
+            }
+            collect(block.path("items"), texts);
+        }
     }
 }

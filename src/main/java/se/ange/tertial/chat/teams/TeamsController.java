@@ -26,8 +26,8 @@ import se.ange.tertial.system.ProblemException;
 
 /**
  * The Teams bot's messaging endpoint. Not behind our own login: every request must carry a Bot Framework
- * JWT for this bot (signature, issuer, audience, expiry, serviceUrl), else 401 and nothing happens. With
- * {@code tertial.teams.tenant-id} set, activities from other tenants are refused too.
+ * JWT for this bot (signature, issuer, audience, expiry, serviceUrl), else 401 and nothing happens; and it
+ * must come from the municipality's tenant ({@code tertial.teams.tenant-id}, required), else 403.
  */
 @Controller("/api/teams/messages")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -63,8 +63,13 @@ class TeamsController {
                 activity.path("channelId").asText(null)).isEmpty()) {
             return HttpResponse.unauthorized();
         }
+        // only the municipality's own tenant: without it, any tenant's admin could pose as a register person
         String tenant = activity.path("channelData").path("tenant").path("id").asText(null);
-        if (settings.tenantId() != null && !settings.tenantId().isBlank() && !settings.tenantId().equalsIgnoreCase(tenant)) {
+        if (settings.tenantId() == null || settings.tenantId().isBlank()) {
+            LOG.warn("Teams activity refused: set TERTIAL_TEAMS_TENANT_ID to the municipality's Entra tenant");
+            return HttpResponse.status(io.micronaut.http.HttpStatus.FORBIDDEN);
+        }
+        if (!settings.tenantId().equalsIgnoreCase(tenant)) {
             LOG.info("Teams activity from tenant {} refused", tenant);
             return HttpResponse.status(io.micronaut.http.HttpStatus.FORBIDDEN);
         }

@@ -63,6 +63,10 @@ final class BotFrameworkStub {
         member("29:emma", "aad-emma", "emma.berglund@ange.example");
         member("29:sara", "aad-sara", "sara.lindqvist@ange.example");
         member("29:ahmed", "aad-ahmed", "ahmed.karimi@ange.example");
+        // someone in another account whose (unverified) e-mail attribute claims to be a manager
+        server.stubFor(get(urlPathMatching("/teams/v3/conversations/[^/]+/members/29%3Amallory"))
+                .willReturn(okJson("{\"id\":\"29:mallory\",\"aadObjectId\":\"aad-mallory\",\"email\":\"johan.nordin@ange.example\","
+                        + "\"userPrincipalName\":\"mallory@elsewhere.example\"}")));
         server.stubFor(get(urlPathMatching("/teams/v3/conversations/[^/]+/members/29%3Astranger"))
                 .willReturn(aResponse().withStatus(404)));
     }
@@ -75,6 +79,7 @@ final class BotFrameworkStub {
 
     Map<String, String> properties() {
         return Map.of("tertial.teams.app-id", APP_ID, "tertial.teams.app-password", "test-app-password",
+                "tertial.teams.tenant-id", TENANT,
                 "tertial.teams.openid-metadata-url", server.baseUrl() + "/openid",
                 "tertial.teams.token-url", server.baseUrl() + "/token");
     }
@@ -87,7 +92,7 @@ final class BotFrameworkStub {
     String bearer(Instant now, Consumer<JWTClaimsSet.Builder> tweak) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer("https://api.botframework.com").audience(APP_ID)
                 .issueTime(Date.from(now)).notBeforeTime(Date.from(now.minusSeconds(60)))
-                .expirationTime(Date.from(now.plusSeconds(3600))).claim("serviceUrl", serviceUrl());
+                .expirationTime(Date.from(now.plusSeconds(3600))).claim(BotFrameworkTokens.SERVICE_URL_CLAIM, serviceUrl());
         tweak.accept(claims);
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims.build());
         try {

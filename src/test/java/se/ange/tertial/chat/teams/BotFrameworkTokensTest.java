@@ -161,7 +161,7 @@ class BotFrameworkTokensTest {
     void service_url_claim_mismatch_is_refused() {
         assertThat(tokens.verify(bearer(key1, c -> {}), "https://attacker.example/emea/", "msteams")).isEmpty();
         assertThat(tokens.verify(bearer(key1, c -> {}), null, "msteams")).isEmpty();
-        assertThat(tokens.verify(bearer(key1, c -> c.claim("serviceUrl", null)), SERVICE_URL, "msteams"))
+        assertThat(tokens.verify(bearer(key1, c -> c.claim(BotFrameworkTokens.SERVICE_URL_CLAIM, null)), SERVICE_URL, "msteams"))
                 .isEmpty();
     }
 
@@ -236,7 +236,7 @@ class BotFrameworkTokensTest {
                 .issueTime(Date.from(NOW.minus(Duration.ofMinutes(1))))
                 .notBeforeTime(Date.from(NOW.minus(Duration.ofMinutes(1))))
                 .expirationTime(Date.from(NOW.plus(Duration.ofMinutes(59))))
-                .claim("serviceUrl", SERVICE_URL);
+                .claim("serviceurl", SERVICE_URL);
         tweak.accept(builder);
         return builder.build();
     }

@@ -161,7 +161,7 @@ class TeamsBotTest implements TestPropertyProvider {
         assertThat(send(update, null).code()).isEqualTo(401);
         assertThat(send(update, "Bearer not-a-jwt").code()).isEqualTo(401);
         assertThat(send(update, microsoft.bearer(clock.instant(), c -> c.audience("another-bot"))).code()).isEqualTo(401);
-        assertThat(send(update, microsoft.bearer(clock.instant(), c -> c.claim("serviceUrl", "https://evil.example/"))).code())
+        assertThat(send(update, microsoft.bearer(clock.instant(), c -> c.claim(BotFrameworkTokens.SERVICE_URL_CLAIM, "https://evil.example/"))).code())
                 .isEqualTo(401);
         assertThat(send(update, microsoft.bearer(clock.instant().minus(Duration.ofHours(3)))).code()).isEqualTo(401);
 
@@ -307,5 +307,70 @@ class TeamsBotTest implements TestPropertyProvider {
                 .withHeader("Retry-After", "60")));
         assertThat(stab.exchange(HttpRequest.POST("/api/teams/channel-posts?command=avvikelser", "")).code())
                 .isEqualTo(502);
+    }
+
+    @Test
+    void joins_in_a_team_channel_are_neither_remembered_nor_greeted() {
+        ObjectNode update = BotFrameworkStub.activity("conversationUpdate", "29:emma", "aad-emma", microsoft.serviceUrl());
+        update.with("conversation").put("conversationType", "channel").put("id", "19:stab-channel");
+        update.withArray("membersAdded").addObject().put("id", "29:emma").put("aadObjectId", "aad-emma");
+        update.withArray("membersAdded").addObject().put("id", BotFrameworkStub.BOT_ID);
+
+        assertThat(send(update).code()).isEqualTo(200);
+
+        assertThat(conversations.count()).isZero();
+        microsoft.server.verify(0, postRequestedFor(urlPathMatching("/teams/v3/conversations/.*")));
+    }
+
+    @Test
+    void an_answer_asked_for_in_a_channel_goes_to_the_askers_own_chat() {
+        install("29:sara", "aad-sara");
+        ObjectNode question = message("29:sara", "aad-sara", "<at>Tertial</at> avvikelser");
+        question.with("conversation").put("conversationType", "channel").put("id", "19:stab-channel");
+
+        assertThat(send(question).code()).isEqualTo(200);
+
+        assertThat(microsoft.posted("19:stab-channel")).singleElement().asString()
+                .contains("Svaret finns i din chatt med Tertial").doesNotContain("KS2024-");
+        assertThat(microsoft.posted("a:1on1-sara")).hasSize(2).last().asString().contains("Avvikelser");
+    }
+
+    @Test
+    void activities_from_another_tenant_and_people_claiming_someone_elses_email_get_nothing() {
+        ObjectNode foreign = message("29:emma", "aad-emma", "mina");
+        foreign.with("channelData").with("tenant").put("id", "another-tenant");
+        assertThat(send(foreign).code()).isEqualTo(403);
+
+        assertThat(send(message("29:mallory", "aad-mallory", "försenade")).code()).isEqualTo(200);
+        assertThat(microsoft.posted("a:1on1-mallory")).singleElement().asString().contains("register")
+                .doesNotContain("Försenade aktiviteter");
+        assertThat(people.findByEmail("johan.nordin@ange.example").orElseThrow().teamsUserId()).isNull();
+    }
+
+    @Test
+    void a_card_can_only_be_saved_by_the_person_it_was_sent_to_and_user_text_is_never_markdown() throws Exception {
+        install("29:emma", "aad-emma");
+        Person emma = people.findByEmail("emma.berglund@ange.example").orElseThrow();
+        people.update(emma.withPreferences(ReminderChannel.TEAMS, Language.SV));
+        new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN).exchange(HttpRequest.POST("/api/reminders/run?on=2024-03-28", ""));
+        while (delivery.deliverOne()) {
+            // deliver the reminder card
+        }
+        OutboxMessage reminder = outbox.findAllOrderById().stream()
+                .filter(m -> m.kind() == MessageKind.REMINDER && m.recipientId().equals(emma.id())).findFirst().orElseThrow();
+
+        // Ahmed replays Emma's card data: he sees help, nothing of her reminder, and nothing is recorded
+        ObjectNode forged = save("invoke", reminder.id(), "KS2024-002", "AVSLUTAD_ENLIGT_PLAN", "klart");
+        forged.put("from", (String) null);
+        forged.putObject("from").put("id", "29:ahmed").put("aadObjectId", "aad-ahmed");
+        forged.with("conversation").put("id", "a:1on1-ahmed");
+        HttpResponse<String> refused = send(forged);
+        assertThat(refused.body()).doesNotContain("KS2024-002");
+        assertThat(catalog.byRef("KS2024-002").orElseThrow().reports()).isEmpty();
+
+        HttpResponse<String> saved = send(save("invoke", reminder.id(), "KS2024-002", "PAGAENDE_ENLIGT_PLAN",
+                "[Logga in](https://evil.example)"));
+        JsonNode card = TeamsCards.JSON_MAPPER.readTree(saved.body()).path("value");
+        assertThat(card.toString()).contains("[Logga in](https://evil.example)").doesNotContain("\"TextBlock\"");
     }
 }
