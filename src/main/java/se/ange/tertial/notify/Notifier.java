@@ -23,17 +23,30 @@ public interface Notifier {
      */
     void deliver(OutboxMessage message, Person recipient, List<ReminderItemRow> items) throws DeliveryFailure;
 
-    /** The channel refused or could not be reached; {@code retryAfter} when it said how long to wait (429). */
+    /**
+     * The channel refused or could not be reached; {@code retryAfter} when it said how long to wait (429);
+     * {@code permanent} when trying again cannot help (the message is too big, the user is gone, …).
+     */
     class DeliveryFailure extends Exception {
         private final transient Duration retryAfter;
+        private final boolean permanent;
 
         public DeliveryFailure(String message, Throwable cause) {
             this(message, cause, null);
         }
 
         public DeliveryFailure(String message, Throwable cause, Duration retryAfter) {
+            this(message, cause, retryAfter, false);
+        }
+
+        public DeliveryFailure(String message, Throwable cause, Duration retryAfter, boolean permanent) {
             super(message, cause);
             this.retryAfter = retryAfter;
+            this.permanent = permanent;
+        }
+
+        public boolean permanent() {
+            return permanent;
         }
 
         public Optional<Duration> retryAfter() {

@@ -42,6 +42,9 @@ public class OutboxDelivery {
     private final OutboxConfig config;
     private final Optional<ChannelPosts> channelPosts;
     private final Clock clock;
+    /** Longer digests than this go by e-mail even to people who chose a chat: chat messages have limits. */
+    static final int CHAT_TEXT_LIMIT = 12_000;
+
     private volatile Boolean postgres;
 
     OutboxDelivery(JdbcOperations jdbc, OutboxRepository outbox, ReminderItemRepository items, PersonRepository people,
@@ -75,23 +78,29 @@ public class OutboxDelivery {
             outbox.update(message.cancelled());
             return true;
         }
-        // a chat channel that is not set up, or cannot reach this person yet, falls back to e-mail: nothing is lost
+        // a chat channel that is not set up, or cannot reach this person yet, falls back to e-mail: nothing is
+        // lost; so does a digest too long for a chat message (e-mail carries all of it)
+        Notifier email = notifiers.get(ReminderChannel.EMAIL);
         Notifier notifier = Optional.ofNullable(notifiers.get(message.channel())).filter(n -> n.canReach(recipient))
-                .orElse(notifiers.get(ReminderChannel.EMAIL));
+                .filter(n -> message.kind() != MessageKind.DIGEST || message.bodyText() == null
+                        || message.bodyText().length() <= CHAT_TEXT_LIMIT)
+                .orElse(email);
         try {
             if (message.kind() == MessageKind.CHANNEL_POST) {
                 channelPosts.orElseThrow().post(message.subject(), message.bodyText());
             } else {
-                notifier.deliver(message, recipient, due);
+                deliver(notifier, email, message, recipient, due);
             }
             outbox.update(message.sent(now));
         } catch (Notifier.DeliveryFailure | RuntimeException e) {
             int attempts = message.attempts() + 1;
             boolean dead = attempts >= config.maxAttempts();
             String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            // a channel that said when to come back (429 Retry-After) is not asked again sooner
+            // a channel that said when to come back (429 Retry-After) is not asked again sooner, nor sooner
+            // than the back-off: a burst of short Retry-Afters must not use up every attempt in a minute
             Duration delay = config.delayAfter(attempts);
-            if (e instanceof Notifier.DeliveryFailure failure && failure.retryAfter().isPresent()) {
+            if (e instanceof Notifier.DeliveryFailure failure && failure.retryAfter().isPresent()
+                    && failure.retryAfter().get().compareTo(delay) > 0) {
                 delay = failure.retryAfter().get();
             }
             outbox.update(message.failed(error.length() > 2000 ? error.substring(0, 2000) : error,
@@ -100,6 +109,21 @@ public class OutboxDelivery {
                     recipient.id(), message.channel(), attempts, dead ? ", giving up" : "", error);
         }
         return true;
+    }
+
+    /** A chat refusal that trying again cannot mend goes by e-mail at once instead. */
+    private static void deliver(Notifier notifier, Notifier email, OutboxMessage message, Person recipient,
+                                List<ReminderItemRow> due) throws Notifier.DeliveryFailure {
+        try {
+            notifier.deliver(message, recipient, due);
+        } catch (Notifier.DeliveryFailure failure) {
+            if (!failure.permanent() || notifier == email) {
+                throw failure;
+            }
+            LOG.warn("Outbox message {} refused by {} for good ({}); sent by e-mail instead", message.id(),
+                    notifier.channel(), failure.getMessage());
+            email.deliver(message, recipient, due);
+        }
     }
 
     private boolean stillDue(ReminderItemRow item) {

@@ -77,7 +77,10 @@ class SlackReminderService implements Notifier {
                         .text(heading).blocks(SlackReminders.blocks(message.id(), heading, reminder, recipient.language())));
             }
             if (!response.isOk()) {
-                throw new DeliveryFailure("Slack chat.postMessage: " + response.getError(), null);
+                // Slack's own trouble passes; the rest (msg_too_long, channel_not_found, …) will not
+                boolean passing = java.util.Set.of("ratelimited", "service_unavailable", "request_timeout",
+                        "internal_error", "fatal_error").contains(response.getError());
+                throw new DeliveryFailure("Slack chat.postMessage: " + response.getError(), null, null, !passing);
             }
         } catch (SlackApiException e) {
             String retry = e.getResponse().header("Retry-After");

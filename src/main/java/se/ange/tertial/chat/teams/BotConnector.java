@@ -56,8 +56,10 @@ public class BotConnector {
             return status;
         }
 
+        /** 400, 404 and 413 (too big, conversation gone) cannot be helped by trying again. */
         public Notifier.DeliveryFailure toDeliveryFailure() {
-            return new Notifier.DeliveryFailure("Teams: " + getMessage(), this, retryAfter);
+            return new Notifier.DeliveryFailure("Teams: " + getMessage(), this, retryAfter,
+                    status == 400 || status == 404 || status == 413);
         }
     }
 

@@ -254,7 +254,7 @@ class TeamsBotTest implements TestPropertyProvider {
         microsoft.server.resetRequests();
         var throttled = microsoft.server.stubFor(post(urlPathMatching("/teams/v3/conversations/a%3A1on1-emma/activities")).atPriority(1)
                 .inScenario("throttled").whenScenarioStateIs(STARTED).willSetStateTo("calm")
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")));
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
         var calm = microsoft.server.stubFor(post(urlPathMatching("/teams/v3/conversations/a%3A1on1-emma/activities")).atPriority(1)
                 .inScenario("throttled").whenScenarioStateIs("calm").willReturn(okJson("{\"id\":\"card-1\"}")));
         try {
@@ -266,11 +266,11 @@ class TeamsBotTest implements TestPropertyProvider {
                     .filter(m -> m.kind() == MessageKind.REMINDER && m.recipientId().equals(emma.id())).findFirst().orElseThrow();
             assertThat(reminder.state()).isEqualTo(OutboxState.PENDING);
             assertThat(reminder.lastError()).contains("429");
-            assertThat(reminder.nextAttemptAt()).isEqualTo(clock.instant().plusSeconds(30));
+            assertThat(reminder.nextAttemptAt()).isEqualTo(clock.instant().plusSeconds(120));
 
-            clock.tick(Duration.ofSeconds(10));
+            clock.tick(Duration.ofSeconds(70)); // the back-off alone (1 min) would try again now
             assertThat(delivery.deliverOne()).as("not before Retry-After").isFalse();
-            clock.tick(Duration.ofSeconds(25));
+            clock.tick(Duration.ofSeconds(55));
             while (delivery.deliverOne()) {
                 // second attempt: accepted
             }
@@ -372,5 +372,49 @@ class TeamsBotTest implements TestPropertyProvider {
                 "[Logga in](https://evil.example)"));
         JsonNode card = TeamsCards.JSON_MAPPER.readTree(saved.body()).path("value");
         assertThat(card.toString()).contains("[Logga in](https://evil.example)").doesNotContain("\"TextBlock\"");
+    }
+
+    @Test
+    void a_card_teams_refuses_for_good_goes_by_email_instead() throws Exception {
+        install("29:emma", "aad-emma");
+        Person emma = people.findByEmail("emma.berglund@ange.example").orElseThrow();
+        people.update(emma.withPreferences(ReminderChannel.TEAMS, Language.SV));
+        var tooBig = microsoft.server.stubFor(post(urlPathMatching("/teams/v3/conversations/a%3A1on1-emma/activities"))
+                .atPriority(1).willReturn(aResponse().withStatus(413)));
+        java.nio.file.Path mails = java.nio.file.Path.of("target/test-data/outbox");
+        try {
+            new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN).exchange(HttpRequest.POST("/api/reminders/run?on=2024-03-28", ""));
+            OutboxMessage reminder = outbox.findAllOrderById().stream()
+                    .filter(m -> m.kind() == MessageKind.REMINDER && m.recipientId().equals(emma.id())).findFirst().orElseThrow();
+            while (delivery.deliverOne()) {
+                // Teams says 413; the reminder goes by e-mail (written to a file: no SMTP server in this test)
+            }
+            assertThat(outbox.findById(reminder.id()).orElseThrow().state()).isEqualTo(OutboxState.SENT);
+            assertThat(java.nio.file.Files.readString(mails.resolve("reminder-" + reminder.id() + ".eml")))
+                    .contains("emma.berglund@ange.example");
+        } finally {
+            microsoft.server.removeStub(tooBig);
+        }
+    }
+
+    @Test
+    void a_digest_too_long_for_a_chat_message_goes_by_email() throws Exception {
+        install("29:emma", "aad-emma");
+        Person emma = people.findByEmail("emma.berglund@ange.example").orElseThrow();
+        microsoft.server.resetRequests();
+        OutboxMessage digest = outbox.save(OutboxMessage.prepared(emma.id(), ReminderChannel.TEAMS, MessageKind.DIGEST,
+                "DIGEST/test", "Veckans avvikelser", "KS2024-002 försenad\n".repeat(1000), "<p>…</p>",
+                java.time.LocalDate.parse("2024-03-28"), clock.instant()));
+        OutboxMessage short_ = outbox.save(OutboxMessage.prepared(emma.id(), ReminderChannel.TEAMS, MessageKind.DIGEST,
+                "DIGEST/test-short", "Veckans avvikelser", "KS2024-002 försenad", null,
+                java.time.LocalDate.parse("2024-03-28"), clock.instant()));
+
+        while (delivery.deliverOne()) {
+            // deliver both
+        }
+
+        assertThat(java.nio.file.Path.of("target/test-data/outbox/digest-" + digest.id() + ".eml")).exists();
+        assertThat(java.nio.file.Path.of("target/test-data/outbox/digest-" + short_.id() + ".eml")).doesNotExist();
+        assertThat(microsoft.posted("a:1on1-emma")).singleElement().asString().contains("KS2024-002 försenad");
     }
 }
