@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Locale;
-import se.ange.tertial.audit.AuditLog;
 import se.ange.tertial.followup.Channel;
 import se.ange.tertial.register.access.Caller;
 import se.ange.tertial.register.org.Person;
@@ -40,13 +39,11 @@ class DigestController {
 
     private final DigestRun digests;
     private final PersonRepository people;
-    private final AuditLog audit;
     private final Clock clock;
 
-    DigestController(DigestRun digests, PersonRepository people, AuditLog audit, Clock clock) {
+    DigestController(DigestRun digests, PersonRepository people, Clock clock) {
         this.digests = digests;
         this.people = people;
-        this.audit = audit;
         this.clock = clock;
     }
 
@@ -71,13 +68,11 @@ class DigestController {
     @Put("/preferences")
     Choices choose(@Nullable @QueryValue String person, @Body Choices choices, Authentication authentication) {
         Person who = self(person, authentication);
-        if (choices.day() == null) {
-            throw ProblemException.invalidField("day", "Ange en veckodag, t.ex. MONDAY");
+        if (choices.day() == null || choices.day() == DayOfWeek.SATURDAY || choices.day() == DayOfWeek.SUNDAY) {
+            throw ProblemException.invalidField("day", "Välj en vardag, MONDAY–FRIDAY");
         }
-        DigestPreference before = digests.preference(who);
-        DigestPreference after = digests.choose(new DigestPreference(who.id(), choices.enabled(), choices.day(), choices.channel()));
-        audit.record(Caller.of(authentication).actor(Channel.API), "digest.preferences", "person:" + who.email(),
-                null, before, after);
+        DigestPreference after = digests.choose(who, new DigestPreference(who.id(), choices.enabled(), choices.day(),
+                choices.channel()), Caller.of(authentication).actor(Channel.API));
         return new Choices(after.enabled(), after.sendDay(), after.channel());
     }
 

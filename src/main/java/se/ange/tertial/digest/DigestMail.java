@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 import org.thymeleaf.context.Context;
 import se.ange.tertial.followup.DeviationKind;
 import se.ange.tertial.followup.Language;
-import se.ange.tertial.mail.MailConfig;
 import se.ange.tertial.mail.MailTemplates;
 import se.ange.tertial.register.org.Person;
 
@@ -27,7 +26,7 @@ class DigestMail {
 
     /** A line as shown: the deviations in words, dates in the person's format. */
     record Shown(String ref, String title, String owners, String start, String end, String kinds, String comment,
-                 boolean isNew, String marker, String link) {
+                 boolean isNew, String marker) {
     }
 
     /** A goal as shown. */
@@ -39,12 +38,6 @@ class DigestMail {
     }
 
     private final MailTemplates templates = new MailTemplates("digest");
-    private final MailConfig config;
-
-    DigestMail(MailConfig config) {
-        this.config = config;
-    }
-
     Rendered render(Person person, DigestRun.Prepared prepared) {
         return render(person.name(), person.language(), prepared);
     }
@@ -91,7 +84,6 @@ class DigestMail {
                 line.kinds().stream().map(k -> k.label(language)
                         + (k == DeviationKind.MISSING_REPORT && line.missingFor() != null ? " (" + line.missingFor() + ")" : ""))
                         .collect(Collectors.joining("; ")),
-                line.lastComment(), line.isNew(), line.isNew() ? "[" + texts.getString("new") + "] " : "",
-                config.linkBaseUrl().replaceAll("/+$", "") + "/api/activities/" + line.ref());
+                line.lastComment(), line.isNew(), line.isNew() ? "[" + texts.getString("new") + "] " : "");
     }
 }

@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.ange.tertial.audit.Actor;
+import se.ange.tertial.audit.AuditLog;
 import se.ange.tertial.followup.DeviationRules;
 import se.ange.tertial.notify.MessageKind;
 import se.ange.tertial.notify.OutboxMessage;
@@ -64,11 +66,12 @@ public class DigestRun {
     private final DigestConfig config;
     private final DigestComposer composer;
     private final WorkingDays workingDays = WorkingDays.sweden();
+    private final AuditLog audit;
     private final Clock clock;
 
     DigestRun(PersonRepository people, Callers callers, ActivityCatalog catalog, DigestPreferenceRepository preferences,
               DigestSentRepository made, OutboxRepository outbox, DigestMail mail, DigestConfig config,
-              DeviationRules rules, Clock clock) {
+              DeviationRules rules, AuditLog audit, Clock clock) {
         this.people = people;
         this.callers = callers;
         this.catalog = catalog;
@@ -78,6 +81,7 @@ public class DigestRun {
         this.mail = mail;
         this.config = config;
         this.composer = new DigestComposer(rules, config.longOnHoldDays());
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -91,9 +95,13 @@ public class DigestRun {
                 .orElseGet(() -> new DigestPreference(person.id(), true, config.defaultDay(), null));
     }
 
+    /** Stores a person's choices and the audit row for them, together. */
     @Transactional
-    public DigestPreference choose(DigestPreference chosen) {
-        return preferences.existsById(chosen.personId()) ? preferences.update(chosen) : preferences.save(chosen);
+    public DigestPreference choose(Person person, DigestPreference chosen, Actor actor) {
+        DigestPreference before = preferences.findById(chosen.personId()).orElse(null);
+        DigestPreference after = before != null ? preferences.update(chosen) : preferences.save(chosen);
+        audit.record(actor, "digest.preferences", "person:" + person.email(), null, before, after);
+        return after;
     }
 
     /** Today's digests (the scheduler calls it every morning). */
@@ -151,9 +159,14 @@ public class DigestRun {
         return new Result(today, sent, empty);
     }
 
-    /** The chosen day of that week, or the next working day when it is not one. */
+    /**
+     * The chosen day of that week, or the next working day when it is a holiday; when that would fall in the
+     * next week (a Friday holiday such as midsommarafton), the working day before it.
+     */
     private LocalDate dueDay(LocalDate weekStart, DayOfWeek day) {
-        return workingDays.onOrAfter(weekStart.with(TemporalAdjusters.nextOrSame(day)));
+        LocalDate chosen = weekStart.with(TemporalAdjusters.nextOrSame(day));
+        LocalDate due = workingDays.onOrAfter(chosen);
+        return due.isAfter(weekStart.plusDays(4)) ? workingDays.onOrBefore(chosen) : due;
     }
 
     private Prepared prepare(Person person, Audience audience, LocalDate on) {

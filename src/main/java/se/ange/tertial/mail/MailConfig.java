@@ -12,12 +12,10 @@ import io.micronaut.core.bind.annotation.Bindable;
  *                     ({@code tertial+<token>@ange.se}). Unset: replies go to {@code from}, token in the subject
  * @param replySecret  the key that signs reply tokens ({@code TERTIAL_MAIL_REPLY_SECRET}); unset: one is generated
  *                     and kept in the database
- * @param linkBaseUrl  where links in mails point
  * @param replyValidDays how long after a tertial's close a reply token is accepted
  */
 @ConfigurationProperties("tertial.mail")
 public record MailConfig(@Bindable(defaultValue = "Tertial <tertial@kommun.example>") String from,
                          @Nullable String replyAddress, @Nullable String replySecret,
-                         @Bindable(defaultValue = "http://localhost:8080") String linkBaseUrl,
                          @Bindable(defaultValue = "42") int replyValidDays) {
 }

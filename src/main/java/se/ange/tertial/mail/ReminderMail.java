@@ -22,8 +22,8 @@ import se.ange.tertial.register.org.Person;
 
 /**
  * Renders a reminder as subject, plain text and HTML, in the recipient's language (Swedish by default),
- * from the templates in {@code mail/}: each activity with reference, title, end date, current status and
- * a link, grouped by why it is there, and exactly how to answer.
+ * from the templates in {@code mail/}: each activity with reference, title, end date, current status,
+ * grouped by why it is there, and exactly how to answer.
  */
 @Singleton
 public class ReminderMail {
@@ -37,16 +37,13 @@ public class ReminderMail {
     }
 
     /** One activity as shown in a reminder. */
-    public record Line(String ref, String title, String endDate, String status, String note, String link) {
+    public record Line(String ref, String title, String endDate, String status, String note) {
     }
 
     private final MailTemplates templates = new MailTemplates("reminder");
     private final ActivityCatalog catalog;
-    private final MailConfig config;
-
-    ReminderMail(ActivityCatalog catalog, MailConfig config) {
+    ReminderMail(ActivityCatalog catalog) {
         this.catalog = catalog;
-        this.config = config;
     }
 
     public Rendered render(Person recipient, List<ReminderItemRow> items) {
@@ -79,8 +76,7 @@ public class ReminderMail {
             Status status = view.activity().status();
             return new Line(item.activityRef(), view.activity().title(), date(view.activity().endDate(), language),
                     status == null ? texts.getString("status.none") : status.symbol() + " " + status.label(language),
-                    item.note() == null ? "" : item.note(),
-                    config.linkBaseUrl().replaceAll("/+$", "") + "/api/activities/" + item.activityRef());
+                    item.note() == null ? "" : item.note());
         });
     }
 

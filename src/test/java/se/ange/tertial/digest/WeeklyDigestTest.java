@@ -271,4 +271,22 @@ class WeeklyDigestTest implements TestPropertyProvider {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void a_friday_digest_comes_on_thursday_when_friday_is_midsommarafton_and_weekends_cannot_be_chosen() {
+        Api johanApi = admin.withNewToken("johan", "MANAGER", JOHAN);
+        assertThat(johanApi.exchange(HttpRequest.PUT("/api/digests/preferences",
+                Map.of("enabled", true, "day", "SATURDAY"))).code()).isEqualTo(422);
+        assertThat(johanApi.exchange(HttpRequest.PUT("/api/digests/preferences",
+                Map.of("enabled", true, "day", "FRIDAY"))).code()).isEqualTo(200);
+        assertThat(admin.retrieve("/api/audit?since=2024-01-01T00:00:00Z", io.micronaut.core.type.Argument.listOf(Map.class)))
+                .anySatisfy(entry -> assertThat(entry).containsEntry("action", "digest.preferences")
+                        .containsEntry("subject", "person:" + JOHAN));
+
+        run("2024-06-17");
+        run("2024-06-19");
+        assertThat(digestsTo(JOHAN)).isEmpty();
+        run("2024-06-20"); // Friday 21 June 2024 is midsommarafton
+        assertThat(digestsTo(JOHAN)).singleElement().satisfies(m -> assertThat(m.sendOn()).isEqualTo("2024-06-20"));
+    }
 }
