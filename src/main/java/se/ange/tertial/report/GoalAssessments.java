@@ -61,6 +61,9 @@ public class GoalAssessments {
     @Transactional
     public void decide(Goal goal, Tertial tertial, @Nullable GoalAssessment assessment, @Nullable String analysis,
                        Actor actor) {
+        // the goal's row lock, which closing takes too (see TertialRecords): a close that runs meanwhile
+        // either ends before our look below (we refuse) or waits for our commit (it records the decision)
+        records.lockForDecision(goal.id());
         if (records.record(tertial).isPresent()) {
             throw new ProblemException(HttpStatus.CONFLICT,
                     "Tertial %s är låst; målbedömningen kan inte längre ändras".formatted(tertial), List.of());

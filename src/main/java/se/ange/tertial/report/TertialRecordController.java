@@ -65,11 +65,12 @@ class TertialRecordController {
                         "Tertial %s är inte låst; rapporten visar registret som det är nu".formatted(id)));
     }
 
+    /** The tertial of a path, or 422 in Swedish (the wording of the register's queries). */
     static Tertial parseTertial(String text) {
         try {
             return Tertial.parse(text);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("tertial", e.getMessage());
+            throw ProblemException.invalidField("tertial", "Ange tertialet som t.ex. 2024-T1, inte '" + text + "'");
         }
     }
 }

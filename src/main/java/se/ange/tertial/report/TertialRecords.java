@@ -1,16 +1,25 @@
 package se.ange.tertial.report;
 
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import se.ange.tertial.audit.Actor;
 import se.ange.tertial.audit.AuditLog;
 import se.ange.tertial.followup.Tertial;
@@ -25,6 +34,15 @@ import se.ange.tertial.system.ProblemException;
  * A tertial's state for reports: the frozen record once the tertial is closed, else read live from the
  * register. Closing copies every activity that had to report for the tertial (status, comment, dates,
  * title, goal, organisation) and every goal's assessment; closing again keeps the first record.
+ *
+ * <p>Several instances may close at once (each runs {@link AutoCloseSchedule}, and stab may close by hand),
+ * and a goal assessment may be decided while a tertial closes. Both take the same row locks, the goals'
+ * ({@code SELECT … FOR UPDATE} on {@code goal}, a plain row lock that H2 and PostgreSQL both have): closing
+ * locks every goal before it looks for a record, {@link GoalAssessments#decide} locks its goal before it
+ * does. Whoever comes second waits and then sees the other's work: a second close finds the record (and
+ * answers "already closed"), a decision after a close is refused (409), a close after a decision records it.
+ * There is no row per tertial to lock before the first close, hence the goals. Should two closes still meet
+ * at the record's UNIQUE tertial (no goals to lock), the loser answers with the winner's record.
  */
 @Singleton
 public class TertialRecords {
@@ -32,6 +50,12 @@ public class TertialRecords {
     /** What closing did: {@code created} false when the tertial was already closed (the first record stands). */
     public record CloseResult(TertialRecordRow record, boolean created, int activities, int goals) {
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(TertialRecords.class);
+    private static final DateTimeFormatter SWEDISH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy",
+            Locale.forLanguageTag("sv-SE"));
+    /** SQLState of a unique violation, on PostgreSQL and H2 alike. */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final ActivityCatalog catalog;
     private final GoalAssessmentRepository decisions;
@@ -43,11 +67,15 @@ public class TertialRecords {
     private final LiveStates live;
     private final AuditLog audit;
     private final Clock clock;
+    private final JdbcOperations jdbc;
+    private final TransactionOperations<Connection> transactions;
+    /** Tests only: runs inside the closing transaction, after the live state is read, before the record is written. */
+    volatile Runnable beforeRecordWritten = () -> { };
 
     TertialRecords(ActivityCatalog catalog, GoalAssessmentRepository decisions, TertialRecordRepository records,
                    RecordedActivityRepository recordedActivities, RecordedGoalRepository recordedGoals,
                    DepartmentRepository departments, OrgUnitRepository units, LiveStates live, AuditLog audit,
-                   Clock clock) {
+                   Clock clock, JdbcOperations jdbc, TransactionOperations<Connection> transactions) {
         this.catalog = catalog;
         this.decisions = decisions;
         this.records = records;
@@ -58,6 +86,8 @@ public class TertialRecords {
         this.live = live;
         this.audit = audit;
         this.clock = clock;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
     }
 
     public Optional<TertialRecordRow> record(Tertial tertial) {
@@ -79,20 +109,43 @@ public class TertialRecords {
                 GoalAssessmentRow::goalId, row -> new LiveStates.Decision(row.assessment(), row.analysis())));
     }
 
-    @Transactional
+    /**
+     * Closes the tertial, from the day after its closing date on (409 before: its last day is still open
+     * for reports). Idempotent: when it is already closed, or another instance closes it at the same time,
+     * the first record stands and is returned with {@code created} false. Runs in a transaction of its own
+     * (call it outside one: after a unique violation PostgreSQL's transaction is spoilt).
+     */
     public CloseResult close(Tertial tertial, Actor actor, boolean automatic) {
+        try {
+            return transactions.executeWrite(status -> closeLocked(tertial, actor, automatic));
+        } catch (RuntimeException e) {
+            // the UNIQUE tertial: someone else wrote the record between our look and our insert
+            if (isUniqueViolation(e)) {
+                Optional<TertialRecordRow> winner = record(tertial);
+                if (winner.isPresent()) {
+                    LOG.info("Tertial {} was closed by {} at the same time; that record stands", tertial,
+                            winner.get().frozenBy());
+                    return alreadyClosed(winner.get());
+                }
+            }
+            throw e;
+        }
+    }
+
+    private CloseResult closeLocked(Tertial tertial, Actor actor, boolean automatic) {
+        lockGoals();
         Optional<TertialRecordRow> existing = record(tertial);
         if (existing.isPresent()) {
-            TertialRecordRow row = existing.get();
-            return new CloseResult(row, false, recordedActivities.findByRecordId(row.id()).size(),
-                    recordedGoals.findByRecordId(row.id()).size());
+            return alreadyClosed(existing.get());
         }
         LocalDate today = LocalDate.now(clock);
-        if (today.isBefore(tertial.closingDate())) {
-            throw new ProblemException(io.micronaut.http.HttpStatus.CONFLICT,
-                    "Tertial %s stänger %s och kan låsas först då".formatted(tertial, tertial.closingDate()), List.of());
+        if (!today.isAfter(tertial.closingDate())) {
+            throw new ProblemException(HttpStatus.CONFLICT, "Tertial %s stänger %s; det kan låsas från %s."
+                    .formatted(tertial, SWEDISH_DATE.format(tertial.closingDate()),
+                            SWEDISH_DATE.format(tertial.closingDate().plusDays(1))), List.of());
         }
         TertialState state = liveState(tertial);
+        beforeRecordWritten.run();
         TertialRecordRow row = records.save(new TertialRecordRow(null, tertial.toString(), clock.instant(),
                 actor.name(), automatic));
         for (ActivityState a : state.activities()) {
@@ -111,6 +164,46 @@ public class TertialRecords {
         after.put("automatic", automatic);
         audit.record(actor, "tertial.closed", "tertial:" + tertial, null, null, after);
         return new CloseResult(row, true, state.activities().size(), state.assessments().size());
+    }
+
+    private CloseResult alreadyClosed(TertialRecordRow row) {
+        return new CloseResult(row, false, recordedActivities.findByRecordId(row.id()).size(),
+                recordedGoals.findByRecordId(row.id()).size());
+    }
+
+    /** Closing's lock (see the class comment): every goal, in id order so that two closes queue up. */
+    private void lockGoals() {
+        jdbc.prepareStatement("SELECT id FROM goal ORDER BY id FOR UPDATE", statement -> {
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    rows.getLong(1);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** A decision's lock (see the class comment): its goal's row, held until the decision's transaction ends. */
+    void lockForDecision(long goalId) {
+        jdbc.prepareStatement("SELECT id FROM goal WHERE id = ? FOR UPDATE", statement -> {
+            statement.setLong(1, goalId);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        });
+    }
+
+    /**
+     * Micronaut Data's DataAccessException wraps the driver's: H2's SQLIntegrityConstraintViolationException,
+     * PostgreSQL's PSQLException, both with SQLState 23505.
+     */
+    static boolean isUniqueViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private TertialState frozenState(TertialRecordRow row) {

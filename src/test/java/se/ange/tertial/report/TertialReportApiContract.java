@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static se.ange.tertial.support.Api.body;
 
 import io.micronaut.core.type.Argument;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpRequest;
@@ -13,11 +14,20 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.apache.pdfbox.Loader;
@@ -29,13 +39,21 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import se.ange.tertial.audit.Actor;
+import se.ange.tertial.followup.GoalAssessment;
 import se.ange.tertial.followup.Status;
+import se.ange.tertial.followup.Tertial;
+import se.ange.tertial.register.goal.Goal;
+import se.ange.tertial.register.goal.GoalLevel;
+import se.ange.tertial.register.goal.GoalRepository;
 import se.ange.tertial.support.Api;
 import se.ange.tertial.support.Fixtures;
 import se.ange.tertial.support.MutableClock;
 import se.ange.tertial.support.TestDatabase;
+import se.ange.tertial.system.ProblemException;
 
 /**
  * The tertial report end to end, on H2 and PostgreSQL: the 2024 plan, status reports through the API for
@@ -61,6 +79,15 @@ abstract class TertialReportApiContract {
 
     @Inject
     AutoClose autoClose;
+
+    @Inject
+    TertialRecords records;
+
+    @Inject
+    GoalAssessments assessments;
+
+    @Inject
+    GoalRepository goals;
 
     Api admin;
     Api stab;
@@ -89,6 +116,11 @@ abstract class TertialReportApiContract {
             report(stab, ref, "2024-T1", status, comment);
             reported.put(ref, List.of((String) activity.get("title"), goal, status.swedish(), comment));
         }
+    }
+
+    @AfterEach
+    void noPause() {
+        records.beforeRecordWritten = () -> { };
     }
 
     static void report(Api api, String ref, String tertial, Status status, String comment) {
@@ -312,5 +344,170 @@ abstract class TertialReportApiContract {
         Document t1 = html("/api/reports/2024-T1?department=Staben");
         assertThat(t1.text()).doesNotContain("Sen rapport efter låsningen").contains(reported.get(ref).get(3));
         assertThat(t1.selectFirst(".frozen").text()).contains("(automatiskt)");
+    }
+
+    @Test
+    void a_tertial_can_be_closed_only_after_its_closing_day_so_reports_late_that_day_are_in_the_record() {
+        // 30 April 21:00 in Stockholm: T1's last day, still open for reports
+        clock.set(Instant.parse("2024-04-30T19:00:00Z"));
+        HttpResponse<Map> early = stab.postJson("/api/tertials/2024-T1/close", Map.of());
+        assertThat(early.code()).isEqualTo(409);
+        assertThat(body(early)).containsEntry("detail",
+                "Tertial 2024-T1 stänger 30 april 2024; det kan låsas från 1 maj 2024.");
+        assertThat(records.record(Tertial.parse("2024-T1"))).isEmpty();
+        String ref = reported.keySet().iterator().next();
+        report(stab, ref, "2024-T1", Status.VANTELAGE, "Rapporterad sent på sista dagen");
+
+        // 1 May 00:30 in Stockholm
+        clock.set(Instant.parse("2024-04-30T22:30:00Z"));
+        assertThat(stab.postJson("/api/tertials/2024-T1/close", Map.of()).code()).isEqualTo(201);
+        assertThat(rows(html("/api/reports/2024-T1?department=Staben"), reported.get(ref).get(1)).get(ref))
+                .contains("Vänteläge", "Rapporterad sent på sista dagen");
+    }
+
+    @Test
+    void an_unreadable_tertial_is_a_swedish_422_naming_the_field_on_every_report_endpoint() {
+        Api manager = admin.withNewToken("johan", "MANAGER", "johan.nordin@ange.example");
+        List<HttpResponse<Map>> answers = List.of(
+                stab.get("/api/reports/2024-T4?department=Staben"),
+                stab.get("/api/tertials/T1-2024/record"),
+                stab.postJson("/api/tertials/2024T1/close", Map.of()),
+                stab.get("/api/goals/2024/3.3.5/assessments/tertial1"),
+                manager.exchange(HttpRequest.PUT("/api/goals/2024/3.3.5/assessments/0999-T1",
+                        Map.of("assessment", "Uppfylld"))));
+        for (HttpResponse<Map> answer : answers) {
+            assertThat(answer.code()).isEqualTo(422);
+            assertThat(answer.getContentType().map(Object::toString)).hasValueSatisfying(
+                    t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat((String) body(answer).get("detail")).startsWith("Ange tertialet som t.ex. 2024-T1, inte '")
+                    .doesNotContain("Expected");
+            assertThat((List<Map>) body(answer).get("errors")).singleElement()
+                    .satisfies(e -> assertThat(e).containsEntry("field", "tertial"));
+        }
+        assertThat(body(answers.get(0))).containsEntry("detail", "Ange tertialet som t.ex. 2024-T1, inte '2024-T4'");
+    }
+
+    /** Holds a close just before it writes its record: {@code reached} when it is there, until {@code resume}. */
+    record Pause(CountDownLatch reached, CountDownLatch resume) {
+        void awaitReached() throws InterruptedException {
+            assertThat(reached.await(30, TimeUnit.SECONDS)).as("the close reached the pause").isTrue();
+        }
+    }
+
+    /** Pauses the next close (only that one; the test instance may be shared, so new latches each time). */
+    Pause pauseTheNextClose() {
+        Pause pause = new Pause(new CountDownLatch(1), new CountDownLatch(1));
+        records.beforeRecordWritten = () -> {
+            records.beforeRecordWritten = () -> { };
+            pause.reached().countDown();
+            try {
+                assertThat(pause.resume().await(30, TimeUnit.SECONDS)).isTrue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        return pause;
+    }
+
+    static <T> T result(CompletableFuture<T> future) throws Exception {
+        try {
+            return future.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw (Exception) e.getCause();
+        }
+    }
+
+    @Test
+    void two_closes_at_once_keep_one_record_and_both_answer() throws Exception {
+        clock.set(Instant.parse("2024-05-15T08:00:00Z"));
+        Tertial t1 = Tertial.parse("2024-T1");
+        Pause pause = pauseTheNextClose();
+        CompletableFuture<TertialRecords.CloseResult> auto = CompletableFuture.supplyAsync(
+                () -> records.close(t1, Actor.system(AutoClose.ACTOR), true));
+        pause.awaitReached();
+        CompletableFuture<HttpResponse<Map>> manual = CompletableFuture.supplyAsync(
+                () -> stab.postJson("/api/tertials/2024-T1/close", Map.of()));
+        try {
+            manual.get(500, TimeUnit.MILLISECONDS); // the manual close waits for the automatic one
+        } catch (TimeoutException e) {
+            // expected
+        }
+        pause.resume().countDown();
+
+        TertialRecords.CloseResult first = result(auto);
+        HttpResponse<Map> second = result(manual);
+        assertThat(first.created()).isTrue();
+        assertThat(second.code()).as("%s", second.getBody(Map.class)).isEqualTo(200);
+        assertThat((String) body(second).get("message")).contains("redan låst");
+        assertThat(body(second)).containsEntry("frozenBy", AutoClose.ACTOR).containsEntry("automatic", true);
+    }
+
+    @Test
+    void a_record_written_by_another_instance_meanwhile_is_the_answer_not_an_error() throws Exception {
+        clock.set(Instant.parse("2024-05-15T08:00:00Z"));
+        Tertial t1 = Tertial.parse("2024-T1");
+        Pause pause = pauseTheNextClose();
+        CompletableFuture<TertialRecords.CloseResult> close = CompletableFuture.supplyAsync(
+                () -> records.close(t1, Actor.system(AutoClose.ACTOR), true));
+        pause.awaitReached();
+        // the other instance's close commits between this one's look and its insert (the UNIQUE tertial)
+        Instant otherAt = Instant.parse("2024-05-15T07:59:59Z");
+        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             PreparedStatement insert = c.prepareStatement(
+                     "INSERT INTO tertial_record (tertial, frozen_at, frozen_by, automatic) VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, "2024-T1");
+            insert.setTimestamp(2, Timestamp.from(otherAt));
+            insert.setString(3, "other-instance");
+            insert.setBoolean(4, true);
+            insert.executeUpdate();
+        }
+        pause.resume().countDown();
+
+        TertialRecords.CloseResult result = result(close);
+        assertThat(result.created()).isFalse();
+        assertThat(result.record().frozenBy()).isEqualTo("other-instance");
+        assertThat(records.record(t1)).hasValueSatisfying(r -> assertThat(r.frozenBy()).isEqualTo("other-instance"));
+    }
+
+    @Test
+    void a_decision_made_while_the_tertial_closes_is_refused_never_accepted_and_left_out() throws Exception {
+        clock.set(Instant.parse("2024-05-02T08:00:00Z"));
+        Tertial t1 = Tertial.parse("2024-T1");
+        Goal goal = goals.findByLevelAndYearAndRef(GoalLevel.KS, 2024, "3.3.5").orElseThrow();
+        Pause pause = pauseTheNextClose();
+        CompletableFuture<TertialRecords.CloseResult> close = CompletableFuture.supplyAsync(
+                () -> records.close(t1, Actor.system("stab"), false));
+        pause.awaitReached();
+        CompletableFuture<Void> decision = CompletableFuture.runAsync(() -> assessments.decide(goal, t1,
+                GoalAssessment.KNAPPT_UPPFYLLD, "Beslut medan tertialet låses", Actor.system("johan")));
+        try {
+            decision.get(500, TimeUnit.MILLISECONDS); // without the lock it is accepted here, before the close ends
+        } catch (TimeoutException e) {
+            // expected: it waits for the close
+        } catch (ExecutionException e) {
+            // judged below
+        }
+        pause.resume().countDown();
+        assertThat(result(close).created()).isTrue();
+
+        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> result(decision));
+        assertThat(refused).as("the decision during the close").isInstanceOf(ProblemException.class);
+        assertThat(((ProblemException) refused).status().getCode()).isEqualTo(409);
+        assertThat(refused.getMessage()).contains("är låst");
+        assertThat(assessments.view(goal, t1).state().chosen()).isNull();
+        assertThat(assessments.view(goal, t1).frozen()).isTrue();
+        assertThat(html("/api/reports/2024-T1").text()).doesNotContain("Beslut medan tertialet låses");
+    }
+
+    @Test
+    void a_decision_made_just_before_the_close_is_in_the_record() throws Exception {
+        clock.set(Instant.parse("2024-05-02T08:00:00Z"));
+        Tertial t1 = Tertial.parse("2024-T1");
+        Goal goal = goals.findByLevelAndYearAndRef(GoalLevel.KS, 2024, "3.3.5").orElseThrow();
+        assessments.decide(goal, t1, GoalAssessment.DELVIS_UPPFYLLD, "Beslut före låsningen", Actor.system("johan"));
+        assertThat(records.close(t1, Actor.system("stab"), false).created()).isTrue();
+        assertThat(assessments.view(goal, t1).state().chosen()).isEqualTo(GoalAssessment.DELVIS_UPPFYLLD);
+        assertThat(html("/api/reports/2024-T1").getElementById("ks-3.3.5").parent().selectFirst(".analysis").text())
+                .isEqualTo("Beslut före låsningen");
     }
 }
