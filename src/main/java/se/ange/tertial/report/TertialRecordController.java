@@ -67,10 +67,6 @@ class TertialRecordController {
 
     /** The tertial of a path, or 422 in Swedish (the wording of the register's queries). */
     static Tertial parseTertial(String text) {
-        try {
-            return Tertial.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("tertial", "Ange tertialet som t.ex. 2024-T1, inte '" + text + "'");
-        }
+        return ProblemException.tertial(text);
     }
 }

@@ -23,6 +23,15 @@ public class ProblemException extends RuntimeException {
         return errors;
     }
 
+    /** A tertial named in a request ({@code 2024-T1}), or 422 naming the field. */
+    public static se.ange.tertial.followup.Tertial tertial(String text) {
+        try {
+            return se.ange.tertial.followup.Tertial.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw invalidField("tertial", "Ange tertialet som t.ex. 2024-T1, inte '" + text + "'");
+        }
+    }
+
     public static ProblemException notFound(String detail) {
         return new ProblemException(HttpStatus.NOT_FOUND, detail, List.of());
     }

@@ -45,11 +45,7 @@ final class QueryRows {
     }
 
     static Tertial tertial(String text) {
-        try {
-            return Tertial.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("tertial", "Ange tertialet som t.ex. 2024-T1, inte '" + text + "'");
-        }
+        return ProblemException.tertial(text);
     }
 
     /** 422 for a department that does not exist, 403 for someone else's (stab and admin may ask about any). */
