@@ -52,11 +52,30 @@ public sealed interface Command {
         }
     }
 
-    /** {@code inställningar [e-post|slack|teams] [svenska|engelska]}: show or change my preferences. */
-    record Settings(Optional<ReminderChannel> channel, Optional<Language> language) implements Command {
+    /**
+     * {@code inställningar [e-post|slack|teams] [svenska|engelska] [sammanställning [på|av] [måndag…fredag]
+     * [e-post|slack|teams]]}: show or change my preferences; after "sammanställning" the words are about the
+     * weekly digest.
+     */
+    record Settings(Optional<ReminderChannel> channel, Optional<Language> language, DigestChoice digest)
+            implements Command {
+
+        public Settings(Optional<ReminderChannel> channel, Optional<Language> language) {
+            this(channel, language, DigestChoice.NONE);
+        }
+
         @Override
         public int page() {
             return 1;
+        }
+    }
+
+    /** What to change about my weekly digest; all empty: nothing. */
+    record DigestChoice(Optional<Boolean> enabled, Optional<java.time.DayOfWeek> day, Optional<ReminderChannel> channel) {
+        static final DigestChoice NONE = new DigestChoice(Optional.empty(), Optional.empty(), Optional.empty());
+
+        public boolean changes() {
+            return enabled.isPresent() || day.isPresent() || channel.isPresent();
         }
     }
 

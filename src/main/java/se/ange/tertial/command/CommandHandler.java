@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
+import se.ange.tertial.digest.DigestPreference;
+import se.ange.tertial.digest.DigestRun;
 import se.ange.tertial.followup.Channel;
 import se.ange.tertial.followup.Deviation;
 import se.ange.tertial.followup.DeviationRules;
@@ -25,6 +27,7 @@ import se.ange.tertial.register.activity.StatusReport;
 import se.ange.tertial.register.query.ActivityQueries;
 import se.ange.tertial.register.org.Person;
 import se.ange.tertial.register.org.PersonRepository;
+import se.ange.tertial.register.org.ReminderChannel;
 import se.ange.tertial.system.ProblemException;
 
 /**
@@ -42,11 +45,13 @@ public class CommandHandler {
     private final DeviationRules rules;
     private final ActivityQueries queries;
     private final Snoozes snoozes;
+    private final DigestRun digests;
     private final PersonRepository people;
     private final Clock clock;
 
     CommandHandler(ActivityCatalog catalog, Reporting reporting, DeviationRules rules, ActivityQueries queries,
-                   Snoozes snoozes, PersonRepository people, Clock clock) {
+                   Snoozes snoozes, PersonRepository people, DigestRun digests, Clock clock) {
+        this.digests = digests;
         this.people = people;
         this.catalog = catalog;
         this.reporting = reporting;
@@ -112,7 +117,7 @@ public class CommandHandler {
             return snooze(snooze, caller, t, today);
         }
         if (command instanceof Command.Settings settings) {
-            return settings(settings, caller);
+            return settings(settings, caller, channel);
         }
         return help(((Command.Help) command).topic(), language, null);
     }
@@ -193,7 +198,7 @@ public class CommandHandler {
     }
 
     /** Shows or changes where reminders go and in which language; the answer is in the (new) language. */
-    private Reply settings(Command.Settings settings, Caller caller) {
+    private Reply settings(Command.Settings settings, Caller caller, Channel channel) {
         Optional<Person> person = caller.personId() == null ? Optional.empty() : people.findById(caller.personId());
         if (person.isEmpty()) {
             return Reply.of(texts(Language.SV).unknownUser());
@@ -204,8 +209,19 @@ public class CommandHandler {
                     settings.language().orElse(current.language())));
         }
         Texts t = texts(current.language());
-        return Reply.of(t.settings(current.reminderChannel().name().toLowerCase(Locale.ROOT),
-                current.language() == Language.EN ? "English" : "svenska"));
+        String reminders = t.settings(current.reminderChannel().name().toLowerCase(Locale.ROOT),
+                current.language() == Language.EN ? "English" : "svenska");
+        if (!digests.receives(current)) {
+            return Reply.of(reminders);
+        }
+        DigestPreference before = digests.preference(current);
+        Command.DigestChoice choice = settings.digest();
+        DigestPreference digest = !choice.changes() ? before : digests.choose(current, new DigestPreference(current.id(),
+                choice.enabled().orElse(before.enabled()), choice.day().orElse(before.sendDay()),
+                choice.channel().orElse(before.channel())), caller.actor(channel));
+        ReminderChannel digestChannel = digest.channel() != null ? digest.channel() : current.reminderChannel();
+        return Reply.of(reminders, t.digestSettings(digest.enabled() ? digest.sendDay() : null,
+                digestChannel.name().toLowerCase(Locale.ROOT)));
     }
 
     private Reply help(Optional<CommandName> topic, Language language, String problem) {

@@ -20,9 +20,11 @@ public enum CommandName {
             "detaljer och historik", "details and history"),
     SNOOZE(List.of("paminn", "snooze", "remind"), "påminn KS2024-017 om 3 dagar", "snooze KS2024-017 3 days",
             "skjut upp din påminnelse", "postpone your reminder"),
-    SETTINGS(List.of("installningar", "settings", "preferences"), "inställningar [e-post|slack|teams] [svenska|engelska]",
-            "settings [email|slack|teams] [swedish|english]", "var dina påminnelser kommer och på vilket språk",
-            "where your reminders reach you and in which language"),
+    SETTINGS(List.of("installningar", "settings", "preferences"),
+            "inställningar [e-post|slack|teams] [svenska|engelska] [sammanställning på|av|fredag|teams]",
+            "settings [email|slack|teams] [swedish|english] [digest on|off|friday|teams]",
+            "var dina påminnelser kommer, på vilket språk, och din veckosammanställning",
+            "where your reminders reach you, in which language, and your weekly digest"),
     HELP(List.of("hjalp", "help", "?"), "hjälp", "help", "den här hjälpen", "this help");
 
     private final List<String> words;

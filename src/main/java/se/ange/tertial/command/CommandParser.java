@@ -1,8 +1,11 @@
 package se.ange.tertial.command;
 
 import java.text.Normalizer;
+import java.time.DayOfWeek;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -84,20 +87,52 @@ public final class CommandParser {
     private static Parsed settings(String rest) {
         Optional<ReminderChannel> channel = Optional.empty();
         Optional<Language> language = Optional.empty();
+        boolean aboutDigest = false;
+        Optional<Boolean> digestOn = Optional.empty();
+        Optional<DayOfWeek> digestDay = Optional.empty();
+        Optional<ReminderChannel> digestChannel = Optional.empty();
         for (String word : rest.isEmpty() ? new String[0] : rest.split("[\\s,]+")) {
-            switch (normalize(word)) {
-                case "e post", "epost", "mejl", "mail", "email", "e mail" -> channel = Optional.of(ReminderChannel.EMAIL);
-                case "slack" -> channel = Optional.of(ReminderChannel.SLACK);
-                case "teams" -> channel = Optional.of(ReminderChannel.TEAMS);
-                case "svenska", "sv", "swedish" -> language = Optional.of(Language.SV);
-                case "engelska", "en", "english" -> language = Optional.of(Language.EN);
-                default -> {
-                    return malformed(CommandName.SETTINGS, "okänd inställning \"" + word + "\"");
+            String w = normalize(word).strip();
+            Optional<ReminderChannel> named = switch (w) {
+                case "e post", "epost", "mejl", "mail", "email", "e mail" -> Optional.of(ReminderChannel.EMAIL);
+                case "slack" -> Optional.of(ReminderChannel.SLACK);
+                case "teams" -> Optional.of(ReminderChannel.TEAMS);
+                default -> Optional.empty();
+            };
+            Optional<DayOfWeek> weekday = WEEKDAYS.entrySet().stream().filter(e -> e.getKey().equals(w))
+                    .map(Map.Entry::getValue).findFirst();
+            if (List.of("sammanstallning", "sammanstallningen", "digest", "veckobrev").contains(w)) {
+                aboutDigest = true;
+            } else if (named.isPresent()) {
+                if (aboutDigest) {
+                    digestChannel = named;
+                } else {
+                    channel = named;
                 }
+            } else if (aboutDigest && List.of("pa", "on", "ja").contains(w)) {
+                digestOn = Optional.of(true);
+            } else if (aboutDigest && List.of("av", "off", "nej").contains(w)) {
+                digestOn = Optional.of(false);
+            } else if (aboutDigest && weekday.isPresent()) {
+                digestDay = weekday;
+            } else if (List.of("svenska", "sv", "swedish").contains(w)) {
+                language = Optional.of(Language.SV);
+            } else if (List.of("engelska", "en", "english").contains(w)) {
+                language = Optional.of(Language.EN);
+            } else {
+                return malformed(CommandName.SETTINGS, "okänd inställning \"" + word + "\"");
             }
         }
-        return ok(new Command.Settings(channel, language));
+        return ok(new Command.Settings(channel, language, new Command.DigestChoice(digestOn, digestDay, digestChannel)));
     }
+
+    /** The weekdays a digest can come on, in Swedish and English (no diacritics after normalising). */
+    private static final Map<String, DayOfWeek> WEEKDAYS = Map.ofEntries(
+            Map.entry("mandag", DayOfWeek.MONDAY), Map.entry("monday", DayOfWeek.MONDAY),
+            Map.entry("tisdag", DayOfWeek.TUESDAY), Map.entry("tuesday", DayOfWeek.TUESDAY),
+            Map.entry("onsdag", DayOfWeek.WEDNESDAY), Map.entry("wednesday", DayOfWeek.WEDNESDAY),
+            Map.entry("torsdag", DayOfWeek.THURSDAY), Map.entry("thursday", DayOfWeek.THURSDAY),
+            Map.entry("fredag", DayOfWeek.FRIDAY), Map.entry("friday", DayOfWeek.FRIDAY));
 
     private static Parsed missing(String rest, int page) {
         if (rest.isEmpty()) {

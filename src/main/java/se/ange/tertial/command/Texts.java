@@ -1,5 +1,8 @@
 package se.ange.tertial.command;
 
+import java.time.DayOfWeek;
+import java.time.format.TextStyle;
+import java.util.Locale;
 import java.time.LocalDate;
 import se.ange.tertial.followup.Tertial;
 
@@ -28,6 +31,9 @@ interface Texts {
     String olderReports(int count);
     String snoozed(String ref, String until);
     String settings(String channel, String language);
+
+    /** The weekly digest's settings; {@code day} null when it is off. */
+    String digestSettings(DayOfWeek day, String channel);
 
     Texts SWEDISH = new Texts() {
         public String mine(Tertial t) { return "Dina aktiviteter som behöver en rapport för " + t; }
@@ -63,6 +69,11 @@ interface Texts {
         public String snoozed(String ref, String until) { return "Okej! Jag påminner dig inte om " + ref + " förrän " + until + "."; }
         public String settings(String channel, String language) {
             return "Dina påminnelser kommer via " + channel + ", på " + language + ". Ändra med t.ex. `inställningar slack engelska`.";
+        }
+        public String digestSettings(DayOfWeek day, String channel) {
+            return (day == null ? "Veckosammanställningen är avstängd." : "Veckosammanställningen kommer "
+                    + day.getDisplayName(TextStyle.FULL, Locale.forLanguageTag("sv")) + "ar via " + channel + ".")
+                    + " Ändra med t.ex. `inställningar sammanställning fredag teams` eller `inställningar sammanställning av`.";
         }
     };
 
@@ -100,6 +111,11 @@ interface Texts {
         public String snoozed(String ref, String until) { return "OK! I will not remind you of " + ref + " until " + until + "."; }
         public String settings(String channel, String language) {
             return "Your reminders come by " + channel + ", in " + language + ". Change with e.g. `settings slack swedish`.";
+        }
+        public String digestSettings(DayOfWeek day, String channel) {
+            return (day == null ? "Your weekly digest is off." : "Your weekly digest comes on "
+                    + day.getDisplayName(TextStyle.FULL, Locale.ENGLISH) + "s by " + channel + ".")
+                    + " Change with e.g. `settings digest friday teams` or `settings digest off`.";
         }
     };
 }

@@ -90,6 +90,11 @@ public class DigestRun {
         return audience(person).map(audience -> prepare(person, audience, on));
     }
 
+    /** Whether the person gets a digest at all (managers and stab). */
+    public boolean receives(Person person) {
+        return audience(person).isPresent();
+    }
+
     public DigestPreference preference(Person person) {
         return preferences.findById(person.id())
                 .orElseGet(() -> new DigestPreference(person.id(), true, config.defaultDay(), null));

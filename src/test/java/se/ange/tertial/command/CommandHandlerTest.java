@@ -144,6 +144,16 @@ class CommandHandlerTest {
     }
 
     @Test
+    void managers_see_and_change_their_weekly_digest_in_settings_owners_get_none() {
+        assertThat(as(EMMA, "inställningar").toText()).doesNotContain("Veckosammanställningen");
+        assertThat(as(JOHAN, "inställningar").toText()).contains("Veckosammanställningen kommer måndagar via email");
+        assertThat(as(JOHAN, "inställningar sammanställning fredag teams").toText())
+                .contains("Veckosammanställningen kommer fredagar via teams");
+        assertThat(as(JOHAN, "inställningar sammanställning av").toText()).contains("Veckosammanställningen är avstängd");
+        assertThat(as(EMMA, "inställningar sammanställning fredag").toText()).doesNotContain("Veckosammanställningen");
+    }
+
+    @Test
     void settings_change_where_reminders_go_and_the_language_of_answers() {
         assertThat(as(EMMA, "inställningar").heading()).contains("via email, på svenska");
         assertThat(as(EMMA, "inställningar slack engelska").heading()).contains("come by slack, in English");

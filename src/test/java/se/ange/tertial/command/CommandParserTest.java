@@ -73,6 +73,19 @@ class CommandParserTest {
         assertThat(malformed("inställningar brevduva").closest()).isEqualTo(CommandName.SETTINGS);
     }
 
+    @Test
+    void settings_after_the_word_digest_are_about_the_weekly_digest() {
+        var teams = se.ange.tertial.register.org.ReminderChannel.TEAMS;
+        assertThat(ok("inställningar sammanställning fredag teams")).isEqualTo(new Command.Settings(Optional.empty(),
+                Optional.empty(), new Command.DigestChoice(Optional.empty(), Optional.of(java.time.DayOfWeek.FRIDAY), Optional.of(teams))));
+        assertThat(ok("installningar teams sammanstallning av")).isEqualTo(new Command.Settings(Optional.of(teams),
+                Optional.empty(), new Command.DigestChoice(Optional.of(false), Optional.empty(), Optional.empty())));
+        assertThat(ok("settings digest on monday")).isEqualTo(new Command.Settings(Optional.empty(), Optional.empty(),
+                new Command.DigestChoice(Optional.of(true), Optional.of(java.time.DayOfWeek.MONDAY), Optional.empty())));
+        assertThat(malformed("inställningar sammanställning lördag").closest()).isEqualTo(CommandName.SETTINGS);
+        assertThat(malformed("inställningar fredag").closest()).isEqualTo(CommandName.SETTINGS);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "status|STATUS", "status KS2024-017|STATUS", "status KS2024-017 klart typ|STATUS", "status hej|STATUS",
