@@ -7,7 +7,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import jakarta.mail.Multipart;
@@ -21,7 +20,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import se.ange.tertial.notify.MessageKind;
 import se.ange.tertial.notify.OutboxDelivery;
 import se.ange.tertial.notify.OutboxMessage;
@@ -38,10 +36,8 @@ import se.ange.tertial.support.TestDatabase;
  * The weekly digest over simulated weeks of 2024: managers see their department's deviations with what
  * is new and what was resolved, stab the whole municipality, each once a week, by e-mail with HTML.
  */
-@MicronautTest(environments = "test", transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SuppressWarnings({"rawtypes", "unchecked"})
-class WeeklyDigestTest implements TestPropertyProvider {
+abstract class WeeklyDigestContract implements TestPropertyProvider {
 
     private static final String JOHAN = "johan.nordin@ange.example";      // manager, Staben
     private static final String MARIA = "maria.sjoberg@ange.example";          // manager, Socialavdelningen
@@ -86,7 +82,13 @@ class WeeklyDigestTest implements TestPropertyProvider {
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(202)));
         properties.put("tertial.teams.channel-webhook-url", teamsChannel.baseUrl() + "/webhook/stab");
         properties.put("tertial.digest.teams-channel", "true");
+        properties.putAll(database());
         return properties;
+    }
+
+    /** The database to run on: the test H2 by default. */
+    protected Map<String, String> database() {
+        return Map.of();
     }
 
     @AfterAll
