@@ -5,8 +5,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** What the follow-up rules need to know of one activity: its dates and its status history. */
-public record ActivityFacts(String ref, LocalDate startDate, LocalDate endDate, List<ReportFact> reports) {
+/**
+ * What the follow-up rules need to know of one activity: its dates and its status history, and — for an
+ * unfinished activity copied into the next year's plan — {@code lastYear}, the last year it is followed up
+ * in itself (after that its copy is; null: no such limit).
+ */
+public record ActivityFacts(String ref, LocalDate startDate, LocalDate endDate, List<ReportFact> reports,
+                            Integer lastYear) {
 
     /** Oldest first: by tertial, then by when the report was received. */
     public static final Comparator<ReportFact> CHRONOLOGICAL =
@@ -14,6 +19,15 @@ public record ActivityFacts(String ref, LocalDate startDate, LocalDate endDate, 
 
     public ActivityFacts {
         reports = List.copyOf(reports);
+    }
+
+    public ActivityFacts(String ref, LocalDate startDate, LocalDate endDate, List<ReportFact> reports) {
+        this(ref, startDate, endDate, reports, null);
+    }
+
+    /** Whether, on that day, the activity is followed up as its copy in a later plan instead. */
+    public boolean isHandedOnBy(LocalDate date) {
+        return lastYear != null && date.getYear() > lastYear;
     }
 
     /** The latest report: the newest tertial, and within it the last one received. */
@@ -31,11 +45,11 @@ public record ActivityFacts(String ref, LocalDate startDate, LocalDate endDate, 
     }
 
     public boolean isActiveIn(Tertial tertial) {
-        return TertialCalendar.isActiveIn(tertial, startDate, reports);
+        return (lastYear == null || tertial.year() <= lastYear) && TertialCalendar.isActiveIn(tertial, startDate, reports);
     }
 
     public boolean isOverdueOn(LocalDate date) {
-        return endDate != null && endDate.isBefore(date)
+        return !isHandedOnBy(date) && endDate != null && endDate.isBefore(date)
                 && currentStatus().map(status -> !status.isCompleted()).orElse(true);
     }
 }

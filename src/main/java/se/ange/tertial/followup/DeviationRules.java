@@ -39,6 +39,9 @@ public final class DeviationRules {
     public List<Deviation> deviationsOn(ActivityFacts activity, LocalDate date) {
         Objects.requireNonNull(date, "date");
         List<Deviation> found = new ArrayList<>();
+        if (activity.isHandedOnBy(date)) {
+            return found; // its copy in the later plan carries the follow-up now
+        }
         if (activity.isOverdueOn(date)) {
             found.add(Deviation.of(DeviationKind.OVERDUE, activity.endDate()));
         }

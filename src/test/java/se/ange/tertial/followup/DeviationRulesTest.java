@@ -35,6 +35,19 @@ class DeviationRulesTest {
     }
 
     @Test
+    void an_activity_continued_in_next_years_plan_is_followed_up_only_until_its_own_year_ends() {
+        ActivityFacts continued = new ActivityFacts("KS2024-033", LocalDate.parse("2024-01-01"),
+                LocalDate.parse("2024-10-31"), List.of(), 2024);
+
+        assertThat(rules.deviationsOn(continued, LocalDate.parse("2024-11-15"))).extracting(Deviation::kind)
+                .contains(DeviationKind.OVERDUE);
+        assertThat(continued.isActiveIn(Tertial.parse("2024-T3"))).isTrue();
+        assertThat(continued.isActiveIn(Tertial.parse("2025-T1"))).isFalse();
+        assertThat(continued.isOverdueOn(LocalDate.parse("2025-02-01"))).isFalse();
+        assertThat(rules.deviationsOn(continued, LocalDate.parse("2025-04-15"))).isEmpty();
+    }
+
+    @Test
     void overdue_when_the_end_date_has_passed_and_it_is_not_completed() {
         ActivityFacts ongoing = activity("2024-01-01", "2024-01-31",
                 report("2024-T1", Status.PAGAENDE_ENLIGT_PLAN, "nästan klar", "2024-04-20"));

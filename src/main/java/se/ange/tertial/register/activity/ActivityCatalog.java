@@ -40,12 +40,14 @@ public class ActivityCatalog {
     private final DepartmentRepository departments;
     private final OrgUnitRepository units;
     private final PersonRepository people;
+    private final ActivityContinuations continuations;
     private final Cache<String, List<ActivityView>> snapshot;
 
     ActivityCatalog(ActivityRepository activities, ActivityOwnerRepository owners, StatusReportRepository reports,
                     GoalRepository goals, DepartmentRepository departments, OrgUnitRepository units,
-                    PersonRepository people,
+                    PersonRepository people, ActivityContinuations continuations,
                     @Value("${tertial.register.cache-ttl:1s}") Duration cacheTtl) {
+        this.continuations = continuations;
         this.snapshot = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(1).build();
         this.activities = activities;
         this.owners = owners;
@@ -76,7 +78,7 @@ public class ActivityCatalog {
                     .sorted(Comparator.comparing(Person::email)).toList();
             List<StatusReport> history = reports.findByActivityIdOrderByReceivedAt(activity.id());
             return new ActivityView(activity, goal, kfGoal, departments.findById(activity.departmentId()).orElseThrow().name(),
-                    unit, activityOwners, history);
+                    unit, activityOwners, history, continuations.lastYears(activity.id()).get(activity.id()));
         });
     }
 
@@ -88,6 +90,7 @@ public class ActivityCatalog {
         Map<Long, List<Person>> ownersByActivity = StreamSupport.stream(owners.findAll().spliterator(), false)
                 .collect(Collectors.groupingBy(ActivityOwner::activityId,
                         Collectors.mapping(o -> personById.get(o.personId()), Collectors.toList())));
+        Map<Long, Integer> lastYears = continuations.lastYears(null);
         Map<Long, List<StatusReport>> reportsByActivity = reports.findAll().stream()
                 .sorted(Comparator.comparing(StatusReport::receivedAt).thenComparing(StatusReport::id))
                 .collect(Collectors.groupingBy(StatusReport::activityId));
@@ -98,7 +101,7 @@ public class ActivityCatalog {
                     .sorted(Comparator.comparing(Person::email)).toList();
             return new ActivityView(activity, goal, goal.parentId() == null ? null : goalById.get(goal.parentId()),
                     departmentById.get(activity.departmentId()).name(), unit == null ? null : unit.name(),
-                    activityOwners, reportsByActivity.getOrDefault(activity.id(), List.of()));
+                    activityOwners, reportsByActivity.getOrDefault(activity.id(), List.of()), lastYears.get(activity.id()));
         }).toList();
     }
 

@@ -9,7 +9,14 @@ import se.ange.tertial.register.org.Person;
 
 /** An activity with what it refers to resolved: its goals, organisation, owners and history (oldest first). */
 public record ActivityView(Activity activity, Goal goal, @Nullable Goal kfGoal, String department,
-                           @Nullable String unit, List<Person> owners, List<StatusReport> reports) {
+                           @Nullable String unit, List<Person> owners, List<StatusReport> reports,
+                           @Nullable Integer continuedAfterYear) {
+
+    /** An activity not copied into a later plan. */
+    public ActivityView(Activity activity, Goal goal, @Nullable Goal kfGoal, String department, @Nullable String unit,
+                        List<Person> owners, List<StatusReport> reports) {
+        this(activity, goal, kfGoal, department, unit, owners, reports, null);
+    }
 
     public String ref() {
         return activity.ref();
@@ -17,7 +24,7 @@ public record ActivityView(Activity activity, Goal goal, @Nullable Goal kfGoal, 
 
     public ActivityFacts facts() {
         return new ActivityFacts(activity.ref(), activity.startDate(), activity.endDate(),
-                reports.stream().map(StatusReport::toFact).toList());
+                reports.stream().map(StatusReport::toFact).toList(), continuedAfterYear);
     }
 
     /**
@@ -26,7 +33,7 @@ public record ActivityView(Activity activity, Goal goal, @Nullable Goal kfGoal, 
      */
     public ActivityFacts factsUpTo(Tertial tertial) {
         return new ActivityFacts(activity.ref(), activity.startDate(), activity.endDate(), reports.stream()
-                .filter(r -> !Tertial.parse(r.tertial()).isAfter(tertial)).map(StatusReport::toFact).toList());
+                .filter(r -> !Tertial.parse(r.tertial()).isAfter(tertial)).map(StatusReport::toFact).toList(), continuedAfterYear);
     }
 
     public boolean isOwnedBy(String email) {

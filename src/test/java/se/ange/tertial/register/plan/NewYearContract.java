@@ -121,6 +121,26 @@ abstract class NewYearContract {
     }
 
     @Test
+    void after_the_copy_the_new_year_chases_only_the_copies_never_the_originals_too() {
+        List<String> before = remindedOn("2025-03-28");
+        assertThat(before).anyMatch(ref -> ref.startsWith("KS2024-")); // unfinished 2024 work, before any copy
+
+        stab.postJson("/api/plans/2024/copy?to=2025", Map.of());
+
+        List<String> after = remindedOn("2025-03-28");
+        assertThat(after).isNotEmpty().allMatch(ref -> ref.startsWith("KS2025-"));
+        List<Map> deviations = (List<Map>) body(stab.get("/api/tertials/2025-T1/deviations")).get("items");
+        assertThat(deviations).extracting(d -> (String) ((Map) d.get("activity")).get("ref")).isNotEmpty().allMatch(ref -> ref.startsWith("KS2025-"));
+        // 2024 itself is followed up as before
+        assertThat(remindedOn("2024-11-29")).anyMatch(ref -> ref.startsWith("KS2024-"));
+    }
+
+    private List<String> remindedOn(String day) {
+        List<Map> items = (List<Map>) body(stab.get("/api/reminders/preview?on=" + day)).get("items");
+        return items.stream().flatMap(item -> ((List<String>) item.get("activities")).stream()).distinct().toList();
+    }
+
+    @Test
     void a_second_run_copies_only_what_is_new_with_the_next_free_ref() {
         Map first = body(stab.postJson("/api/plans/2024/copy", Map.of()));   // "to" defaults to the next year
         assertThat(first).containsEntry("to", 2025);
