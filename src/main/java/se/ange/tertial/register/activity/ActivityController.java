@@ -57,7 +57,7 @@ class ActivityController {
                                     Authentication authentication) {
         Caller caller = Caller.of(authentication);
         ActivityFilter filter = new ActivityFilter(department, unit, owner, status == null ? null : parseStatus(status),
-                goal, tertial == null ? null : parseTertial(tertial), deviationsOn, overdueOn);
+                goal, tertial == null ? null : ProblemException.tertial(tertial), deviationsOn, overdueOn);
         var matching = catalog.all().stream()
                 .filter(view -> Permissions.canRead(caller, view) && filter.matches(view, rules))
                 .map(ActivityJson.Summary::of)
@@ -105,7 +105,7 @@ class ActivityController {
             throw ProblemException.forbidden("Du får inte rapportera status för " + ref);
         }
         Status status = parseStatus(report.status());
-        Tertial tertial = parseTertial(report.tertial());
+        Tertial tertial = ProblemException.tertial(report.tertial());
         StatusReport saved = reporting.report(ref, tertial, status, report.comment(), caller.actor(Channel.API));
         return HttpResponse.created(ActivityJson.Report.of(saved));
     }
@@ -139,13 +139,5 @@ class ActivityController {
         return Status.parse(text).orElseThrow(() -> ProblemException.invalidField("status",
                 "Okänd status '%s'. Välj en av: Ej påbörjad, Pågående enligt plan, Pågående med avvikelse, "
                         .formatted(text) + "Vänteläge, Avslutad enligt plan, Avslutad med avvikelse"));
-    }
-
-    static Tertial parseTertial(String text) {
-        try {
-            return Tertial.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("tertial", e.getMessage());
-        }
     }
 }

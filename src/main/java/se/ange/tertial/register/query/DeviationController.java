@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import se.ange.tertial.followup.Language;
 import se.ange.tertial.followup.Tertial;
+import se.ange.tertial.system.ProblemException;
 import se.ange.tertial.register.access.Caller;
 import se.ange.tertial.register.activity.ActivityJson;
 
@@ -52,7 +53,7 @@ class DeviationController {
                                @Nullable @QueryValue String format, Authentication authentication) {
         Caller caller = Caller.of(authentication);
         boolean csv = CsvExport.wanted(request, format);
-        Tertial tertial = QueryRows.tertial(id);
+        Tertial tertial = ProblemException.tertial(id);
         QueryRows.checkDepartment(queries, caller, department);
         LocalDate today = LocalDate.now(clock);
         LocalDate asOf = on != null ? on : today.isBefore(tertial.closingDate()) ? today : tertial.closingDate();

@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import se.ange.tertial.followup.Tertial;
+import se.ange.tertial.system.ProblemException;
 import se.ange.tertial.register.access.Caller;
 import se.ange.tertial.register.activity.ActivityJson;
 import se.ange.tertial.register.activity.ActivityView;
@@ -79,7 +80,7 @@ class QueryController {
                             Authentication authentication) {
         Caller caller = Caller.of(authentication);
         boolean csv = CsvExport.wanted(request, format);
-        Tertial asked = QueryRows.tertial(tertial);
+        Tertial asked = ProblemException.tertial(tertial);
         QueryRows.checkDepartment(queries, caller, department);
         List<ActivityView> missing = queries.missing(caller, department, asked);
         if (csv) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import se.ange.tertial.followup.Language;
 import se.ange.tertial.followup.Status;
-import se.ange.tertial.followup.Tertial;
 import se.ange.tertial.register.activity.ActivityView;
 import se.ange.tertial.register.org.Person;
 import se.ange.tertial.system.ProblemException;
@@ -42,10 +41,6 @@ final class QueryRows {
 
     static String orEmpty(@Nullable String text) {
         return text == null ? "" : text;
-    }
-
-    static Tertial tertial(String text) {
-        return ProblemException.tertial(text);
     }
 
     /** 422 for a department that does not exist, 403 for someone else's (stab and admin may ask about any). */

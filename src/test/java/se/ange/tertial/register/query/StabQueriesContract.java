@@ -188,6 +188,16 @@ abstract class StabQueriesContract {
         assertThat(rows).hasSize(((Number) json.get("total")).intValue()).hasSizeGreaterThan(50);
         assertThat(rows).extracting(r -> r.get("Referens")).containsExactlyElementsOf(refs(items(json)));
         assertThat(rows).allSatisfy(r -> assertThat(r.get("Tertial")).isEqualTo("2024-T1"));
+
+        // missing for T2 says when the activity last reported, in JSON and CSV
+        assertThat(stab.postJson("/api/activities/KS2024-004/reports", Map.of("tertial", "2024-T1",
+                "status", "Pågående enligt plan")).code()).isEqualTo(201);
+        Map t2 = items(body(stab.get("/api/tertials/2024-T2/missing?department=Staben&size=500"))).stream()
+                .filter(i -> activity(i).get("ref").equals("KS2024-004")).findFirst().orElseThrow();
+        assertThat(t2).containsEntry("lastReportedTertial", "2024-T1");
+        assertThat(parse(raw(stab, "/api/tertials/2024-T2/missing?format=csv&department=Staben", null).body()))
+                .filteredOn(r -> r.get("Referens").equals("KS2024-004")).singleElement()
+                .satisfies(r -> assertThat(r.get("Senast rapporterad")).isEqualTo("2024-T1"));
     }
 
     @Test
@@ -208,7 +218,9 @@ abstract class StabQueriesContract {
 
     @Test
     void a_cell_that_a_spreadsheet_would_run_as_a_formula_stays_text() {
-        assertThat(CsvExport.cell("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
+        for (String formula : java.util.List.of("=HYPERLINK(\"x\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1")) {
+            assertThat(CsvExport.cell(formula)).as(formula).isEqualTo("'" + formula);
+        }
         assertThat(CsvExport.cell("Pågående")).isEqualTo("Pågående");
         assertThat(CsvExport.slug("Samhällsbyggnadsavdelningen")).isEqualTo("samhallsbyggnadsavdelningen");
     }
