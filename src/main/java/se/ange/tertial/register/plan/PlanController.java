@@ -1,5 +1,9 @@
 package se.ange.tertial.register.plan;
 
+import io.micronaut.http.HttpStatus;
+import java.util.List;
+import se.ange.tertial.system.Database;
+import se.ange.tertial.system.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
@@ -24,6 +28,17 @@ class PlanController {
     /** Copies the year's goals, measures (without outcomes) and unfinished activities into {@code to} (next year). */
     @Post("/{year}/copy")
     CopyResult copy(@PathVariable int year, @Nullable @QueryValue Integer to, Authentication authentication) {
-        return planCopy.copy(year, to == null ? year + 1 : to, Caller.of(authentication).actor(Channel.API));
+        try {
+            return planCopy.copy(year, to == null ? year + 1 : to, Caller.of(authentication).actor(Channel.API));
+        } catch (RuntimeException e) {
+            // two copies at once (a double click): the year's goals are locked, so the second normally waits
+            // and finds everything there; should it still collide, it is told, and nothing was half-written
+            if (Database.isUniqueViolation(e)) {
+                throw new ProblemException(HttpStatus.CONFLICT,
+                        "Planen kopierades samtidigt av någon annan. Försök igen: det som redan finns kopieras inte igen.",
+                        List.of());
+            }
+            throw e;
+        }
     }
 }

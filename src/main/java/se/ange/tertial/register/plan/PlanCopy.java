@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import se.ange.tertial.audit.Actor;
 import se.ange.tertial.audit.AuditLog;
 import se.ange.tertial.register.activity.ActivityCatalog;
@@ -54,9 +55,10 @@ public class PlanCopy {
     private final ActivityCopyRepository copies;
     private final AuditLog audit;
     private final Clock clock;
+    private final JdbcOperations jdbc;
 
     PlanCopy(GoalRepository goals, MeasureRepository measures, ActivityCatalog catalog, ActivityStore store,
-             ActivityCopyRepository copies, AuditLog audit, Clock clock) {
+             ActivityCopyRepository copies, AuditLog audit, Clock clock, JdbcOperations jdbc) {
         this.goals = goals;
         this.measures = measures;
         this.catalog = catalog;
@@ -64,6 +66,7 @@ public class PlanCopy {
         this.copies = copies;
         this.audit = audit;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     @Transactional
@@ -71,6 +74,16 @@ public class PlanCopy {
         if (to != from + 1) {
             throw ProblemException.invalidField("to", "En plan kopieras till året efter: to=%d, inte %d".formatted(from + 1, to));
         }
+        // one copy of a year at a time: a second one waits here and then finds the first one's work
+        jdbc.prepareStatement("SELECT id FROM goal WHERE plan_year = ? ORDER BY id FOR UPDATE", statement -> {
+            statement.setInt(1, from);
+            try (java.sql.ResultSet locked = statement.executeQuery()) {
+                while (locked.next()) {
+                    locked.getLong(1);
+                }
+            }
+            return null;
+        });
         List<Goal> sourceGoals = goals.findByYearOrderByRef(from);
         if (sourceGoals.isEmpty()) {
             throw ProblemException.notFound("Det finns ingen plan (inga mål) för " + from);

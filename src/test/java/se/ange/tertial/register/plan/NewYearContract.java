@@ -135,6 +135,22 @@ abstract class NewYearContract {
         assertThat(remindedOn("2024-11-29")).anyMatch(ref -> ref.startsWith("KS2024-"));
     }
 
+    @Test
+    void two_copies_at_once_make_one_new_year_and_neither_fails_with_an_error() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> stab.postJson("/api/plans/2024/copy?to=2025", Map.of()).code());
+            var second = pool.submit(() -> stab.postJson("/api/plans/2024/copy?to=2025", Map.of()).code());
+            assertThat(List.of(first.get(), second.get())).allMatch(code -> code == 200 || code == 409).contains(200);
+        } finally {
+            pool.shutdown();
+        }
+        // nothing completed in this test: all 79 are copied, once
+        List<Map> all = (List<Map>) body(stab.get("/api/activities?size=500")).get("items");
+        assertThat(all).filteredOn(a -> ((String) a.get("ref")).startsWith("KS2025-")).hasSize(79)
+                .extracting(a -> a.get("title")).doesNotHaveDuplicates();
+    }
+
     private List<String> remindedOn(String day) {
         List<Map> items = (List<Map>) body(stab.get("/api/reminders/preview?on=" + day)).get("items");
         return items.stream().flatMap(item -> ((List<String>) item.get("activities")).stream()).distinct().toList();
