@@ -90,7 +90,7 @@ public class CommandHandler {
         Tertial due = rules.reportingTertial(today);
         if (command instanceof Command.Mine mine) {
             return page(t.mine(due), readable(caller, view -> mine(caller, view)
-                    && view.facts().isActiveIn(due) && !view.facts().hasReportFor(due)), mine.page(), "mina",
+                    && view.facts().mustReportFor(due)), mine.page(), "mina",
                     view -> status(view, language), t);
         }
         if (command instanceof Command.Report report) {

@@ -40,6 +40,11 @@ public record ActivityFacts(String ref, LocalDate startDate, LocalDate endDate, 
         return latestReport().map(ReportFact::status);
     }
 
+    /** Whether a report is due for the tertial and not made: what reminders, "saknas" and deviations ask. */
+    public boolean mustReportFor(Tertial tertial) {
+        return isActiveIn(tertial) && !hasReportFor(tertial);
+    }
+
     public boolean hasReportFor(Tertial tertial) {
         return reports.stream().anyMatch(report -> report.tertial().equals(tertial));
     }

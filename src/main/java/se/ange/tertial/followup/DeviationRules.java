@@ -47,7 +47,7 @@ public final class DeviationRules {
         }
         Tertial due = reportingTertial(date);
         boolean started = activity.startDate() == null || !activity.startDate().isAfter(date);
-        if (started && activity.isActiveIn(due) && !activity.hasReportFor(due)) {
+        if (started && activity.mustReportFor(due)) {
             found.add(new Deviation(DeviationKind.MISSING_REPORT, due, due.closingDate()));
         }
         activity.latestReport().ifPresent(latest -> {

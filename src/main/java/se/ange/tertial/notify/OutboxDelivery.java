@@ -134,7 +134,7 @@ public class OutboxDelivery {
         ActivityFacts facts = activity.get().facts();
         if (item.tertial() != null) {
             Tertial tertial = Tertial.parse(item.tertial());
-            return facts.isActiveIn(tertial) && !facts.hasReportFor(tertial);
+            return facts.mustReportFor(tertial);
         }
         return facts.currentStatus().map(status -> !status.isCompleted()).orElse(true);
     }

@@ -69,7 +69,7 @@ public final class ReminderPlanner {
                               Directory directory, Map<Person, List<ReminderItem>> byRecipient) {
         for (ActivityView activity : activities) {
             ActivityFacts facts = activity.facts();
-            if (facts.isActiveIn(tertial) && !facts.hasReportFor(tertial)) {
+            if (facts.mustReportFor(tertial)) {
                 toOwners(day, activity, ReminderPurpose.TERTIAL_REPORT, step.name(), tertial, directory, byRecipient);
             }
         }
@@ -90,7 +90,7 @@ public final class ReminderPlanner {
                           Map<Person, List<ReminderItem>> byRecipient) {
         for (ActivityView activity : activities) {
             ActivityFacts facts = activity.facts();
-            if (!facts.isActiveIn(tertial) || facts.hasReportFor(tertial)) {
+            if (!facts.mustReportFor(tertial)) {
                 continue;
             }
             String note = ownerSituation(activity, day, directory);

@@ -71,7 +71,7 @@ public class ActivityQueries {
     /** Activities that must report for the tertial and have not; soonest end date first. */
     public List<ActivityView> missing(Caller caller, @Nullable String department, Tertial tertial) {
         return readable(caller, department)
-                .filter(view -> view.facts().isActiveIn(tertial) && !view.facts().hasReportFor(tertial))
+                .filter(view -> view.facts().mustReportFor(tertial))
                 .sorted(MOST_URGENT_FIRST)
                 .toList();
     }
