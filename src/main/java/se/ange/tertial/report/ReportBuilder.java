@@ -90,19 +90,24 @@ public final class ReportBuilder {
                                 .map(a -> row(a, before.get(a.activityId()), current))
                                 .toList();
                         TertialReport.Assessment assessment = assessment(current.assessments().get(ks.id()));
-                        ksGoals.add(new TertialReport.KsGoal(ks.ref(), ks.title(),
+                        ksGoals.add(new TertialReport.KsGoal(anchor("ks", ks), ks.ref(), ks.title(),
                                 ks.goalAreaId() == null ? null : areaNames.get(ks.goalAreaId()), assessment, rows));
                         allRows.addAll(rows);
                         allAssessments.add(assessment);
                         rows.forEach(r -> r.changes().forEach(c -> allChanges.add(r.ref() + " " + r.title() + ": " + c)));
                     }
                     Goal kf = entry.getKey();
-                    kfGoals.add(new TertialReport.KfGoal(kf.ref(), kf.title(), ksGoals));
+                    kfGoals.add(new TertialReport.KfGoal(anchor("kf", kf), kf.ref(), kf.title(), ksGoals));
                 });
 
         String title = "Tertialrapport " + current.tertial();
         return new TertialReport(current.tertial(), title, scope.label(), LocalDate.now(clock), frozen(current),
                 kfGoals, summary(allRows, allAssessments, allChanges));
+    }
+
+    /** "ks-2024-3.1.1": a goal's reference repeats from one plan year to the next. */
+    static String anchor(String level, Goal goal) {
+        return level + "-" + goal.year() + "-" + goal.ref();
     }
 
     private String frozen(TertialState state) {

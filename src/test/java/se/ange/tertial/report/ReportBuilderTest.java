@@ -136,6 +136,26 @@ class ReportBuilderTest {
     }
 
     @Test
+    void goals_with_the_same_reference_in_two_plan_years_get_their_own_anchors_and_contents_links() {
+        Goal kf2025 = new Goal(30L, GoalLevel.KF, "3.1", "Attraktiv arbetsgivare", 2025, null, null);
+        Goal ks2025 = new Goal(31L, GoalLevel.KS, "3.1.1", "Hälsofrämjande arbetsplatser", 2025, 30L, 5L);
+        Map<Long, Goal> bothYears = new java.util.HashMap<>(goals);
+        bothYears.put(30L, kf2025);
+        bothYears.put(31L, ks2025);
+        var state = state(T1, List.of(
+                activity(1, 11, STAB, Status.PAGAENDE_ENLIGT_PLAN, null, T1, LocalDate.of(2025, 3, 31)),
+                activity(2, 31, STAB, Status.PAGAENDE_ENLIGT_PLAN, null, T1, LocalDate.of(2025, 12, 31))), Map.of());
+
+        TertialReport report = builder.build(state, null, bothYears, Map.of(), ReportScope.municipality());
+        org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(HtmlReport.render(report));
+
+        List<String> ids = html.select("[id]").eachAttr("id");
+        assertThat(ids).doesNotHaveDuplicates().contains("ks-2024-3.1.1", "ks-2025-3.1.1", "kf-2024-3.1", "kf-2025-3.1");
+        assertThat(html.select("nav.toc a").eachAttr("href")).hasSize(5)
+                .allSatisfy(href -> assertThat(ids).contains(href.substring(1)));
+    }
+
+    @Test
     void a_frozen_state_says_when_and_by_whom() {
         var frozen = new TertialState(T1, new TertialState.Frozen(Instant.parse("2024-05-02T07:00:00Z"),
                 "sara.lindqvist@ange.example", false), List.of(), Map.of());

@@ -150,7 +150,7 @@ abstract class TertialReportApiContract {
 
     /** The rows of a KS goal's activity table: ref → the row's text. */
     static Map<String, String> rows(Document doc, String ksRef) {
-        Element heading = doc.getElementById("ks-" + ksRef);
+        Element heading = doc.getElementById("ks-2024-" + ksRef);
         assertThat(heading).as("goal %s in the report", ksRef).isNotNull();
         return heading.parent().select("table.activities tbody tr").stream().collect(Collectors.toMap(
                 tr -> tr.selectFirst(".ref").text(), Element::text, (a, b) -> a, LinkedHashMap::new));
@@ -275,10 +275,10 @@ abstract class TertialReportApiContract {
                 .containsEntry("decidedBy", "johan.nordin@ange.example");
 
         Document doc = html("/api/reports/2024-T1");
-        Element goal335 = doc.getElementById("ks-3.3.5").parent();
+        Element goal335 = doc.getElementById("ks-2024-3.3.5").parent();
         assertThat(goal335.selectFirst(".assessment").text()).isEqualTo("Bedömning: Knappt uppfylld");
         assertThat(goal335.selectFirst(".analysis").text()).isEqualTo("Resursbrist inom Fritid Kultur Turism; en plats klar.");
-        Element goal312 = doc.getElementById("ks-3.1.2").parent();
+        Element goal312 = doc.getElementById("ks-2024-3.1.2").parent();
         assertThat(goal312.selectFirst(".assessment").text()).isEqualTo("Bedömning: Uppfylld (förslag)");
         assertThat(doc.selectFirst(".scope").text()).isEqualTo("Hela kommunen");
         assertThat(doc.text()).contains("KS2024-001"); // the board report has every department
@@ -290,7 +290,7 @@ abstract class TertialReportApiContract {
         assertThat(stab.postJson("/api/tertials/2024-T1/close", Map.of()).code()).isEqualTo(201);
         assertThat(stab.exchange(HttpRequest.PUT("/api/goals/2024/3.3.5/assessments/2024-T1",
                 Map.of("assessment", "Uppfylld"))).code()).isEqualTo(409);
-        assertThat(html("/api/reports/2024-T1").getElementById("ks-3.3.5").parent().selectFirst(".assessment").text())
+        assertThat(html("/api/reports/2024-T1").getElementById("ks-2024-3.3.5").parent().selectFirst(".assessment").text())
                 .isEqualTo("Bedömning: Knappt uppfylld");
     }
 
@@ -325,6 +325,54 @@ abstract class TertialReportApiContract {
         assertThat(admin.postJson("/api/tertials/2024-T1/close", Map.of()).code()).isEqualTo(403);
         assertThat(stab.get("/api/tertials/2024-T1/record").code()).isEqualTo(200);
         assertThat(body(stab.get("/api/tertials/2024-T1/record"))).containsEntry("frozen", false);
+    }
+
+    @Test
+    void a_manager_may_not_assess_a_goal_shared_with_another_department_even_when_only_theirs_report_in_the_tertial() {
+        // 3.1.1: KS2024-002 and -004 are Staben's; -001, -005 and -006 (Socialavdelningen) finish in T1 and
+        // -003 (Socialavdelningen) starts in September, so only Staben's activities report in T2
+        for (String ref : List.of("KS2024-001", "KS2024-005", "KS2024-006")) {
+            report(stab, ref, "2024-T1", Status.AVSLUTAD_ENLIGT_PLAN, "Klart");
+        }
+        clock.set(Instant.parse("2024-06-10T08:00:00Z"));
+        assertThat(body(stab.get("/api/goals/2024/3.1.1/assessments/2024-T2"))).containsEntry("activities", 2);
+        Api staffManager = admin.withNewToken("johan", "MANAGER", "johan.nordin@ange.example");
+
+        HttpResponse<Map> shared = staffManager.exchange(HttpRequest.PUT("/api/goals/2024/3.1.1/assessments/2024-T2",
+                Map.of("assessment", "Uppfylld")));
+        assertThat(shared.code()).isEqualTo(403);
+        assertThat(body(stab.get("/api/goals/2024/3.1.1/assessments/2024-T2"))).containsEntry("chosen", null);
+        // a goal that is Staben's alone (3.3.5) stays the Staben manager's to decide
+        assertThat(staffManager.exchange(HttpRequest.PUT("/api/goals/2024/3.3.5/assessments/2024-T2",
+                Map.of("assessment", "Uppfylld"))).code()).isEqualTo(200);
+    }
+
+    @Test
+    void an_assessment_for_another_years_tertial_or_one_not_started_is_a_swedish_422_naming_the_tertial() {
+        // today is 2024-04-20: 2024-T1 is running, 2024-T2 has not started
+        Map<String, String> decision = Map.of("assessment", "Uppfylld");
+        HttpResponse<Map> otherYear = stab.exchange(HttpRequest.PUT("/api/goals/2024/3.3.5/assessments/2025-T1", decision));
+        HttpResponse<Map> farAhead = stab.exchange(HttpRequest.PUT("/api/goals/2024/3.3.5/assessments/2031-T1", decision));
+        HttpResponse<Map> notStarted = stab.exchange(HttpRequest.PUT("/api/goals/2024/3.3.5/assessments/2024-T2", decision));
+        for (HttpResponse<Map> answer : List.of(otherYear, farAhead, notStarted)) {
+            assertThat(answer.code()).isEqualTo(422);
+            assertThat((List<Map>) body(answer).get("errors")).singleElement()
+                    .satisfies(e -> assertThat(e).containsEntry("field", "tertial"));
+        }
+        assertThat((String) body(otherYear).get("detail")).contains("2025-T1", "3.3.5 är ett mål för 2024");
+        assertThat((String) body(notStarted).get("detail")).contains("2024-T2 har inte börjat", "1 maj 2024");
+        assertThat(stab.get("/api/goals/2024/3.3.5/assessments/2025-T1").code()).isEqualTo(422);
+
+        assertThat(stab.exchange(HttpRequest.PUT("/api/goals/2024/3.3.5/assessments/2024-T1", decision)).code())
+                .isEqualTo(200);
+        // nothing was decided for next year's tertial (2024 goals with unfinished activities show there with
+        // the rule's suggestion); this year's report has each goal once, and every contents link lands
+        clock.set(Instant.parse("2025-02-01T08:00:00Z"));
+        assertThat(html("/api/reports/2025-T1").select(".assessment .decided")).isEmpty();
+        Document t1 = html("/api/reports/2024-T1");
+        List<String> ids = t1.select("[id]").eachAttr("id");
+        assertThat(ids).doesNotHaveDuplicates().contains("ks-2024-3.3.5");
+        assertThat(t1.select("nav.toc a").eachAttr("href")).allSatisfy(href -> assertThat(ids).contains(href.substring(1)));
     }
 
     @Test
@@ -507,7 +555,7 @@ abstract class TertialReportApiContract {
         assessments.decide(goal, t1, GoalAssessment.DELVIS_UPPFYLLD, "Beslut före låsningen", Actor.system("johan"));
         assertThat(records.close(t1, Actor.system("stab"), false).created()).isTrue();
         assertThat(assessments.view(goal, t1).state().chosen()).isEqualTo(GoalAssessment.DELVIS_UPPFYLLD);
-        assertThat(html("/api/reports/2024-T1").getElementById("ks-3.3.5").parent().selectFirst(".analysis").text())
+        assertThat(html("/api/reports/2024-T1").getElementById("ks-2024-3.3.5").parent().selectFirst(".analysis").text())
                 .isEqualTo("Beslut före låsningen");
     }
 }
