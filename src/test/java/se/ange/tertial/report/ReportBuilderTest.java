@@ -42,7 +42,13 @@ class ReportBuilderTest {
     }
 
     TertialState state(Tertial tertial, List<ActivityState> activities, Map<Long, LiveStates.Decision> decisions) {
-        return new TertialState(tertial, null, activities, live.assessments(activities, tertial, decisions));
+        return state(tertial, activities, decisions, goals);
+    }
+
+    TertialState state(Tertial tertial, List<ActivityState> activities, Map<Long, LiveStates.Decision> decisions,
+                       Map<Long, Goal> goalsById) {
+        return new TertialState(tertial, null, activities, live.assessments(activities, tertial, decisions),
+                GoalNames.of(goalsById, Map.of(5L, "Tillväxt")));
     }
 
     @Test
@@ -53,7 +59,7 @@ class ReportBuilderTest {
                 activity(1, 11, STAB, Status.PAGAENDE_ENLIGT_PLAN, "Planering pågår", T1, LocalDate.of(2024, 12, 31))),
                 Map.of());
 
-        TertialReport report = builder.build(state, null, goals, Map.of(5L, "Tillväxt"), ReportScope.municipality());
+        TertialReport report = builder.build(state, null, ReportScope.municipality());
 
         assertThat(report.title()).isEqualTo("Tertialrapport 2024-T1");
         assertThat(report.scope()).isEqualTo("Hela kommunen");
@@ -77,7 +83,7 @@ class ReportBuilderTest {
                 activity(3, 12, STAB, Status.AVSLUTAD_ENLIGT_PLAN, null, T1, LocalDate.of(2024, 4, 1))),
                 Map.of(12L, new LiveStates.Decision(GoalAssessment.KNAPPT_UPPFYLLD, "Effekten uteblev.")));
 
-        var ksGoals = builder.build(state, null, goals, Map.of(), ReportScope.municipality()).kfGoals().get(0).goals();
+        var ksGoals = builder.build(state, null, ReportScope.municipality()).kfGoals().get(0).goals();
 
         TertialReport.Assessment suggested = ksGoals.get(0).assessment();
         assertThat(suggested.value()).isEqualTo(GoalAssessment.UPPFYLLD);
@@ -99,7 +105,7 @@ class ReportBuilderTest {
                 activity(4, 11, STAB, null, null, null, LocalDate.of(2024, 12, 31))),
                 Map.of());
 
-        TertialReport report = builder.build(state, null, goals, Map.of(), new ReportScope(STAB, null, "Staben"));
+        TertialReport report = builder.build(state, null, new ReportScope(STAB, null, "Staben"));
 
         assertThat(report.scope()).isEqualTo("Staben");
         assertThat(report.kfGoals()).hasSize(1);
@@ -124,7 +130,7 @@ class ReportBuilderTest {
                 activity(1, 11, STAB, Status.PAGAENDE_MED_AVVIKELSE, "Försenad", T2, LocalDate.of(2024, 10, 31)),
                 activity(2, 11, STAB, Status.PAGAENDE_ENLIGT_PLAN, null, T1, LocalDate.of(2024, 8, 31))), Map.of());
 
-        TertialReport report = builder.build(now, before, goals, Map.of(), ReportScope.municipality());
+        TertialReport report = builder.build(now, before, ReportScope.municipality());
 
         var rows = report.kfGoals().get(0).goals().get(0).activities();
         assertThat(rows.get(0).changes()).containsExactly(
@@ -144,9 +150,10 @@ class ReportBuilderTest {
         bothYears.put(31L, ks2025);
         var state = state(T1, List.of(
                 activity(1, 11, STAB, Status.PAGAENDE_ENLIGT_PLAN, null, T1, LocalDate.of(2025, 3, 31)),
-                activity(2, 31, STAB, Status.PAGAENDE_ENLIGT_PLAN, null, T1, LocalDate.of(2025, 12, 31))), Map.of());
+                activity(2, 31, STAB, Status.PAGAENDE_ENLIGT_PLAN, null, T1, LocalDate.of(2025, 12, 31))), Map.of(),
+                bothYears);
 
-        TertialReport report = builder.build(state, null, bothYears, Map.of(), ReportScope.municipality());
+        TertialReport report = builder.build(state, null, ReportScope.municipality());
         org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(HtmlReport.render(report));
 
         List<String> ids = html.select("[id]").eachAttr("id");
@@ -160,7 +167,7 @@ class ReportBuilderTest {
         var frozen = new TertialState(T1, new TertialState.Frozen(Instant.parse("2024-05-02T07:00:00Z"),
                 "sara.lindqvist@ange.example", false), List.of(), Map.of());
 
-        assertThat(builder.build(frozen, null, goals, Map.of(), ReportScope.municipality()).frozen())
+        assertThat(builder.build(frozen, null, ReportScope.municipality()).frozen())
                 .isEqualTo("Låst 2024-05-02 09:00 av sara.lindqvist@ange.example");
     }
 

@@ -261,6 +261,39 @@ abstract class TertialReportApiContract {
     }
 
     @Test
+    void a_closed_tertials_report_keeps_the_goal_and_unit_names_it_was_closed_with() throws SQLException {
+        Goal ks = goals.findByLevelAndYearAndRef(GoalLevel.KS, 2024, "3.3.5").orElseThrow();
+        Goal kf = goals.findById(ks.parentId()).orElseThrow();
+        clock.set(Instant.parse("2024-05-02T08:00:00Z"));
+        assertThat(stab.postJson("/api/tertials/2024-T1/close", Map.of()).code()).isEqualTo(201);
+
+        // after the close: the plan is imported again with new goal titles, and a unit is renamed
+        String renamedPlan = Fixtures.plan2024().replace(ks.title(), "Nytt KS-namn efter låsningen")
+                .replace(kf.title(), "Nytt KF-namn efter låsningen");
+        assertThat(stab.postCsv("/api/import/activities", renamedPlan).code()).isEqualTo(200);
+        assertThat(goals.findById(ks.id()).orElseThrow().title()).isEqualTo("Nytt KS-namn efter låsningen");
+        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             PreparedStatement rename = c.prepareStatement("UPDATE org_unit SET name = ? WHERE name = ?")) {
+            rename.setString(1, "Nytt enhetsnamn");
+            rename.setString(2, "Fritid Kultur Turism");
+            assertThat(rename.executeUpdate()).isEqualTo(1);
+        }
+
+        Document t1 = html("/api/reports/2024-T1?department=Staben");
+        assertThat(t1.getElementById("ks-2024-3.3.5").text()).isEqualTo("3.3.5 " + ks.title());
+        assertThat(t1.getElementById("kf-2024-" + kf.ref()).text()).isEqualTo(kf.ref() + " " + kf.title());
+        assertThat(t1.select("nav.toc").text()).contains(ks.title()).doesNotContain("efter låsningen");
+        assertThat(rows(t1, "3.3.5").values()).allSatisfy(row -> assertThat(row).contains("Staben • Fritid Kultur Turism"));
+        assertThat(t1.text()).doesNotContain("efter låsningen").doesNotContain("Nytt enhetsnamn");
+
+        // the open tertial shows the register as it is now
+        Document t2 = html("/api/reports/2024-T2?department=Staben");
+        assertThat(t2.getElementById("ks-2024-3.3.5").text()).isEqualTo("3.3.5 Nytt KS-namn efter låsningen");
+        assertThat(t2.getElementById("kf-2024-" + kf.ref()).text()).contains("Nytt KF-namn efter låsningen");
+        assertThat(t2.text()).contains("Staben • Nytt enhetsnamn");
+    }
+
+    @Test
     void an_override_with_analysis_shows_in_the_report_and_the_rule_is_a_suggestion_elsewhere() {
         Map suggestion = body(stab.get("/api/goals/2024/3.1.2/assessments/2024-T1"));
         assertThat((Map) suggestion.get("suggested")).containsEntry("name", "UPPFYLLD");
