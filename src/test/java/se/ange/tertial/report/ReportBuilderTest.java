@@ -163,6 +163,26 @@ class ReportBuilderTest {
     }
 
     @Test
+    void line_breaks_in_comments_and_analyses_are_kept_in_the_html_and_pdf() throws java.io.IOException {
+        var state = state(T1, List.of(
+                activity(1, 11, STAB, Status.PAGAENDE_ENLIGT_PLAN, "Första raden\nAndra raden", T1, LocalDate.of(2024, 12, 31))),
+                Map.of(11L, new LiveStates.Decision(GoalAssessment.DELVIS_UPPFYLLD, "Analysens första stycke\nAndra stycket")));
+
+        String html = HtmlReport.render(builder.build(state, null, ReportScope.municipality()));
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(html);
+
+        assertThat(doc.selectFirst("table.activities .comment").wholeText()).isEqualTo("Första raden\nAndra raden");
+        assertThat(doc.selectFirst(".analysis").wholeText()).isEqualTo("Analysens första stycke\nAndra stycket");
+        assertThat(doc.selectFirst("style").data().replaceAll("\\s+", " "))
+                .contains(".analysis, .comment { white-space: pre-line; }");
+        // and in the PDF: the analysis's second line starts a line of its own
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(PdfReport.render(builder.build(state, null, ReportScope.municipality())))) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).lines().map(String::strip))
+                    .contains("Analysens första stycke", "Andra stycket");
+        }
+    }
+
+    @Test
     void a_frozen_state_says_when_and_by_whom() {
         var frozen = new TertialState(T1, new TertialState.Frozen(Instant.parse("2024-05-02T07:00:00Z"),
                 "sara.lindqvist@ange.example", false), List.of(), Map.of());
