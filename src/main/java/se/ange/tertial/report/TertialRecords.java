@@ -25,6 +25,7 @@ import se.ange.tertial.audit.AuditLog;
 import se.ange.tertial.followup.Tertial;
 import se.ange.tertial.register.activity.ActivityCatalog;
 import se.ange.tertial.register.activity.ActivityView;
+import se.ange.tertial.register.goal.Goal;
 import se.ange.tertial.register.goal.GoalAreaRepository;
 import se.ange.tertial.register.goal.GoalRepository;
 import se.ange.tertial.register.org.Department;
@@ -118,6 +119,11 @@ public class TertialRecords {
         List<ActivityState> activities = live.activities(register, tertial);
         return new TertialState(tertial, null, activities, live.assessments(activities, tertial, decisionsFor(tertial)),
                 liveGoalNames());
+    }
+
+    /** The earliest plan year of the register's goals; empty while there is no plan. */
+    Optional<Integer> firstPlanYear() {
+        return StreamSupport.stream(goals.findAll().spliterator(), false).map(Goal::year).min(Integer::compare);
     }
 
     /** Every goal's names as the register has them now. */

@@ -428,6 +428,37 @@ abstract class TertialReportApiContract {
     }
 
     @Test
+    void a_tertial_missed_entirely_while_the_check_was_off_is_closed_by_the_next_check() {
+        // the daily check was off from April to mid-September: T1 (due 14 May) was never closed
+        clock.set(Instant.parse("2024-09-13T08:00:00Z"));
+        assertThat(autoClose.runOn(LocalDate.of(2024, 9, 13))).extracting(Object::toString).containsExactly("2024-T1");
+        assertThat(body(stab.get("/api/tertials/2024-T1/record"))).containsEntry("frozen", true)
+                .containsEntry("automatic", true).containsEntry("frozenBy", AutoClose.ACTOR);
+        // T2 is due 14 September
+        clock.set(Instant.parse("2024-09-14T08:00:00Z"));
+        assertThat(autoClose.runOn(LocalDate.of(2024, 9, 14))).extracting(Object::toString).containsExactly("2024-T2");
+        assertThat(autoClose.runOn(LocalDate.of(2024, 9, 15))).isEmpty();
+        // before the register's first plan year there is nothing to freeze
+        assertThat(records.record(Tertial.parse("2023-T3"))).isEmpty();
+    }
+
+    @Test
+    void the_next_check_closes_every_missed_tertial_oldest_first_with_its_own_reports() {
+        clock.set(Instant.parse("2024-12-20T08:00:00Z"));
+        String ref = reported.keySet().iterator().next();
+        report(stab, ref, "2024-T2", Status.VANTELAGE, "Läget i T2");
+
+        assertThat(autoClose.runOn(LocalDate.of(2024, 12, 20))).extracting(Object::toString)
+                .containsExactly("2024-T1", "2024-T2");
+        assertThat(rows(html("/api/reports/2024-T1?department=Staben"), reported.get(ref).get(1)).get(ref))
+                .contains(reported.get(ref).get(3)).doesNotContain("Läget i T2");
+        assertThat(rows(html("/api/reports/2024-T2?department=Staben"), reported.get(ref).get(1)).get(ref))
+                .contains("Läget i T2");
+        assertThat(records.record(Tertial.parse("2023-T3"))).isEmpty();
+        assertThat(autoClose.runOn(LocalDate.of(2024, 12, 21))).isEmpty();
+    }
+
+    @Test
     void a_tertial_can_be_closed_only_after_its_closing_day_so_reports_late_that_day_are_in_the_record() {
         // 30 April 21:00 in Stockholm: T1's last day, still open for reports
         clock.set(Instant.parse("2024-04-30T19:00:00Z"));
