@@ -333,7 +333,15 @@ abstract class TertialReportApiContract {
         Api socialManager = admin.withNewToken("maria", "MANAGER", "maria.sjoberg@ange.example");
         Api owner = admin.withNewToken("emma", "OWNER", "emma.berglund@ange.example");
 
-        assertThat(download(staffManager, "/api/reports/2024-T1?format=html&department=Staben").code()).isEqualTo(200);
+        HttpResponse<byte[]> own = download(staffManager, "/api/reports/2024-T1?format=html&department=Staben");
+        assertThat(own.code()).isEqualTo(200);
+        Document ownReport = Jsoup.parse(new String(own.body(), java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(ownReport.selectFirst(".scope").text()).isEqualTo("Staben");
+        assertThat(ownReport.select("table.activities tbody tr .org").eachText()).hasSize(reported.size())
+                .allSatisfy(org -> assertThat(org).startsWith("Staben"));
+        assertThat(ownReport.select("table.activities tbody tr .ref").eachText())
+                .containsExactlyInAnyOrderElementsOf(reported.keySet());
+        assertThat(ownReport.text()).doesNotContain("Socialavdelningen").doesNotContain("KS2024-001");
         assertThat(download(staffManager, "/api/reports/2024-T1?format=html").code()).isEqualTo(403);
         assertThat(download(socialManager, "/api/reports/2024-T1?format=pdf&department=Staben").code()).isEqualTo(403);
         assertThat(download(owner, "/api/reports/2024-T1?format=docx&department=Staben").code()).isEqualTo(403);
