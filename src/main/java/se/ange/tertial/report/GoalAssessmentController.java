@@ -12,7 +12,11 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
 import se.ange.tertial.followup.Channel;
 import se.ange.tertial.followup.GoalAssessment;
@@ -56,18 +60,26 @@ class GoalAssessmentController {
                           @Nullable String decidedBy, @Nullable Instant decidedAt) {
     }
 
+    private static final DateTimeFormatter SWEDISH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy",
+            Locale.forLanguageTag("sv-SE"));
+
     private final GoalRepository goals;
     private final GoalAssessments assessments;
+    private final Clock clock;
 
-    GoalAssessmentController(GoalRepository goals, GoalAssessments assessments) {
+    GoalAssessmentController(GoalRepository goals, GoalAssessments assessments, Clock clock) {
         this.goals = goals;
         this.assessments = assessments;
+        this.clock = clock;
     }
 
     @Get("/{tertial}")
     AssessmentJson show(@PathVariable int year, @PathVariable String ref, @PathVariable String tertial,
                         Authentication authentication) {
-        GoalAssessments.View view = assessments.view(goal(year, ref), TertialRecordController.parseTertial(tertial));
+        Goal goal = goal(year, ref);
+        Tertial id = TertialRecordController.parseTertial(tertial);
+        requireGoalYear(goal, id);
+        GoalAssessments.View view = assessments.view(goal, id);
         if (!ReportAccess.canReadAssessment(Caller.of(authentication), view.activities())) {
             throw ProblemException.forbidden("Du har inte behörighet till målet " + ref);
         }
@@ -80,10 +92,15 @@ class GoalAssessmentController {
         Caller caller = Caller.of(authentication);
         Goal goal = goal(year, ref);
         Tertial id = TertialRecordController.parseTertial(tertial);
-        GoalAssessments.View before = assessments.view(goal, id);
-        if (!ReportAccess.canAssess(caller, before.activities())) {
+        if (!ReportAccess.canAssess(caller, assessments.departmentsOfAllActivities(goal))) {
             throw ProblemException.forbidden("Målbedömningen för %s görs av stab (eller chefen för avdelningen som har alla målets aktiviteter)"
                     .formatted(ref));
+        }
+        requireGoalYear(goal, id);
+        LocalDate today = LocalDate.now(clock);
+        if (today.isBefore(id.firstDay())) {
+            throw ProblemException.invalidField("tertial", "Tertial %s har inte börjat än (det börjar %s); målet kan bedömas från dess första dag"
+                    .formatted(id, SWEDISH_DATE.format(id.firstDay())));
         }
         GoalAssessment chosen = decision.assessment() == null || decision.assessment().isBlank() ? null
                 : parse(decision.assessment()).orElseThrow(() -> ProblemException.invalidField("assessment",
@@ -91,6 +108,14 @@ class GoalAssessmentController {
                                 .formatted(decision.assessment())));
         assessments.decide(goal, id, chosen, decision.analysis(), caller.actor(Channel.API));
         return json(assessments.view(goal, id));
+    }
+
+    /** A goal is assessed in its own plan year's tertials only (else the report would show it twice). */
+    private static void requireGoalYear(Goal goal, Tertial tertial) {
+        if (tertial.year() != goal.year()) {
+            throw ProblemException.invalidField("tertial", "Tertial %s hör inte till målets år: %s är ett mål för %d, välj ett tertial %d (t.ex. %d-T1)"
+                    .formatted(tertial, goal.ref(), goal.year(), goal.year(), goal.year()));
+        }
     }
 
     private Goal goal(int year, String ref) {

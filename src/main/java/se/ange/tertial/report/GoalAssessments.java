@@ -13,6 +13,8 @@ import se.ange.tertial.audit.Actor;
 import se.ange.tertial.audit.AuditLog;
 import se.ange.tertial.followup.GoalAssessment;
 import se.ange.tertial.followup.Tertial;
+import se.ange.tertial.register.activity.ActivityCatalog;
+import se.ange.tertial.register.activity.ActivityView;
 import se.ange.tertial.register.goal.Goal;
 import se.ange.tertial.system.ProblemException;
 
@@ -29,14 +31,16 @@ public class GoalAssessments {
     }
 
     private final TertialRecords records;
+    private final ActivityCatalog catalog;
     private final GoalAssessmentRepository decisions;
     private final LiveStates live;
     private final AuditLog audit;
     private final Clock clock;
 
-    GoalAssessments(TertialRecords records, GoalAssessmentRepository decisions, LiveStates live, AuditLog audit,
-                    Clock clock) {
+    GoalAssessments(TertialRecords records, ActivityCatalog catalog, GoalAssessmentRepository decisions,
+                    LiveStates live, AuditLog audit, Clock clock) {
         this.records = records;
+        this.catalog = catalog;
         this.decisions = decisions;
         this.live = live;
         this.audit = audit;
@@ -52,6 +56,15 @@ public class GoalAssessments {
         return new View(goal, tertial, assessment, activities, state.isFrozen(),
                 decided.map(GoalAssessmentRow::decidedBy).orElse(null),
                 decided.map(GoalAssessmentRow::decidedAt).orElse(null));
+    }
+
+    /**
+     * The department of every activity of the goal in the register, whatever the tertial (who may decide
+     * the goal's assessment is judged on all of them, see {@link ReportAccess#canAssess}).
+     */
+    public List<Long> departmentsOfAllActivities(Goal goal) {
+        return catalog.all().stream().map(ActivityView::activity).filter(a -> goal.id().equals(a.goalId()))
+                .map(a -> a.departmentId()).toList();
     }
 
     /**

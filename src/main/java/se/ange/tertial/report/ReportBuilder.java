@@ -17,11 +17,10 @@ import java.util.stream.Collectors;
 import se.ange.tertial.followup.GoalAssessment;
 import se.ange.tertial.followup.Language;
 import se.ange.tertial.followup.Status;
-import se.ange.tertial.register.goal.Goal;
 
 /**
- * Builds a {@link TertialReport} from a tertial's state, the previous tertial's state (for what changed),
- * the goals and a scope. Plain Java: every rule of the report's content is here, the renderers are dumb.
+ * Builds a {@link TertialReport} from a tertial's state (with its goals' names), the previous tertial's
+ * state (for what changed) and a scope. Plain Java: every rule of the report's content is here, the renderers are dumb.
  *
  * <ul>
  *   <li>Goals appear when the scope has activities under them (the municipality: every goal with activities
@@ -59,8 +58,9 @@ public final class ReportBuilder {
         this.clock = clock;
     }
 
-    public TertialReport build(TertialState current, @Nullable TertialState previous, Map<Long, Goal> goalsById,
-                               Map<Long, String> areaNames, ReportScope scope) {
+    /** The report of {@code current} (with the goal names it carries), changes against {@code previous}. */
+    public TertialReport build(TertialState current, @Nullable TertialState previous, ReportScope scope) {
+        Map<Long, GoalNames> names = current.goals();
         Map<Long, ActivityState> before = previous == null ? Map.of() : previous.activities().stream()
                 .collect(Collectors.toMap(ActivityState::activityId, Function.identity(), (a, b) -> a));
         Map<Long, List<ActivityState>> byGoal = current.activities().stream()
@@ -71,38 +71,45 @@ public final class ReportBuilder {
             current.assessments().keySet().stream().filter(id -> !byGoal.containsKey(id)).forEach(goalIds::add);
         }
 
-        Map<Goal, List<Goal>> ksByKf = new LinkedHashMap<>();
-        goalIds.stream().map(goalsById::get).filter(Objects::nonNull)
-                .sorted(Comparator.comparing(Goal::ref, REF_ORDER))
-                .forEach(ks -> ksByKf.computeIfAbsent(ks.parentId() == null ? ks : goalsById.getOrDefault(ks.parentId(), ks),
-                        kf -> new ArrayList<>()).add(ks));
+        Comparator<GoalNames> ksOrder = Comparator.comparing(GoalNames::ref, REF_ORDER).thenComparing(GoalNames::year);
+        Map<Long, List<GoalNames>> ksByKf = goalIds.stream().map(names::get).filter(Objects::nonNull)
+                .sorted(ksOrder)
+                .collect(Collectors.groupingBy(GoalNames::kfId, LinkedHashMap::new, Collectors.toList()));
 
         List<TertialReport.KfGoal> kfGoals = new ArrayList<>();
         List<TertialReport.Row> allRows = new ArrayList<>();
         List<TertialReport.Assessment> allAssessments = new ArrayList<>();
         List<String> allChanges = new ArrayList<>();
-        ksByKf.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.comparing(Goal::ref, REF_ORDER)))
-                .forEach(entry -> {
+        ksByKf.values().stream()
+                .sorted(Comparator.comparing((List<GoalNames> ks) -> ks.get(0).kfRef(), REF_ORDER)
+                        .thenComparing(ks -> ks.get(0).year()))
+                .forEach(goals -> {
                     List<TertialReport.KsGoal> ksGoals = new ArrayList<>();
-                    for (Goal ks : entry.getValue()) {
-                        List<TertialReport.Row> rows = byGoal.getOrDefault(ks.id(), List.of()).stream()
+                    for (GoalNames ks : goals) {
+                        List<TertialReport.Row> rows = byGoal.getOrDefault(ks.goalId(), List.of()).stream()
                                 .sorted(Comparator.comparing(ActivityState::ref))
                                 .map(a -> row(a, before.get(a.activityId()), current))
                                 .toList();
-                        TertialReport.Assessment assessment = assessment(current.assessments().get(ks.id()));
-                        ksGoals.add(new TertialReport.KsGoal(ks.ref(), ks.title(),
-                                ks.goalAreaId() == null ? null : areaNames.get(ks.goalAreaId()), assessment, rows));
+                        TertialReport.Assessment assessment = assessment(current.assessments().get(ks.goalId()));
+                        ksGoals.add(new TertialReport.KsGoal(anchor("ks", ks.year(), ks.ref()), ks.ref(), ks.title(),
+                                ks.area(), assessment, rows));
                         allRows.addAll(rows);
                         allAssessments.add(assessment);
                         rows.forEach(r -> r.changes().forEach(c -> allChanges.add(r.ref() + " " + r.title() + ": " + c)));
                     }
-                    Goal kf = entry.getKey();
-                    kfGoals.add(new TertialReport.KfGoal(kf.ref(), kf.title(), ksGoals));
+                    GoalNames first = goals.get(0);
+                    kfGoals.add(new TertialReport.KfGoal(anchor("kf", first.year(), first.kfRef()), first.kfRef(),
+                            first.kfTitle(), ksGoals));
                 });
 
         String title = "Tertialrapport " + current.tertial();
         return new TertialReport(current.tertial(), title, scope.label(), LocalDate.now(clock), frozen(current),
                 kfGoals, summary(allRows, allAssessments, allChanges));
+    }
+
+    /** "ks-2024-3.1.1": a goal's reference repeats from one plan year to the next. */
+    static String anchor(String level, int year, String ref) {
+        return level + "-" + year + "-" + ref;
     }
 
     private String frozen(TertialState state) {

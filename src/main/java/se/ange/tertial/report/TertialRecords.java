@@ -24,6 +24,10 @@ import se.ange.tertial.audit.Actor;
 import se.ange.tertial.audit.AuditLog;
 import se.ange.tertial.followup.Tertial;
 import se.ange.tertial.register.activity.ActivityCatalog;
+import se.ange.tertial.register.activity.ActivityView;
+import se.ange.tertial.register.goal.Goal;
+import se.ange.tertial.register.goal.GoalAreaRepository;
+import se.ange.tertial.register.goal.GoalRepository;
 import se.ange.tertial.register.org.Department;
 import se.ange.tertial.register.org.DepartmentRepository;
 import se.ange.tertial.register.org.OrgUnit;
@@ -33,7 +37,10 @@ import se.ange.tertial.system.ProblemException;
 /**
  * A tertial's state for reports: the frozen record once the tertial is closed, else read live from the
  * register. Closing copies every activity that had to report for the tertial (status, comment, dates,
- * title, goal, organisation) and every goal's assessment; closing again keeps the first record.
+ * title, goal, organisation with its names) and every goal's assessment with the goal's names (reference,
+ * title, KF goal, goal area), so that renaming or re-importing later leaves a closed report as it was;
+ * closing again keeps the first record. Closing reads the register afresh (never the catalog's cached
+ * read), so a report committed just before the close is in the record.
  *
  * <p>Several instances may close at once (each runs {@link AutoCloseSchedule}, and stab may close by hand),
  * and a goal assessment may be decided while a tertial closes. Both take the same row locks, the goals'
@@ -64,6 +71,8 @@ public class TertialRecords {
     private final RecordedGoalRepository recordedGoals;
     private final DepartmentRepository departments;
     private final OrgUnitRepository units;
+    private final GoalRepository goals;
+    private final GoalAreaRepository areas;
     private final LiveStates live;
     private final AuditLog audit;
     private final Clock clock;
@@ -74,8 +83,9 @@ public class TertialRecords {
 
     TertialRecords(ActivityCatalog catalog, GoalAssessmentRepository decisions, TertialRecordRepository records,
                    RecordedActivityRepository recordedActivities, RecordedGoalRepository recordedGoals,
-                   DepartmentRepository departments, OrgUnitRepository units, LiveStates live, AuditLog audit,
-                   Clock clock, JdbcOperations jdbc, TransactionOperations<Connection> transactions) {
+                   DepartmentRepository departments, OrgUnitRepository units, GoalRepository goals,
+                   GoalAreaRepository areas, LiveStates live, AuditLog audit, Clock clock, JdbcOperations jdbc,
+                   TransactionOperations<Connection> transactions) {
         this.catalog = catalog;
         this.decisions = decisions;
         this.records = records;
@@ -83,6 +93,8 @@ public class TertialRecords {
         this.recordedGoals = recordedGoals;
         this.departments = departments;
         this.units = units;
+        this.goals = goals;
+        this.areas = areas;
         this.live = live;
         this.audit = audit;
         this.clock = clock;
@@ -100,8 +112,23 @@ public class TertialRecords {
     }
 
     TertialState liveState(Tertial tertial) {
-        List<ActivityState> activities = live.activities(catalog.all(), tertial);
-        return new TertialState(tertial, null, activities, live.assessments(activities, tertial, decisionsFor(tertial)));
+        return liveState(tertial, catalog.all());
+    }
+
+    private TertialState liveState(Tertial tertial, List<ActivityView> register) {
+        List<ActivityState> activities = live.activities(register, tertial);
+        return new TertialState(tertial, null, activities, live.assessments(activities, tertial, decisionsFor(tertial)),
+                liveGoalNames());
+    }
+
+    /** The earliest plan year of the register's goals; empty while there is no plan. */
+    Optional<Integer> firstPlanYear() {
+        return StreamSupport.stream(goals.findAll().spliterator(), false).map(Goal::year).min(Integer::compare);
+    }
+
+    /** Every goal's names as the register has them now. */
+    Map<Long, GoalNames> liveGoalNames() {
+        return GoalNames.of(goals.findAll(), areas.findAll());
     }
 
     Map<Long, LiveStates.Decision> decisionsFor(Tertial tertial) {
@@ -144,18 +171,23 @@ public class TertialRecords {
                     .formatted(tertial, SWEDISH_DATE.format(tertial.closingDate()),
                             SWEDISH_DATE.format(tertial.closingDate().plusDays(1))), List.of());
         }
-        TertialState state = liveState(tertial);
+        // a fresh read: the catalog's cached one may predate a report another instance committed just now
+        TertialState state = liveState(tertial, catalog.allUncached());
         beforeRecordWritten.run();
         TertialRecordRow row = records.save(new TertialRecordRow(null, tertial.toString(), clock.instant(),
                 actor.name(), automatic));
         for (ActivityState a : state.activities()) {
             recordedActivities.save(new RecordedActivity(null, row.id(), a.activityId(), a.ref(), a.title(), a.goalId(),
                     a.departmentId(), a.unitId(), a.startDate(), a.endDate(), a.status(), a.comment(),
-                    a.reportedFor() == null ? null : a.reportedFor().toString()));
+                    a.reportedFor() == null ? null : a.reportedFor().toString(), a.department(), a.unit()));
         }
         for (AssessmentState g : state.assessments().values()) {
+            GoalNames names = state.goals().get(g.goalId());
             recordedGoals.save(new RecordedGoal(null, row.id(), g.goalId(), g.suggested(), g.reasoning(), g.chosen(),
-                    g.analysis()));
+                    g.analysis(), names == null ? null : names.year(), names == null ? null : names.ref(),
+                    names == null ? null : names.title(), names == null ? null : names.area(),
+                    names == null ? null : names.kfId(), names == null ? null : names.kfRef(),
+                    names == null ? null : names.kfTitle()));
         }
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("tertial", tertial.toString());
@@ -208,22 +240,36 @@ public class TertialRecords {
 
     private TertialState frozenState(TertialRecordRow row) {
         Tertial tertial = Tertial.parse(row.tertial());
-        Map<Long, String> departmentNames = StreamSupport.stream(departments.findAll().spliterator(), false)
-                .collect(Collectors.toMap(Department::id, Department::name));
-        Map<Long, String> unitNames = StreamSupport.stream(units.findAll().spliterator(), false)
-                .collect(Collectors.toMap(OrgUnit::id, OrgUnit::name));
-        List<ActivityState> activities = recordedActivities.findByRecordId(row.id()).stream()
+        List<RecordedActivity> recorded = recordedActivities.findByRecordId(row.id());
+        List<RecordedGoal> recordedGoalRows = recordedGoals.findByRecordId(row.id());
+        // names come from the record; the live register only for records closed before names were kept
+        Map<Long, String> departmentNames = recorded.stream().anyMatch(a -> a.departmentName() == null)
+                ? StreamSupport.stream(departments.findAll().spliterator(), false)
+                        .collect(Collectors.toMap(Department::id, Department::name))
+                : Map.of();
+        Map<Long, String> unitNames = recorded.stream().anyMatch(a -> a.unitId() != null && a.unitName() == null)
+                ? StreamSupport.stream(units.findAll().spliterator(), false)
+                        .collect(Collectors.toMap(OrgUnit::id, OrgUnit::name))
+                : Map.of();
+        List<ActivityState> activities = recorded.stream()
                 .map(a -> new ActivityState(a.activityId(), a.ref(), a.title(), a.goalId(),
-                        departmentNames.getOrDefault(a.departmentId(), "?"),
-                        a.unitId() == null ? null : unitNames.get(a.unitId()), a.departmentId(), a.unitId(),
-                        a.startDate(), a.endDate(), a.status(), a.comment(),
+                        a.departmentName() != null ? a.departmentName() : departmentNames.getOrDefault(a.departmentId(), "?"),
+                        a.unitId() == null ? null : a.unitName() != null ? a.unitName() : unitNames.get(a.unitId()),
+                        a.departmentId(), a.unitId(), a.startDate(), a.endDate(), a.status(), a.comment(),
                         a.reportedFor() == null ? null : Tertial.parse(a.reportedFor())))
                 .toList();
-        Map<Long, AssessmentState> assessments = new HashMap<>(recordedGoals.findByRecordId(row.id()).stream()
+        Map<Long, AssessmentState> assessments = new HashMap<>(recordedGoalRows.stream()
                 .collect(Collectors.toMap(RecordedGoal::goalId, g -> new AssessmentState(g.goalId(), g.suggested(),
                         g.reasoning() == null ? "" : g.reasoning(), g.assessment(), g.analysis()),
                         (a, b) -> a)));
+        Map<Long, GoalNames> names = new HashMap<>();
+        recordedGoalRows.forEach(g -> g.names().ifPresent(n -> names.putIfAbsent(n.goalId(), n)));
+        boolean complete = activities.stream().allMatch(a -> names.containsKey(a.goalId()))
+                && assessments.keySet().stream().allMatch(names::containsKey);
+        if (!complete) {
+            liveGoalNames().forEach(names::putIfAbsent);
+        }
         return new TertialState(tertial, new TertialState.Frozen(row.frozenAt(), row.frozenBy(), row.automatic()),
-                activities, assessments);
+                activities, assessments, names);
     }
 }

@@ -17,10 +17,12 @@ import se.ange.tertial.followup.Tertial;
 public record TertialReport(Tertial tertial, String title, String scope, LocalDate date, @Nullable String frozen,
                             List<KfGoal> kfGoals, Summary summary) {
 
-    public record KfGoal(String ref, String title, List<KsGoal> goals) {
+    /** @param anchor unique in the report (the plan year and the reference: "kf-2024-3.1") */
+    public record KfGoal(String anchor, String ref, String title, List<KsGoal> goals) {
     }
 
-    public record KsGoal(String ref, String title, @Nullable String goalArea, Assessment assessment,
+    /** @param anchor unique in the report (the plan year and the reference: "ks-2024-3.1.1") */
+    public record KsGoal(String anchor, String ref, String title, @Nullable String goalArea, Assessment assessment,
                          List<Row> activities) {
     }
 

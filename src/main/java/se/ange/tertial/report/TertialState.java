@@ -7,11 +7,12 @@ import java.util.Map;
 import se.ange.tertial.followup.Tertial;
 
 /**
- * Everything a report needs of one tertial: the activities that had to report for it and every KS goal's
- * assessment. From the frozen record when the tertial is closed ({@code frozen} set), else live.
+ * Everything a report needs of one tertial: the activities that had to report for it, every KS goal's
+ * assessment and the goals' names. From the frozen record when the tertial is closed ({@code frozen} set,
+ * the names as they were at the close), else live.
  */
 public record TertialState(Tertial tertial, @Nullable Frozen frozen, List<ActivityState> activities,
-                           Map<Long, AssessmentState> assessments) {
+                           Map<Long, AssessmentState> assessments, Map<Long, GoalNames> goals) {
 
     /** Who closed the tertial and when; {@code automatic} when the daily check did. */
     public record Frozen(Instant at, String by, boolean automatic) {
@@ -20,6 +21,13 @@ public record TertialState(Tertial tertial, @Nullable Frozen frozen, List<Activi
     public TertialState {
         activities = List.copyOf(activities);
         assessments = Map.copyOf(assessments);
+        goals = Map.copyOf(goals);
+    }
+
+    /** Without goal names (a report shows only goals it has names for). */
+    public TertialState(Tertial tertial, @Nullable Frozen frozen, List<ActivityState> activities,
+                        Map<Long, AssessmentState> assessments) {
+        this(tertial, frozen, activities, assessments, Map.of());
     }
 
     public boolean isFrozen() {

@@ -150,7 +150,7 @@ abstract class TertialReportApiContract {
 
     /** The rows of a KS goal's activity table: ref → the row's text. */
     static Map<String, String> rows(Document doc, String ksRef) {
-        Element heading = doc.getElementById("ks-" + ksRef);
+        Element heading = doc.getElementById("ks-2024-" + ksRef);
         assertThat(heading).as("goal %s in the report", ksRef).isNotNull();
         return heading.parent().select("table.activities tbody tr").stream().collect(Collectors.toMap(
                 tr -> tr.selectFirst(".ref").text(), Element::text, (a, b) -> a, LinkedHashMap::new));
@@ -261,6 +261,39 @@ abstract class TertialReportApiContract {
     }
 
     @Test
+    void a_closed_tertials_report_keeps_the_goal_and_unit_names_it_was_closed_with() throws SQLException {
+        Goal ks = goals.findByLevelAndYearAndRef(GoalLevel.KS, 2024, "3.3.5").orElseThrow();
+        Goal kf = goals.findById(ks.parentId()).orElseThrow();
+        clock.set(Instant.parse("2024-05-02T08:00:00Z"));
+        assertThat(stab.postJson("/api/tertials/2024-T1/close", Map.of()).code()).isEqualTo(201);
+
+        // after the close: the plan is imported again with new goal titles, and a unit is renamed
+        String renamedPlan = Fixtures.plan2024().replace(ks.title(), "Nytt KS-namn efter låsningen")
+                .replace(kf.title(), "Nytt KF-namn efter låsningen");
+        assertThat(stab.postCsv("/api/import/activities", renamedPlan).code()).isEqualTo(200);
+        assertThat(goals.findById(ks.id()).orElseThrow().title()).isEqualTo("Nytt KS-namn efter låsningen");
+        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             PreparedStatement rename = c.prepareStatement("UPDATE org_unit SET name = ? WHERE name = ?")) {
+            rename.setString(1, "Nytt enhetsnamn");
+            rename.setString(2, "Fritid Kultur Turism");
+            assertThat(rename.executeUpdate()).isEqualTo(1);
+        }
+
+        Document t1 = html("/api/reports/2024-T1?department=Staben");
+        assertThat(t1.getElementById("ks-2024-3.3.5").text()).isEqualTo("3.3.5 " + ks.title());
+        assertThat(t1.getElementById("kf-2024-" + kf.ref()).text()).isEqualTo(kf.ref() + " " + kf.title());
+        assertThat(t1.select("nav.toc").text()).contains(ks.title()).doesNotContain("efter låsningen");
+        assertThat(rows(t1, "3.3.5").values()).allSatisfy(row -> assertThat(row).contains("Staben • Fritid Kultur Turism"));
+        assertThat(t1.text()).doesNotContain("efter låsningen").doesNotContain("Nytt enhetsnamn");
+
+        // the open tertial shows the register as it is now
+        Document t2 = html("/api/reports/2024-T2?department=Staben");
+        assertThat(t2.getElementById("ks-2024-3.3.5").text()).isEqualTo("3.3.5 Nytt KS-namn efter låsningen");
+        assertThat(t2.getElementById("kf-2024-" + kf.ref()).text()).contains("Nytt KF-namn efter låsningen");
+        assertThat(t2.text()).contains("Staben • Nytt enhetsnamn");
+    }
+
+    @Test
     void an_override_with_analysis_shows_in_the_report_and_the_rule_is_a_suggestion_elsewhere() {
         Map suggestion = body(stab.get("/api/goals/2024/3.1.2/assessments/2024-T1"));
         assertThat((Map) suggestion.get("suggested")).containsEntry("name", "UPPFYLLD");
@@ -275,10 +308,10 @@ abstract class TertialReportApiContract {
                 .containsEntry("decidedBy", "johan.nordin@ange.example");
 
         Document doc = html("/api/reports/2024-T1");
-        Element goal335 = doc.getElementById("ks-3.3.5").parent();
+        Element goal335 = doc.getElementById("ks-2024-3.3.5").parent();
         assertThat(goal335.selectFirst(".assessment").text()).isEqualTo("Bedömning: Knappt uppfylld");
         assertThat(goal335.selectFirst(".analysis").text()).isEqualTo("Resursbrist inom Fritid Kultur Turism; en plats klar.");
-        Element goal312 = doc.getElementById("ks-3.1.2").parent();
+        Element goal312 = doc.getElementById("ks-2024-3.1.2").parent();
         assertThat(goal312.selectFirst(".assessment").text()).isEqualTo("Bedömning: Uppfylld (förslag)");
         assertThat(doc.selectFirst(".scope").text()).isEqualTo("Hela kommunen");
         assertThat(doc.text()).contains("KS2024-001"); // the board report has every department
@@ -290,7 +323,7 @@ abstract class TertialReportApiContract {
         assertThat(stab.postJson("/api/tertials/2024-T1/close", Map.of()).code()).isEqualTo(201);
         assertThat(stab.exchange(HttpRequest.PUT("/api/goals/2024/3.3.5/assessments/2024-T1",
                 Map.of("assessment", "Uppfylld"))).code()).isEqualTo(409);
-        assertThat(html("/api/reports/2024-T1").getElementById("ks-3.3.5").parent().selectFirst(".assessment").text())
+        assertThat(html("/api/reports/2024-T1").getElementById("ks-2024-3.3.5").parent().selectFirst(".assessment").text())
                 .isEqualTo("Bedömning: Knappt uppfylld");
     }
 
@@ -300,7 +333,15 @@ abstract class TertialReportApiContract {
         Api socialManager = admin.withNewToken("maria", "MANAGER", "maria.sjoberg@ange.example");
         Api owner = admin.withNewToken("emma", "OWNER", "emma.berglund@ange.example");
 
-        assertThat(download(staffManager, "/api/reports/2024-T1?format=html&department=Staben").code()).isEqualTo(200);
+        HttpResponse<byte[]> own = download(staffManager, "/api/reports/2024-T1?format=html&department=Staben");
+        assertThat(own.code()).isEqualTo(200);
+        Document ownReport = Jsoup.parse(new String(own.body(), java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(ownReport.selectFirst(".scope").text()).isEqualTo("Staben");
+        assertThat(ownReport.select("table.activities tbody tr .org").eachText()).hasSize(reported.size())
+                .allSatisfy(org -> assertThat(org).startsWith("Staben"));
+        assertThat(ownReport.select("table.activities tbody tr .ref").eachText())
+                .containsExactlyInAnyOrderElementsOf(reported.keySet());
+        assertThat(ownReport.text()).doesNotContain("Socialavdelningen").doesNotContain("KS2024-001");
         assertThat(download(staffManager, "/api/reports/2024-T1?format=html").code()).isEqualTo(403);
         assertThat(download(socialManager, "/api/reports/2024-T1?format=pdf&department=Staben").code()).isEqualTo(403);
         assertThat(download(owner, "/api/reports/2024-T1?format=docx&department=Staben").code()).isEqualTo(403);
@@ -328,6 +369,54 @@ abstract class TertialReportApiContract {
     }
 
     @Test
+    void a_manager_may_not_assess_a_goal_shared_with_another_department_even_when_only_theirs_report_in_the_tertial() {
+        // 3.1.1: KS2024-002 and -004 are Staben's; -001, -005 and -006 (Socialavdelningen) finish in T1 and
+        // -003 (Socialavdelningen) starts in September, so only Staben's activities report in T2
+        for (String ref : List.of("KS2024-001", "KS2024-005", "KS2024-006")) {
+            report(stab, ref, "2024-T1", Status.AVSLUTAD_ENLIGT_PLAN, "Klart");
+        }
+        clock.set(Instant.parse("2024-06-10T08:00:00Z"));
+        assertThat(body(stab.get("/api/goals/2024/3.1.1/assessments/2024-T2"))).containsEntry("activities", 2);
+        Api staffManager = admin.withNewToken("johan", "MANAGER", "johan.nordin@ange.example");
+
+        HttpResponse<Map> shared = staffManager.exchange(HttpRequest.PUT("/api/goals/2024/3.1.1/assessments/2024-T2",
+                Map.of("assessment", "Uppfylld")));
+        assertThat(shared.code()).isEqualTo(403);
+        assertThat(body(stab.get("/api/goals/2024/3.1.1/assessments/2024-T2"))).containsEntry("chosen", null);
+        // a goal that is Staben's alone (3.3.5) stays the Staben manager's to decide
+        assertThat(staffManager.exchange(HttpRequest.PUT("/api/goals/2024/3.3.5/assessments/2024-T2",
+                Map.of("assessment", "Uppfylld"))).code()).isEqualTo(200);
+    }
+
+    @Test
+    void an_assessment_for_another_years_tertial_or_one_not_started_is_a_swedish_422_naming_the_tertial() {
+        // today is 2024-04-20: 2024-T1 is running, 2024-T2 has not started
+        Map<String, String> decision = Map.of("assessment", "Uppfylld");
+        HttpResponse<Map> otherYear = stab.exchange(HttpRequest.PUT("/api/goals/2024/3.3.5/assessments/2025-T1", decision));
+        HttpResponse<Map> farAhead = stab.exchange(HttpRequest.PUT("/api/goals/2024/3.3.5/assessments/2031-T1", decision));
+        HttpResponse<Map> notStarted = stab.exchange(HttpRequest.PUT("/api/goals/2024/3.3.5/assessments/2024-T2", decision));
+        for (HttpResponse<Map> answer : List.of(otherYear, farAhead, notStarted)) {
+            assertThat(answer.code()).isEqualTo(422);
+            assertThat((List<Map>) body(answer).get("errors")).singleElement()
+                    .satisfies(e -> assertThat(e).containsEntry("field", "tertial"));
+        }
+        assertThat((String) body(otherYear).get("detail")).contains("2025-T1", "3.3.5 är ett mål för 2024");
+        assertThat((String) body(notStarted).get("detail")).contains("2024-T2 har inte börjat", "1 maj 2024");
+        assertThat(stab.get("/api/goals/2024/3.3.5/assessments/2025-T1").code()).isEqualTo(422);
+
+        assertThat(stab.exchange(HttpRequest.PUT("/api/goals/2024/3.3.5/assessments/2024-T1", decision)).code())
+                .isEqualTo(200);
+        // nothing was decided for next year's tertial (2024 goals with unfinished activities show there with
+        // the rule's suggestion); this year's report has each goal once, and every contents link lands
+        clock.set(Instant.parse("2025-02-01T08:00:00Z"));
+        assertThat(html("/api/reports/2025-T1").select(".assessment .decided")).isEmpty();
+        Document t1 = html("/api/reports/2024-T1");
+        List<String> ids = t1.select("[id]").eachAttr("id");
+        assertThat(ids).doesNotHaveDuplicates().contains("ks-2024-3.3.5");
+        assertThat(t1.select("nav.toc a").eachAttr("href")).allSatisfy(href -> assertThat(ids).contains(href.substring(1)));
+    }
+
+    @Test
     void a_tertial_cannot_be_closed_before_its_close_and_closes_itself_14_days_after() {
         assertThat(stab.postJson("/api/tertials/2024-T1/close", Map.of()).code()).isEqualTo(409);
 
@@ -344,6 +433,37 @@ abstract class TertialReportApiContract {
         Document t1 = html("/api/reports/2024-T1?department=Staben");
         assertThat(t1.text()).doesNotContain("Sen rapport efter låsningen").contains(reported.get(ref).get(3));
         assertThat(t1.selectFirst(".frozen").text()).contains("(automatiskt)");
+    }
+
+    @Test
+    void a_tertial_missed_entirely_while_the_check_was_off_is_closed_by_the_next_check() {
+        // the daily check was off from April to mid-September: T1 (due 14 May) was never closed
+        clock.set(Instant.parse("2024-09-13T08:00:00Z"));
+        assertThat(autoClose.runOn(LocalDate.of(2024, 9, 13))).extracting(Object::toString).containsExactly("2024-T1");
+        assertThat(body(stab.get("/api/tertials/2024-T1/record"))).containsEntry("frozen", true)
+                .containsEntry("automatic", true).containsEntry("frozenBy", AutoClose.ACTOR);
+        // T2 is due 14 September
+        clock.set(Instant.parse("2024-09-14T08:00:00Z"));
+        assertThat(autoClose.runOn(LocalDate.of(2024, 9, 14))).extracting(Object::toString).containsExactly("2024-T2");
+        assertThat(autoClose.runOn(LocalDate.of(2024, 9, 15))).isEmpty();
+        // before the register's first plan year there is nothing to freeze
+        assertThat(records.record(Tertial.parse("2023-T3"))).isEmpty();
+    }
+
+    @Test
+    void the_next_check_closes_every_missed_tertial_oldest_first_with_its_own_reports() {
+        clock.set(Instant.parse("2024-12-20T08:00:00Z"));
+        String ref = reported.keySet().iterator().next();
+        report(stab, ref, "2024-T2", Status.VANTELAGE, "Läget i T2");
+
+        assertThat(autoClose.runOn(LocalDate.of(2024, 12, 20))).extracting(Object::toString)
+                .containsExactly("2024-T1", "2024-T2");
+        assertThat(rows(html("/api/reports/2024-T1?department=Staben"), reported.get(ref).get(1)).get(ref))
+                .contains(reported.get(ref).get(3)).doesNotContain("Läget i T2");
+        assertThat(rows(html("/api/reports/2024-T2?department=Staben"), reported.get(ref).get(1)).get(ref))
+                .contains("Läget i T2");
+        assertThat(records.record(Tertial.parse("2023-T3"))).isEmpty();
+        assertThat(autoClose.runOn(LocalDate.of(2024, 12, 21))).isEmpty();
     }
 
     @Test
@@ -507,7 +627,7 @@ abstract class TertialReportApiContract {
         assessments.decide(goal, t1, GoalAssessment.DELVIS_UPPFYLLD, "Beslut före låsningen", Actor.system("johan"));
         assertThat(records.close(t1, Actor.system("stab"), false).created()).isTrue();
         assertThat(assessments.view(goal, t1).state().chosen()).isEqualTo(GoalAssessment.DELVIS_UPPFYLLD);
-        assertThat(html("/api/reports/2024-T1").getElementById("ks-3.3.5").parent().selectFirst(".analysis").text())
+        assertThat(html("/api/reports/2024-T1").getElementById("ks-2024-3.3.5").parent().selectFirst(".analysis").text())
                 .isEqualTo("Beslut före låsningen");
     }
 }

@@ -62,6 +62,14 @@ public class ActivityCatalog {
         return snapshot.get(ALL, key -> views(activities.findAllOrderByRef()));
     }
 
+    /**
+     * The whole register read now, past the cache (which another instance's writes do not drop): for what
+     * must not miss a write committed a moment ago, such as the record frozen when a tertial closes.
+     */
+    public List<ActivityView> allUncached() {
+        return views(activities.findAllOrderByRef());
+    }
+
     /** Called by every write to activities, owners and reports. */
     void changed() {
         snapshot.invalidateAll();
