@@ -6,7 +6,6 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -32,6 +31,7 @@ import se.ange.tertial.register.org.Department;
 import se.ange.tertial.register.org.DepartmentRepository;
 import se.ange.tertial.register.org.OrgUnit;
 import se.ange.tertial.register.org.OrgUnitRepository;
+import se.ange.tertial.system.Database;
 import se.ange.tertial.system.ProblemException;
 
 /**
@@ -62,7 +62,6 @@ public class TertialRecords {
     private static final DateTimeFormatter SWEDISH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy",
             Locale.forLanguageTag("sv-SE"));
     /** SQLState of a unique violation, on PostgreSQL and H2 alike. */
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final ActivityCatalog catalog;
     private final GoalAssessmentRepository decisions;
@@ -147,7 +146,7 @@ public class TertialRecords {
             return transactions.executeWrite(status -> closeLocked(tertial, actor, automatic));
         } catch (RuntimeException e) {
             // the UNIQUE tertial: someone else wrote the record between our look and our insert
-            if (isUniqueViolation(e)) {
+            if (Database.isUniqueViolation(e)) {
                 Optional<TertialRecordRow> winner = record(tertial);
                 if (winner.isPresent()) {
                     LOG.info("Tertial {} was closed by {} at the same time; that record stands", tertial,
@@ -223,19 +222,6 @@ public class TertialRecords {
                 return rows.next();
             }
         });
-    }
-
-    /**
-     * Micronaut Data's DataAccessException wraps the driver's: H2's SQLIntegrityConstraintViolationException,
-     * PostgreSQL's PSQLException, both with SQLState 23505.
-     */
-    static boolean isUniqueViolation(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private TertialState frozenState(TertialRecordRow row) {
