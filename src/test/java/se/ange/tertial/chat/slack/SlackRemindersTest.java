@@ -65,6 +65,9 @@ class SlackRemindersTest implements TestPropertyProvider {
     @Inject
     OutboxDelivery delivery;
 
+    @Inject
+    se.ange.tertial.notify.OutboxRepository outbox;
+
     @Override
     public Map<String, String> getProperties() {
         slackApi.start();
@@ -167,5 +170,29 @@ class SlackRemindersTest implements TestPropertyProvider {
         LoggedRequest update = slackApi.findAll(postRequestedFor(urlPathEqualTo("/api/chat.update"))).get(0);
         assertThat(form(update, "ts")).isEqualTo("111.222");
         assertThat(form(update, "blocks")).contains("Registrerat: ▶ Pågående enligt plan – Första föreläsningen hölls 12 mars");
+    }
+
+    @Test
+    void a_digest_for_someone_who_chose_slack_arrives_as_a_dm_with_its_text() {
+        TestDatabase.clear(dataSource);
+        Api admin = new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN);
+        admin.postCsv("/api/import/people", Fixtures.people());
+        var johan = people.findByEmail("johan.nordin@ange.example").orElseThrow();
+        people.update(johan.withPreferences(ReminderChannel.SLACK, Language.SV));
+        slackApi.resetRequests();
+        outbox.save(se.ange.tertial.notify.OutboxMessage.prepared(johan.id(), ReminderChannel.SLACK,
+                se.ange.tertial.notify.MessageKind.DIGEST, "DIGEST/slack-test", "Veckans avvikelser 3 juni 2024",
+                "KS2024-031 <Öppna ungdomsgårdar> & mer", "<p>html</p>", java.time.LocalDate.parse("2024-03-28"),
+                Instant.parse("2024-03-28T06:00:00Z")));
+
+        while (delivery.deliverOne()) {
+            // deliver the digest
+        }
+
+        LoggedRequest dm = slackApi.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))).get(0);
+        assertThat(form(dm, "channel")).isEqualTo("U05MGR0001");
+        assertThat(form(dm, "text")).contains("*Veckans avvikelser 3 juni 2024*")
+                .contains("KS2024-031 &lt;Öppna ungdomsgårdar&gt; &amp; mer");
+        assertThat(form(dm, "blocks")).isEmpty();
     }
 }
