@@ -47,8 +47,11 @@ final class DocxReport {
             cover(doc, report);
             toc(doc);
             summary(doc, report);
+            // goals from two plan years (an unfinished activity not carried over) are told apart by their year
+            boolean severalYears = report.kfGoals().stream().map(kf -> planYear(kf.anchor())).distinct().count() > 1;
             for (TertialReport.KfGoal kf : report.kfGoals()) {
-                heading(doc, HEADING_1, kf.ref() + " " + kf.title());
+                heading(doc, HEADING_1, kf.ref() + " " + kf.title()
+                        + (severalYears ? " (plan " + planYear(kf.anchor()) + ")" : ""));
                 for (TertialReport.KsGoal ks : kf.goals()) {
                     goal(doc, ks);
                 }
@@ -122,6 +125,11 @@ final class DocxReport {
             cell(table.getRow(i + 1).getCell(1), String.valueOf(count.count()), false);
         }
         width(table, 6000);
+    }
+
+    /** The plan year in an anchor such as "kf-2024-3.1". */
+    private static String planYear(String anchor) {
+        return anchor.split("-")[1];
     }
 
     private static void goal(XWPFDocument doc, TertialReport.KsGoal ks) {

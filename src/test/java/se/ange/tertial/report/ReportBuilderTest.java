@@ -165,6 +165,15 @@ class ReportBuilderTest {
         assertThat(ids).doesNotHaveDuplicates().contains("ks-2024-3.1.1", "ks-2025-3.1.1", "kf-2024-3.1", "kf-2025-3.1");
         assertThat(html.select("nav.toc a").eachAttr("href")).hasSize(5)
                 .allSatisfy(href -> assertThat(ids).contains(href.substring(1)));
+
+        // in Word the two 3.1 headings say which plan they belong to
+        try (var docx = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(DocxReport.render(report)))) {
+            assertThat(docx.getParagraphs()).filteredOn(p -> "Heading1".equals(p.getStyle()))
+                    .extracting(org.apache.poi.xwpf.usermodel.XWPFParagraph::getText)
+                    .contains("3.1 Attraktiv arbetsgivare (plan 2025)").anyMatch(text -> text.endsWith("(plan 2024)"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
