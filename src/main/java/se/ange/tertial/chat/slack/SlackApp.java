@@ -71,9 +71,16 @@ class SlackApp {
                 LOG.warn("Slack command failed: {}", e.getCause().getMessage());
                 return context.ack("Något gick fel hos Tertial. Försök igen om en stund.");
             } catch (TimeoutException slow) {
-                answer.thenAccept(reply -> {
+                answer.whenComplete((reply, failure) -> {
                     try {
-                        context.respond(r -> r.responseType("ephemeral").text(reply.toText()).blocks(SlackBlocks.of(reply)));
+                        if (failure != null) {
+                            // the user was told "a moment": never leave them waiting in silence
+                            LOG.warn("Slack command failed: {}", failure.getMessage());
+                            context.respond(r -> r.responseType("ephemeral")
+                                    .text("Något gick fel hos Tertial. Försök igen om en stund."));
+                        } else {
+                            context.respond(r -> r.responseType("ephemeral").text(reply.toText()).blocks(SlackBlocks.of(reply)));
+                        }
                     } catch (IOException e) {
                         LOG.warn("Slack response_url failed: {}", e.getMessage());
                     }

@@ -345,6 +345,13 @@ class TeamsBotTest implements TestPropertyProvider {
         assertThat(microsoft.posted("a:1on1-mallory")).singleElement().asString().contains("register")
                 .doesNotContain("Försenade aktiviteter");
         assertThat(people.findByEmail("johan.nordin@ange.example").orElseThrow().teamsUserId()).isNull();
+
+        // a person already linked to another Teams account is not taken over
+        Person emma = people.findByEmail("emma.berglund@ange.example").orElseThrow();
+        people.update(emma.withTeamsUserId("aad-emma-old"));
+        assertThat(send(message("29:emma", "aad-emma", "mina")).code()).isEqualTo(200);
+        assertThat(people.findByEmail("emma.berglund@ange.example").orElseThrow().teamsUserId()).isEqualTo("aad-emma-old");
+        assertThat(microsoft.posted("a:1on1-emma")).singleElement().asString().contains("register");
     }
 
     @Test
@@ -367,6 +374,11 @@ class TeamsBotTest implements TestPropertyProvider {
         HttpResponse<String> refused = send(forged);
         assertThat(refused.body()).doesNotContain("KS2024-002");
         assertThat(catalog.byRef("KS2024-002").orElseThrow().reports()).isEmpty();
+
+        // Emma's own card cannot carry a report on someone else's activity
+        HttpResponse<String> other = send(save("invoke", reminder.id(), "KS2024-001", "AVSLUTAD_ENLIGT_PLAN", "x"));
+        assertThat(other.body()).contains("Du får inte rapportera för KS2024-001");
+        assertThat(catalog.byRef("KS2024-001").orElseThrow().reports()).isEmpty();
 
         HttpResponse<String> saved = send(save("invoke", reminder.id(), "KS2024-002", "PAGAENDE_ENLIGT_PLAN",
                 "[Logga in](https://evil.example)"));
