@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import se.ange.tertial.digest.DigestPreference;
 import se.ange.tertial.digest.DigestRun;
+import se.ange.tertial.followup.AskedTertial;
 import se.ange.tertial.followup.Channel;
 import se.ange.tertial.followup.Deviation;
 import se.ange.tertial.followup.DeviationRules;
@@ -47,10 +48,12 @@ public class CommandHandler {
     private final Snoozes snoozes;
     private final DigestRun digests;
     private final PersonRepository people;
+    private final AskedTertial asked;
     private final Clock clock;
 
     CommandHandler(ActivityCatalog catalog, Reporting reporting, DeviationRules rules, ActivityQueries queries,
-                   Snoozes snoozes, PersonRepository people, DigestRun digests, Clock clock) {
+                   Snoozes snoozes, PersonRepository people, DigestRun digests, AskedTertial asked, Clock clock) {
+        this.asked = asked;
         this.digests = digests;
         this.people = people;
         this.catalog = catalog;
@@ -87,7 +90,7 @@ public class CommandHandler {
     Reply run(Command command, Caller caller, Language language, Channel channel) {
         Texts t = texts(language);
         LocalDate today = LocalDate.now(clock);
-        Tertial due = rules.reportingTertial(today);
+        Tertial due = asked.on(today);
         if (command instanceof Command.Mine mine) {
             return page(t.mine(due), readable(caller, view -> mine(caller, view)
                     && view.facts().mustReportFor(due)), mine.page(), "mina",
@@ -131,8 +134,7 @@ public class CommandHandler {
         if (!Permissions.canReport(caller, activity.get())) {
             return Reply.of(t.notYours(report.ref()));
         }
-        Tertial due = rules.reportingTertial(today);
-        Tertial tertial = activity.get().facts().isActiveIn(due) ? due : Tertial.containing(today);
+        Tertial tertial = asked.forActivity(today, activity.get().facts());
         try {
             reporting.report(report.ref(), tertial, report.status(), report.comment(), caller.actor(channel));
         } catch (ProblemException e) {

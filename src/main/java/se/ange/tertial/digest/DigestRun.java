@@ -30,7 +30,7 @@ import se.ange.tertial.register.org.Person;
 import se.ange.tertial.register.org.PersonRepository;
 import se.ange.tertial.register.org.ReminderChannel;
 import se.ange.tertial.register.org.Role;
-import se.ange.tertial.schedule.WorkingDays;
+import se.ange.tertial.followup.WorkingDays;
 
 /**
  * Decides and enqueues the weekly digests: on a working day, everyone whose digest day has come this week
@@ -65,13 +65,14 @@ public class DigestRun {
     private final DigestMail mail;
     private final DigestConfig config;
     private final DigestComposer composer;
-    private final WorkingDays workingDays = WorkingDays.sweden();
+    private final WorkingDays workingDays;
     private final AuditLog audit;
     private final Clock clock;
 
     DigestRun(PersonRepository people, Callers callers, ActivityCatalog catalog, DigestPreferenceRepository preferences,
               DigestSentRepository made, OutboxRepository outbox, DigestMail mail, DigestConfig config,
-              DeviationRules rules, AuditLog audit, Clock clock) {
+              DeviationRules rules, AuditLog audit, WorkingDays workingDays, Clock clock) {
+        this.workingDays = workingDays;
         this.people = people;
         this.callers = callers;
         this.catalog = catalog;

@@ -9,10 +9,10 @@ import java.util.Objects;
 /**
  * Finds an activity's deviations as of a date.
  *
- * <p>The "reporting tertial" as of a date is the tertial that is closing (its close is at most
- * {@code closingWindowDays} away) or else the last one closed: owners are chased for it, so a missing
- * report for it is a deviation. Before any status is reported the register does not know whether an
- * activity has started, so "not started" needs an explicit <i>Ej påbörjad</i> report.
+ * <p>A missing report is a deviation only for the tertial owners are asked about ({@link AskedTertial}), and
+ * only from {@code closingWindowDays} before its close: the reminder may come earlier, but the deviation is
+ * never about another tertial than the one the reminder named. Before any status is reported the register
+ * does not know whether an activity has started, so "not started" needs an explicit <i>Ej påbörjad</i> report.
  */
 public final class DeviationRules {
 
@@ -21,19 +21,20 @@ public final class DeviationRules {
 
     private final int closingWindowDays;
     private final ZoneId zone;
+    private final AskedTertial asked;
 
-    public DeviationRules(int closingWindowDays, ZoneId zone) {
+    public DeviationRules(int closingWindowDays, ZoneId zone, AskedTertial asked) {
         if (closingWindowDays < 0 || closingWindowDays > 120) {
             throw new IllegalArgumentException("closingWindowDays must be 0..120, was " + closingWindowDays);
         }
         this.closingWindowDays = closingWindowDays;
         this.zone = Objects.requireNonNull(zone);
+        this.asked = Objects.requireNonNull(asked);
     }
 
-    /** The tertial whose report is due as of {@code date}: the closing one, else the last closed. */
-    public Tertial reportingTertial(LocalDate date) {
-        Tertial current = Tertial.containing(date);
-        return date.plusDays(closingWindowDays).isBefore(current.closingDate()) ? current.previous() : current;
+    /** Whether a missing report for the asked tertial counts as a deviation yet on {@code date}. */
+    boolean isMissingReportDue(Tertial tertial, LocalDate date) {
+        return !date.plusDays(closingWindowDays).isBefore(tertial.closingDate());
     }
 
     public List<Deviation> deviationsOn(ActivityFacts activity, LocalDate date) {
@@ -45,9 +46,9 @@ public final class DeviationRules {
         if (activity.isOverdueOn(date)) {
             found.add(Deviation.of(DeviationKind.OVERDUE, activity.endDate()));
         }
-        Tertial due = reportingTertial(date);
+        Tertial due = asked.on(date);
         boolean started = activity.startDate() == null || !activity.startDate().isAfter(date);
-        if (started && activity.mustReportFor(due)) {
+        if (started && isMissingReportDue(due, date) && activity.mustReportFor(due)) {
             found.add(new Deviation(DeviationKind.MISSING_REPORT, due, due.closingDate()));
         }
         activity.latestReport().ifPresent(latest -> {

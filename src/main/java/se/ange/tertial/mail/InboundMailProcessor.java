@@ -114,7 +114,7 @@ public class InboundMailProcessor {
                     "ingen giltig svarsnyckel", Optional.empty(), null, via);
         }
         Person owner = person.get();
-        String tertial = claims.get().tertial() != null ? claims.get().tertial() : Tertial.containing(today).toString();
+        String tertial = claims.get().tertial() != null ? claims.get().tertial() : reporting.askedTertial().toString();
         if (!allowedSenders(owner).contains(sender)) {
             return reject(message, raw, messageId, sender, InboundOutcome.REJECTED_SENDER,
                     "avsändaren är inte mottagaren av påminnelsen", person, tertial, via);
@@ -141,8 +141,10 @@ public class InboundMailProcessor {
         List<Answers.Recorded> accepted = new ArrayList<>();
         if (problem == null) {
             for (ReplyParser.Line line : parsed.lines()) {
-                Tertial reportFor = Tertial.parse(reminded.stream().filter(i -> i.activityRef().equals(line.ref()))
-                        .map(ReminderItemRow::tertial).filter(t -> t != null).findFirst().orElse(tertial));
+                // The tertial the reminder asked about; a reminder about an end date names none.
+                Tertial reportFor = reminded.stream().filter(i -> i.activityRef().equals(line.ref()))
+                        .map(ReminderItemRow::tertial).filter(t -> t != null).findFirst().map(Tertial::parse)
+                        .orElseGet(() -> reporting.askedTertial(line.ref()));
                 try {
                     ActivityView activity = reporting.check(line.ref(), reportFor);
                     if (!Permissions.canReport(caller, activity)) {
@@ -181,7 +183,7 @@ public class InboundMailProcessor {
 
     private Optional<ActivityView> reportingView(String ref) {
         try {
-            return Optional.of(reporting.check(ref, Tertial.containing(LocalDate.now(clock))));
+            return Optional.of(reporting.check(ref, reporting.askedTertial(ref)));
         } catch (ProblemException e) {
             return Optional.empty();
         }

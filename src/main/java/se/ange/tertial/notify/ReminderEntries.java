@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import se.ange.tertial.followup.Tertial;
+import se.ange.tertial.followup.AskedTertial;
 import se.ange.tertial.register.activity.ActivityCatalog;
 import se.ange.tertial.register.activity.ActivityView;
 import se.ange.tertial.register.activity.StatusReport;
@@ -24,20 +24,22 @@ public class ReminderEntries {
     }
 
     private final ActivityCatalog catalog;
+    private final AskedTertial asked;
     private final Clock clock;
 
-    ReminderEntries(ActivityCatalog catalog, Clock clock) {
+    ReminderEntries(ActivityCatalog catalog, AskedTertial asked, Clock clock) {
+        this.asked = asked;
         this.catalog = catalog;
         this.clock = clock;
     }
 
-    /** Reminders about an activity's own end date carry no tertial: the current one is shown. */
+    /** Reminders about an activity's own end date carry no tertial: the one its owner is asked about is shown. */
     public List<Entry> of(List<ReminderItemRow> rows) {
-        String today = Tertial.containing(LocalDate.now(clock)).toString();
+        LocalDate today = LocalDate.now(clock);
         return rows.stream().map(ReminderItemRow::activityRef).distinct()
                 .map(ref -> catalog.byRef(ref).map(view -> new Entry(view, rows.stream()
                         .filter(r -> r.activityRef().equals(ref) && r.tertial() != null).map(ReminderItemRow::tertial)
-                        .findFirst().orElse(today))))
+                        .findFirst().orElseGet(() -> asked.forActivity(today, view.facts()).toString()))))
                 .flatMap(Optional::stream).toList();
     }
 }

@@ -27,6 +27,7 @@ import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.ange.tertial.system.ReminderConfig;
 import se.ange.tertial.system.TertialConfig;
 
 /**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import se.ange.tertial.followup.ActivityFacts;
+import se.ange.tertial.followup.ReminderCalendar;
 import se.ange.tertial.followup.Tertial;
 import se.ange.tertial.register.activity.ActivityView;
 import se.ange.tertial.register.org.Person;

@@ -2,12 +2,13 @@ package se.ange.tertial.schedule;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import se.ange.tertial.followup.ReminderCalendar;
 
 @Factory
 class ScheduleFactory {
 
     @Singleton
-    ReminderPlanner reminderPlanner(ReminderConfig config) {
-        return new ReminderPlanner(new ReminderCalendar(WorkingDays.sweden(), config.policy()));
+    ReminderPlanner reminderPlanner(ReminderCalendar calendar) {
+        return new ReminderPlanner(calendar);
     }
 }

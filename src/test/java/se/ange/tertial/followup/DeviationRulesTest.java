@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class DeviationRulesTest {
 
     private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
-    private final DeviationRules rules = new DeviationRules(28, STOCKHOLM);
+    private final DeviationRules rules = Rules.deviations();
 
     private static ActivityFacts activity(String start, String end, ReportFact... reports) {
         return new ActivityFacts("KS2024-001", LocalDate.parse(start), LocalDate.parse(end), List.of(reports));
@@ -27,11 +27,23 @@ class DeviationRulesTest {
     }
 
     @Test
-    void the_reporting_tertial_is_the_closing_one_within_the_window_else_the_last_closed() {
-        assertThat(rules.reportingTertial(LocalDate.parse("2024-04-02"))).isEqualTo(Tertial.parse("2024-T1"));
-        assertThat(rules.reportingTertial(LocalDate.parse("2024-04-01"))).isEqualTo(Tertial.parse("2023-T3"));
-        assertThat(rules.reportingTertial(LocalDate.parse("2024-05-01"))).isEqualTo(Tertial.parse("2024-T1"));
-        assertThat(rules.reportingTertial(LocalDate.parse("2024-12-31"))).isEqualTo(Tertial.parse("2024-T3"));
+    void a_missing_report_is_a_deviation_for_the_asked_tertial_only_and_from_the_window() {
+        ActivityFacts unreported = activity("2024-01-01", "2025-12-31");
+        // 2026: first T3 reminder 30 November asks for T3; T3's window opens 3 December (28 days before 31 December)
+        ActivityFacts late = new ActivityFacts("KS2026-001", LocalDate.parse("2026-01-01"),
+                LocalDate.parse("2026-12-31"), List.of());
+        assertThat(rules.deviationsOn(late, LocalDate.parse("2026-11-27"))).extracting(Deviation::tertial)
+                .containsExactly(Tertial.parse("2026-T2"));
+        assertThat(rules.deviationsOn(late, LocalDate.parse("2026-11-30"))).isEmpty();
+        assertThat(rules.deviationsOn(late, LocalDate.parse("2026-12-02"))).isEmpty();
+        assertThat(rules.deviationsOn(late, LocalDate.parse("2026-12-03"))).extracting(Deviation::tertial)
+                .containsExactly(Tertial.parse("2026-T3"));
+        // after the close, until the next tertial's first reminder, the last closed one stays missing
+        assertThat(rules.deviationsOn(unreported, LocalDate.parse("2024-06-27"))).extracting(Deviation::tertial)
+                .containsExactly(Tertial.parse("2024-T1"));
+        assertThat(rules.deviationsOn(unreported, LocalDate.parse("2024-06-28"))).isEmpty();
+        assertThat(rules.deviationsOn(unreported, LocalDate.parse("2024-08-03"))).extracting(Deviation::tertial)
+                .containsExactly(Tertial.parse("2024-T2"));
     }
 
     @Test

@@ -21,7 +21,7 @@ import se.ange.tertial.register.org.PersonAbsence;
 class ReminderYearTest {
 
     private final ReminderPlanner planner =
-            new ReminderPlanner(new ReminderCalendar(WorkingDays.sweden(), ReminderPolicy.DEFAULT));
+            new ReminderPlanner(se.ange.tertial.followup.Rules.CALENDAR);
 
     record Sent(LocalDate day, String recipient, ReminderPurpose purpose, String step, String tertial, String ref,
                 String note) {

@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Clock;
 import java.time.LocalDate;
+import se.ange.tertial.followup.AskedTertial;
 import se.ange.tertial.followup.Channel;
 import se.ange.tertial.followup.DeviationRules;
 import se.ange.tertial.followup.Status;
@@ -36,10 +37,12 @@ class ActivityController {
     private final ActivityStore store;
     private final Reporting reporting;
     private final DeviationRules rules;
+    private final AskedTertial asked;
     private final Clock clock;
 
     ActivityController(ActivityCatalog catalog, ActivityStore store, Reporting reporting,
-                       DeviationRules rules, Clock clock) {
+                       DeviationRules rules, AskedTertial asked, Clock clock) {
+        this.asked = asked;
         this.catalog = catalog;
         this.store = store;
         this.reporting = reporting;
@@ -101,11 +104,14 @@ class ActivityController {
     HttpResponse<ActivityJson.Report> report(@PathVariable String ref, @Body @Valid NewReport report,
                                              Authentication authentication) {
         Caller caller = Caller.of(authentication);
-        if (!Permissions.canReport(caller, readable(ref, caller))) {
+        ActivityView view = readable(ref, caller);
+        if (!Permissions.canReport(caller, view)) {
             throw ProblemException.forbidden("Du får inte rapportera status för " + ref);
         }
         Status status = parseStatus(report.status());
-        Tertial tertial = ProblemException.tertial(report.tertial());
+        Tertial tertial = report.tertial() == null || report.tertial().isBlank()
+                ? asked.forActivity(LocalDate.now(clock), view.facts())
+                : ProblemException.tertial(report.tertial());
         StatusReport saved = reporting.report(ref, tertial, status, report.comment(), caller.actor(Channel.API));
         return HttpResponse.created(ActivityJson.Report.of(saved));
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import se.ange.tertial.audit.Actor;
 import se.ange.tertial.audit.AuditLog;
 import se.ange.tertial.followup.ActivityFacts;
+import se.ange.tertial.followup.AskedTertial;
 import se.ange.tertial.followup.ReportFact;
 import se.ange.tertial.followup.Status;
 import se.ange.tertial.followup.Tertial;
@@ -27,10 +28,12 @@ public class Reporting {
     private final ActivityRepository activities;
     private final StatusReportRepository reports;
     private final AuditLog audit;
+    private final AskedTertial asked;
     private final Clock clock;
 
     Reporting(ActivityCatalog catalog, ActivityRepository activities, StatusReportRepository reports,
-              AuditLog audit, Clock clock) {
+              AuditLog audit, AskedTertial asked, Clock clock) {
+        this.asked = asked;
         this.catalog = catalog;
         this.activities = activities;
         this.reports = reports;
@@ -65,6 +68,17 @@ public class Reporting {
         return saved;
     }
 
+    /** The tertial owners are asked about today (see {@link AskedTertial}). */
+    public Tertial askedTertial() {
+        return asked.on(LocalDate.now(clock));
+    }
+
+    /** The tertial a status for this activity without an explicit tertial is for, today. */
+    public Tertial askedTertial(String ref) {
+        LocalDate today = LocalDate.now(clock);
+        return catalog.byRef(ref).map(view -> asked.forActivity(today, view.facts())).orElseGet(() -> asked.on(today));
+    }
+
     /** The activity, when a report for it for that tertial would be accepted; else the reason, as a problem. */
     public ActivityView check(String ref, Tertial tertial) {
         ActivityView view = catalog.byRef(ref)
@@ -72,7 +86,7 @@ public class Reporting {
         LocalDate today = LocalDate.now(clock);
         if (tertial.firstDay().isAfter(today)) {
             throw ProblemException.invalidField("tertial",
-                    "Tertial %s har inte börjat än; rapportera för %s".formatted(tertial, Tertial.containing(today)));
+                    "Tertial %s har inte börjat än; rapportera för %s".formatted(tertial, asked.on(today)));
         }
         if (view.activity().startDate().isAfter(tertial.closingDate())) {
             throw ProblemException.invalidField("tertial", "Aktiviteten %s startar %s, efter att %s stänger"

@@ -1,7 +1,6 @@
-package se.ange.tertial.schedule;
+package se.ange.tertial.followup;
 
 import java.time.LocalDate;
-import se.ange.tertial.followup.Tertial;
 
 /** The dates reminders fall on, moved to Swedish working days and out of the quiet period. */
 public final class ReminderCalendar {

@@ -1,4 +1,4 @@
-package se.ange.tertial.schedule;
+package se.ange.tertial.system;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import java.time.LocalTime;
 import java.time.MonthDay;
 import java.time.Period;
+import se.ange.tertial.followup.ReminderPolicy;
 
 /**
  * Settings under {@code tertial.reminders.*} (see {@link ReminderPolicy} for what they mean). Periods are
@@ -20,7 +21,7 @@ public record ReminderConfig(@Bindable(defaultValue = "P1M") Period firstBefore,
                              @Bindable(defaultValue = "--07-31") String quietTo,
                              @Bindable(defaultValue = "08:00") LocalTime sendAt) {
 
-    ReminderPolicy policy() {
+    public ReminderPolicy policy() {
         return new ReminderPolicy(firstBefore, secondBefore, escalationWorkingDaysAfter, endingSoonBefore,
                 quietFrom.isBlank() ? null : MonthDay.parse(quietFrom), quietTo.isBlank() ? null : MonthDay.parse(quietTo));
     }

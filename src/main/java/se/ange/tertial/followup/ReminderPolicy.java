@@ -1,4 +1,4 @@
-package se.ange.tertial.schedule;
+package se.ange.tertial.followup;
 
 import java.time.LocalDate;
 import java.time.MonthDay;
@@ -22,12 +22,15 @@ public record ReminderPolicy(Period firstBefore, Period secondBefore, int escala
         Objects.requireNonNull(firstBefore);
         Objects.requireNonNull(secondBefore);
         Objects.requireNonNull(endingSoonBefore);
+        if (firstBefore.isNegative() || secondBefore.isNegative() || endingSoonBefore.isNegative()) {
+            throw new IllegalArgumentException("Reminders come before their date: periods must not be negative");
+        }
         if (escalationWorkingDaysAfter < 1) {
             throw new IllegalArgumentException("escalationWorkingDaysAfter must be at least 1");
         }
     }
 
-    boolean isQuiet(LocalDate date) {
+    public boolean isQuiet(LocalDate date) {
         if (quietFrom == null || quietTo == null) {
             return false;
         }

@@ -1,0 +1,39 @@
+package se.ange.tertial.followup;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * The tertial an owner is asked about on a date: the latest tertial whose first reminder has gone out.
+ * From that reminder (a month before the close; for T2 the last working day of June, since July is
+ * quiet) until the next tertial's first reminder, a status without an explicit tertial is for it — in
+ * every channel, so an answer is always recorded for the tertial the reminder named. Reports that come in
+ * after the close, when the escalation chases them, still land in that tertial.
+ */
+public final class AskedTertial {
+
+    private final ReminderCalendar calendar;
+
+    public AskedTertial(ReminderCalendar calendar) {
+        this.calendar = Objects.requireNonNull(calendar);
+    }
+
+    public Tertial on(LocalDate date) {
+        // The next tertial's first reminder can fall in this tertial when the first reminder is set long before.
+        Tertial candidate = Tertial.containing(date).next();
+        while (calendar.tertialReminder(candidate, ReminderCalendar.Step.FIRST).isAfter(date)) {
+            candidate = candidate.previous();
+        }
+        return candidate;
+    }
+
+    /**
+     * The tertial a status for this activity without an explicit tertial is for: the asked one, unless the
+     * activity has no part in it (it starts after that close, or was completed before it) — then the
+     * tertial the date is in.
+     */
+    public Tertial forActivity(LocalDate date, ActivityFacts activity) {
+        Tertial asked = on(date);
+        return activity.isActiveIn(asked) ? asked : Tertial.containing(date);
+    }
+}
