@@ -44,12 +44,13 @@ public final class SlackCommandBench {
         WireMockServer slackApi = new WireMockServer(options().dynamicPort());
         slackApi.start();
         slackApi.stubFor(post(urlPathEqualTo("/api/auth.test")).willReturn(okJson("{\"ok\":true,\"team_id\":\"T1\",\"user_id\":\"UBOT\"}")));
-        Map<String, Object> settings = Map.of("micronaut.server.port", "-1", "tertial.demo-data", "true",
+        Map<String, Object> settings = new java.util.HashMap<>(Map.of("micronaut.server.port", "-1", "tertial.demo-data", "true",
                 "tertial.scheduler.enabled", "false", "tertial.outbox.poll", "false",
                 "tertial.security.first-start-token", "false", "tertial.slack.signing-secret", SECRET,
                 "tertial.slack.bot-token", "bench-token", "tertial.slack.api-url", slackApi.baseUrl() + "/api/",
                 "datasources.default.url", "jdbc:h2:mem:slackbench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-                "micronaut.server.thread-selection", "AUTO");
+                "micronaut.server.thread-selection", "AUTO"));
+        settings.put("tertial.demo-year", "2024"); // the commands name KS2024 refs
         try (EmbeddedServer server = ApplicationContext.builder().deduceEnvironment(false).properties(settings)
                 .run(EmbeddedServer.class)) {
             URI endpoint = server.getURI().resolve("/slack/events");

@@ -8,14 +8,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.ange.tertial.audit.Actor;
 import se.ange.tertial.register.activity.ActivityRepository;
+import se.ange.tertial.system.TertialConfig;
 
 /**
- * On first start with an empty register, loads the 2024 plan and its people (no status reports), so a
- * newcomer sees a real plan at once. {@code TERTIAL_DEMO_DATA=false} turns it off.
+ * On first start with an empty register, loads the demo plan and its people (no status reports), so a
+ * newcomer sees a real plan at once. The 2024 seed is moved into {@code TERTIAL_DEMO_YEAR} (default: the
+ * current year), so reminders, deviations and the digest have a live tertial; {@code TERTIAL_DEMO_YEAR=2024}
+ * loads the seed exactly. {@code TERTIAL_DEMO_DATA=false} turns it off.
  */
 @Singleton
 @Requires(property = "tertial.demo-data", value = "true", defaultValue = "true")
@@ -26,11 +30,14 @@ class DemoData {
     private final ActivityRepository activities;
     private final PeopleImport people;
     private final ActivityPlanImport plan;
+    private final int year;
 
-    DemoData(ActivityRepository activities, PeopleImport people, ActivityPlanImport plan) {
+    DemoData(ActivityRepository activities, PeopleImport people, ActivityPlanImport plan, TertialConfig config,
+             Clock clock) {
         this.activities = activities;
         this.people = people;
         this.plan = plan;
+        this.year = config.demoYear(clock);
     }
 
     @EventListener
@@ -40,9 +47,11 @@ class DemoData {
         }
         Actor actor = Actor.system("demo-data");
         ImportResult loadedPeople = people.run(read("demo/people.csv"), actor);
-        ImportResult loadedPlan = plan.run(read("demo/activity-plan-2024.csv"), false, null, actor);
-        LOG.info("Empty register: loaded the 2024 demo plan ({} activities, {} people). TERTIAL_DEMO_DATA=false turns this off.",
-                loadedPlan.created(), loadedPeople.created());
+        String csv = DemoPlan.inYear(read("demo/activity-plan-2024.csv"), year);
+        ImportResult loadedPlan = plan.run(csv, false, null, actor);
+        LOG.info("Empty register: loaded the demo plan for {} ({} activities, {} people; the 2024 seed moved by "
+                        + "TERTIAL_DEMO_YEAR). TERTIAL_DEMO_DATA=false turns this off.",
+                year, loadedPlan.created(), loadedPeople.created());
     }
 
     private static String read(String resource) {
