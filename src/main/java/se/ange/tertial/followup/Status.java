@@ -11,9 +11,6 @@ public enum Status {
     AVSLUTAD_ENLIGT_PLAN("Avslutad enligt plan", "Completed as planned", "✔"),
     AVSLUTAD_MED_AVVIKELSE("Avslutad med avvikelse", "Completed with deviation", "⚠");
 
-    /** Older reports (seed 003) say "Försenad"; it means in progress with deviation. */
-    private static final String LEGACY_DELAYED = "forsenad";
-
     private final String swedish;
     private final String english;
     private final String symbol;
@@ -37,27 +34,12 @@ public enum Status {
     public boolean isWithDeviation() { return this == PAGAENDE_MED_AVVIKELSE || this == AVSLUTAD_MED_AVVIKELSE; }
 
     /**
-     * Reads a status written by a person or a file: the enum name, the Swedish or English label,
-     * ignoring case, diacritics and punctuation ("pagaende enligt plan"), or the legacy "Försenad".
+     * Reads a status written by a person, a file or an API client: the enum name, the Swedish or English
+     * label ignoring case, diacritics and punctuation, the number 1–6 of the reminders, the legacy
+     * "Försenad" and the seeds' "Avslutad med avvikelser". The same rule as chat and e-mail
+     * ({@link StatusText}), for a text that holds nothing but the status.
      */
     public static Optional<Status> parse(String text) {
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
-        }
-        String key = normalize(text);
-        if (key.equals(LEGACY_DELAYED)) {
-            return Optional.of(PAGAENDE_MED_AVVIKELSE);
-        }
-        for (Status status : values()) {
-            if (key.equals(normalize(status.name())) || key.equals(normalize(status.swedish))
-                    || key.equals(normalize(status.english))) {
-                return Optional.of(status);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static String normalize(String text) {
-        return StatusText.normalize(text).strip();
+        return StatusText.readWhole(text);
     }
 }

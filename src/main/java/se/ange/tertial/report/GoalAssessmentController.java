@@ -21,7 +21,6 @@ import java.util.Optional;
 import se.ange.tertial.followup.Channel;
 import se.ange.tertial.followup.GoalAssessment;
 import se.ange.tertial.followup.Language;
-import se.ange.tertial.followup.StatusText;
 import se.ange.tertial.followup.Tertial;
 import se.ange.tertial.register.access.Caller;
 import se.ange.tertial.register.goal.Goal;
@@ -124,15 +123,7 @@ class GoalAssessmentController {
     }
 
     static Optional<GoalAssessment> parse(String text) {
-        String key = StatusText.normalize(text).strip();
-        for (GoalAssessment assessment : GoalAssessment.values()) {
-            if (key.equals(StatusText.normalize(assessment.name()).strip())
-                    || key.equals(StatusText.normalize(assessment.label(Language.SV)).strip())
-                    || key.equals(StatusText.normalize(assessment.label(Language.EN)).strip())) {
-                return Optional.of(assessment);
-            }
-        }
-        return Optional.empty();
+        return GoalAssessment.parse(text);
     }
 
     private static AssessmentJson json(GoalAssessments.View view) {

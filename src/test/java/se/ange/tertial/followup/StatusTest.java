@@ -22,7 +22,13 @@ class StatusTest {
         "COMPLETED_AS_PLANNED_IS_NOT_A_NAME, ",
         "AVSLUTAD_ENLIGT_PLAN, AVSLUTAD_ENLIGT_PLAN",
         "Försenad, PAGAENDE_MED_AVVIKELSE",
-        "forsenad, PAGAENDE_MED_AVVIKELSE"})
+        "forsenad, PAGAENDE_MED_AVVIKELSE",
+        "Avslutad med avvikelser, AVSLUTAD_MED_AVVIKELSE",
+        "Pågående med avvikelser, PAGAENDE_MED_AVVIKELSE",
+        "on track, PAGAENDE_ENLIGT_PLAN",
+        "1, EJ_PABORJAD",
+        "6, AVSLUTAD_MED_AVVIKELSE",
+        "7, "})
     void reads_labels_names_and_the_legacy_alias(String text, Status expected) {
         assertThat(Status.parse(text).orElse(null)).isEqualTo(expected);
     }
@@ -32,6 +38,37 @@ class StatusTest {
         assertThat(Status.parse("  ")).isEmpty();
         assertThat(Status.parse(null)).isEmpty();
         assertThat(Status.parse("klar")).isEmpty();
+    }
+
+    @Test
+    void done_without_saying_how_is_not_a_status_but_is_recognised_as_a_completion() {
+        assertThat(StatusText.completedWithoutKind("klar: sista utbildningen hölls")).contains("sista utbildningen hölls");
+        assertThat(StatusText.completedWithoutKind("Avslutad")).contains("");
+        assertThat(StatusText.completedWithoutKind("done – all sessions held")).contains("all sessions held");
+        assertThat(StatusText.completedWithoutKind("avslutad enligt plan")).isEmpty();
+        assertThat(StatusText.completedWithoutKind("avslutad med avvikelser")).isEmpty();
+        assertThat(StatusText.completedWithoutKind("klarar oss")).isEmpty();
+        assertThat(StatusText.readLeading("klar")).isEmpty();
+    }
+
+    @Test
+    void one_rule_for_chat_mail_and_api_a_whole_text_reads_as_its_leading_status() {
+        for (String text : new String[] {"3", "Försenad", "Avslutad med avvikelser", "on track", "VANTELAGE"}) {
+            assertThat(Status.parse(text)).as(text).isEqualTo(StatusText.readLeading(text).map(StatusText.Reading::status));
+        }
+    }
+
+    @Test
+    void assessments_are_read_in_the_seeds_spelling() {
+        assertThat(GoalAssessment.parse("Delvis uppfyllt")).contains(GoalAssessment.DELVIS_UPPFYLLD);
+        assertThat(GoalAssessment.parse("Uppfyllt")).contains(GoalAssessment.UPPFYLLD);
+        assertThat(GoalAssessment.parse("knappt uppfyllt")).contains(GoalAssessment.KNAPPT_UPPFYLLD);
+        assertThat(GoalAssessment.parse("Ej uppfyllt")).contains(GoalAssessment.EJ_UPPFYLLD);
+        assertThat(GoalAssessment.parse("Delvis")).contains(GoalAssessment.DELVIS_UPPFYLLD);
+        assertThat(GoalAssessment.parse("uppfylld")).contains(GoalAssessment.UPPFYLLD);
+        assertThat(GoalAssessment.parse("Partly achieved")).contains(GoalAssessment.DELVIS_UPPFYLLD);
+        assertThat(GoalAssessment.parse("EJ_UPPFYLLD")).contains(GoalAssessment.EJ_UPPFYLLD);
+        assertThat(GoalAssessment.parse("Bra")).isEmpty();
     }
 
     @Test

@@ -172,6 +172,26 @@ abstract class RegisterApiContract {
     }
 
     @Test
+    void the_api_reads_statuses_as_chat_and_mail_do_numbers_the_seeds_plural_and_forsenad() {
+        importFixture();
+        Map<String, String> sent = new java.util.LinkedHashMap<>();
+        sent.put("3", "PAGAENDE_MED_AVVIKELSE");
+        sent.put("Avslutad med avvikelser", "AVSLUTAD_MED_AVVIKELSE");
+        sent.put("Försenad", "PAGAENDE_MED_AVVIKELSE");
+        sent.put("5", "AVSLUTAD_ENLIGT_PLAN");
+        sent.put("on track", "PAGAENDE_ENLIGT_PLAN");
+        for (var entry : sent.entrySet()) {
+            HttpResponse<Map> created = api.postJson("/api/activities/KS2024-002/reports", Map.of("tertial", "2024-T1",
+                    "status", entry.getKey(), "comment", "Från API:t"));
+            assertThat(created.code()).as(entry.getKey()).isEqualTo(201);
+            assertThat(body(created)).as(entry.getKey()).containsEntry("status", entry.getValue());
+        }
+        assertThat((List<Map>) body(api.get("/api/activities?status=6")).get("items")).isEmpty();
+        assertThat(api.postJson("/api/activities/KS2024-002/reports", Map.of("tertial", "2024-T1", "status", "7")).code())
+                .isEqualTo(422);
+    }
+
+    @Test
     void a_bad_report_gets_a_problem_naming_the_field_and_changes_nothing() {
         importFixture();
         HttpResponse<Map> badStatus = api.postJson("/api/activities/KS2024-002/reports",

@@ -328,6 +328,23 @@ abstract class TertialReportApiContract {
     }
 
     @Test
+    void an_assessment_is_read_in_the_seeds_spelling_uppfyllt_delvis_uppfyllt_as_well_as_uppfylld() {
+        Map<String, String> sent = new java.util.LinkedHashMap<>();
+        sent.put("Delvis uppfyllt", "DELVIS_UPPFYLLD");
+        sent.put("Uppfyllt", "UPPFYLLD");
+        sent.put("knappt uppfyllt", "KNAPPT_UPPFYLLD");
+        sent.put("Ej uppfyllt", "EJ_UPPFYLLD");
+        sent.put("Delvis uppfylld", "DELVIS_UPPFYLLD");
+        sent.put("uppfylld", "UPPFYLLD");
+        for (var entry : sent.entrySet()) {
+            HttpResponse<Map> decided = stab.exchange(HttpRequest.PUT("/api/goals/2024/3.3.5/assessments/2024-T1",
+                    Map.of("assessment", entry.getKey())));
+            assertThat(decided.code()).as(entry.getKey()).isEqualTo(200);
+            assertThat((Map) body(decided).get("chosen")).as(entry.getKey()).containsEntry("name", entry.getValue());
+        }
+    }
+
+    @Test
     void managers_get_only_their_own_department_and_owners_no_report() {
         Api staffManager = admin.withNewToken("johan", "MANAGER", "johan.nordin@ange.example");
         Api socialManager = admin.withNewToken("maria", "MANAGER", "maria.sjoberg@ange.example");

@@ -141,9 +141,10 @@ class ActivityController {
         return catalog.byRef(ref).orElseThrow(() -> ProblemException.notFound("Aktiviteten " + ref + " finns inte"));
     }
 
+    /** The one status rule of chat, e-mail and API ({@link Status#parse}): labels, 1–6, "Försenad", "… med avvikelser". */
     static Status parseStatus(String text) {
         return Status.parse(text).orElseThrow(() -> ProblemException.invalidField("status",
-                "Okänd status '%s'. Välj en av: Ej påbörjad, Pågående enligt plan, Pågående med avvikelse, "
-                        .formatted(text) + "Vänteläge, Avslutad enligt plan, Avslutad med avvikelse"));
+                ("Okänd status '%s'. Välj en av: 1 Ej påbörjad, 2 Pågående enligt plan, 3 Pågående med avvikelse, "
+                        + "4 Vänteläge, 5 Avslutad enligt plan, 6 Avslutad med avvikelse (namnet eller siffran)").formatted(text)));
     }
 }
