@@ -24,6 +24,17 @@ public sealed interface Command {
         }
     }
 
+    /**
+     * {@code status KS2024-017 klar: kommentar}: done, but not said whether as planned or with a deviation;
+     * nothing is recorded until the person says which.
+     */
+    record Completed(String ref, String comment) implements Command {
+        @Override
+        public int page() {
+            return 1;
+        }
+    }
+
     /** {@code försenade [avdelning]}: overdue activities, most overdue first. */
     record Overdue(Optional<String> department, int page) implements Command {
     }

@@ -3,11 +3,11 @@ package se.ange.tertial.command;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import se.ange.tertial.digest.DigestPreference;
@@ -26,6 +26,8 @@ import se.ange.tertial.register.activity.ActivityView;
 import se.ange.tertial.register.activity.Reporting;
 import se.ange.tertial.register.activity.StatusReport;
 import se.ange.tertial.register.query.ActivityQueries;
+import se.ange.tertial.register.org.Department;
+import se.ange.tertial.register.org.DepartmentRepository;
 import se.ange.tertial.register.org.Person;
 import se.ange.tertial.register.org.PersonRepository;
 import se.ange.tertial.register.org.ReminderChannel;
@@ -39,7 +41,8 @@ import se.ange.tertial.system.ProblemException;
 public class CommandHandler {
 
     static final int PAGE_SIZE = 10;
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
+    /** The example reference of the commands' usage, replaced by one of the asker's own activities. */
+    static final String EXAMPLE_REF = "KS2024-017";
 
     private final ActivityCatalog catalog;
     private final Reporting reporting;
@@ -48,11 +51,14 @@ public class CommandHandler {
     private final Snoozes snoozes;
     private final DigestRun digests;
     private final PersonRepository people;
+    private final DepartmentRepository departments;
     private final AskedTertial asked;
     private final Clock clock;
 
     CommandHandler(ActivityCatalog catalog, Reporting reporting, DeviationRules rules, ActivityQueries queries,
-                   Snoozes snoozes, PersonRepository people, DigestRun digests, AskedTertial asked, Clock clock) {
+                   Snoozes snoozes, PersonRepository people, DepartmentRepository departments, DigestRun digests,
+                   AskedTertial asked, Clock clock) {
+        this.departments = departments;
         this.asked = asked;
         this.digests = digests;
         this.people = people;
@@ -75,11 +81,11 @@ public class CommandHandler {
     public Reply handle(String line, Optional<Caller> caller, Language language, Channel channel) {
         CommandParser.Parsed parsed = CommandParser.parse(line);
         if (parsed instanceof CommandParser.Parsed.Malformed malformed) {
-            return help(Optional.of(malformed.closest()), language, texts(language).unclear(malformed.problem()));
+            return help(Optional.of(malformed.closest()), language, texts(language).unclear(malformed.problem()), caller);
         }
         Command command = ((CommandParser.Parsed.Ok) parsed).command();
         if (command instanceof Command.Help help) {
-            return help(help.topic(), language, null);
+            return help(help.topic(), language, null, caller);
         }
         if (caller.isEmpty()) {
             return Reply.of(texts(language).unknownUser());
@@ -99,6 +105,9 @@ public class CommandHandler {
         if (command instanceof Command.Report report) {
             return report(report, caller, language, channel, t, today);
         }
+        if (command instanceof Command.Completed completed) {
+            return completed(completed, caller, t);
+        }
         if (command instanceof Command.Overdue overdue) {
             return overdue(overdue, caller, language, t, today);
         }
@@ -114,7 +123,7 @@ public class CommandHandler {
                             .map(d -> label(d, language)).reduce((a, b) -> a + ", " + b).orElse(""), t);
         }
         if (command instanceof Command.Show show) {
-            return show(show.ref(), caller, language, t);
+            return show(show.ref(), caller, language, t, today);
         }
         if (command instanceof Command.Snooze snooze) {
             return snooze(snooze, caller, t, today);
@@ -122,17 +131,23 @@ public class CommandHandler {
         if (command instanceof Command.Settings settings) {
             return settings(settings, caller, channel);
         }
-        return help(((Command.Help) command).topic(), language, null);
+        return help(((Command.Help) command).topic(), language, null, Optional.of(caller));
     }
 
-    private Reply report(Command.Report report, Caller caller, Language language, Channel channel, Texts t,
+    private Reply report(Command.Report typed, Caller caller, Language language, Channel channel, Texts t,
                          LocalDate today) {
-        Optional<ActivityView> activity = catalog.byRef(report.ref());
+        Optional<ActivityView> activity = find(typed.ref());
         if (activity.isEmpty()) {
-            return Reply.of(t.noSuchActivity(report.ref()));
+            return unknownActivity(typed.ref(), caller, t);
         }
+        Command.Report report = new Command.Report(activity.get().ref(), typed.status(), typed.comment());
         if (!Permissions.canReport(caller, activity.get())) {
             return Reply.of(t.notYours(report.ref()));
+        }
+        if (report.status().isWithDeviation() && report.comment().isBlank()) {
+            // as the Slack modal: a deviation is reported with what deviates, else the report says nothing
+            return Reply.of(t.commentNeeded(report.ref(), report.status().label(language),
+                    "status " + report.ref() + " " + number(report.status()) + ": " + t.deviationPlaceholder()));
         }
         Tertial tertial = asked.forActivity(today, activity.get().facts());
         try {
@@ -145,11 +160,35 @@ public class CommandHandler {
                 + (report.comment().isBlank() ? "" : " – " + report.comment()))), List.of());
     }
 
+    /** "klar" or "avslutad" without saying how: nothing is recorded, the two ways to say it are offered. */
+    private Reply completed(Command.Completed completed, Caller caller, Texts t) {
+        Optional<ActivityView> activity = find(completed.ref());
+        if (activity.isEmpty()) {
+            return unknownActivity(completed.ref(), caller, t);
+        }
+        String ref = activity.get().ref();
+        if (!Permissions.canReport(caller, activity.get())) {
+            return Reply.of(t.notYours(ref));
+        }
+        String comment = completed.comment().isBlank() ? null : completed.comment();
+        return Reply.of(t.whichCompleted(ref,
+                "status " + ref + " " + number(Status.AVSLUTAD_ENLIGT_PLAN) + ": " + (comment == null ? t.commentPlaceholder() : comment),
+                "status " + ref + " " + number(Status.AVSLUTAD_MED_AVVIKELSE) + ": "
+                        + (comment == null ? t.deviationPlaceholder() : comment)));
+    }
+
     private Reply overdue(Command.Overdue overdue, Caller caller, Language language, Texts t, LocalDate today) {
-        String department = overdue.department().map(String::strip).orElse(null);
+        String typed = overdue.department().map(String::strip).orElse(null);
+        List<String> names = departments.findAll().stream().map(Department::name).sorted().toList();
+        List<String> matching = typed == null ? List.of() : departmentsMeant(typed, names);
+        if (typed != null && matching.size() != 1) {
+            List<String> suggestions = matching.isEmpty() ? similar(typed, names, 3) : matching;
+            return Reply.of(t.noSuchDepartment(typed, suggestions, names));
+        }
+        String department = typed == null ? null : matching.get(0);
         switch (queries.access(caller, department)) {
             case UNKNOWN -> {
-                return Reply.of(t.noSuchDepartment(department));
+                return Reply.of(t.noSuchDepartment(department, List.of(), names));
             }
             case NOT_YOURS -> {
                 return Reply.of(t.otherDepartment(department));
@@ -157,29 +196,29 @@ public class CommandHandler {
             case ALLOWED -> { }
         }
         return page(t.overdue(today), queries.overdue(caller, department, today), overdue.page(),
-                "försenade" + overdue.department().map(d -> " " + d).orElse(""),
-                view -> t.endedOn(view.activity().endDate().format(DATE)) + ", " + status(view, language), t);
+                "försenade" + (department == null ? "" : " " + department),
+                view -> t.endedOn(t.date(view.activity().endDate(), today)) + ", " + status(view, language), t);
     }
 
-    private Reply show(String ref, Caller caller, Language language, Texts t) {
-        Optional<ActivityView> activity = catalog.byRef(ref);
+    private Reply show(String ref, Caller caller, Language language, Texts t, LocalDate today) {
+        Optional<ActivityView> activity = find(ref);
         if (activity.isEmpty()) {
-            return Reply.of(t.noSuchActivity(ref));
+            return unknownActivity(ref, caller, t);
         }
         ActivityView view = activity.get();
         if (!Permissions.canRead(caller, view)) {
-            return Reply.of(t.notYours(ref));
+            return Reply.of(t.notYours(view.ref()));
         }
         List<Reply.Entry> history = new ArrayList<>();
         List<StatusReport> reports = view.reports();
         for (StatusReport report : reports.subList(Math.max(0, reports.size() - 5), reports.size())) {
             history.add(new Reply.Entry(report.tertial(), report.status().symbol() + " " + report.status().label(language),
-                    (report.comment() == null ? "" : report.comment() + " ") + "(" + report.reportedBy() + ", "
-                            + report.channel().name().toLowerCase(Locale.ROOT) + ")"));
+                    t.history(report.comment(), reporter(report), t.channel(report.channel().name()),
+                            t.date(report.receivedAt().atZone(clock.getZone()).toLocalDate(), today))));
         }
         List<String> notes = new ArrayList<>();
-        notes.add(t.details(view.department(), view.activity().startDate().format(DATE),
-                view.activity().endDate().format(DATE), owners(view), status(view, language)));
+        notes.add(t.details(view.department(), t.date(view.activity().startDate(), today),
+                t.date(view.activity().endDate(), today), owners(view), status(view, language)));
         if (reports.size() > 5) {
             notes.add(t.olderReports(reports.size() - 5));
         }
@@ -187,16 +226,17 @@ public class CommandHandler {
     }
 
     private Reply snooze(Command.Snooze snooze, Caller caller, Texts t, LocalDate today) {
-        Optional<ActivityView> activity = catalog.byRef(snooze.ref());
+        Optional<ActivityView> activity = find(snooze.ref());
         if (activity.isEmpty()) {
-            return Reply.of(t.noSuchActivity(snooze.ref()));
+            return unknownActivity(snooze.ref(), caller, t);
         }
+        String ref = activity.get().ref();
         if (caller.personId() == null || !Permissions.canReport(caller, activity.get())) {
-            return Reply.of(t.notYours(snooze.ref()));
+            return Reply.of(t.notYours(ref));
         }
         LocalDate until = today.plusDays(snooze.days());
-        snoozes.snooze(caller.personId(), snooze.ref(), until);
-        return Reply.of(t.snoozed(snooze.ref(), until.format(DATE)));
+        snoozes.snooze(caller.personId(), ref, until);
+        return Reply.of(t.snoozed(ref, t.date(until, today)));
     }
 
     /** Shows or changes where reminders go and in which language; the answer is in the (new) language. */
@@ -211,7 +251,7 @@ public class CommandHandler {
                     settings.language().orElse(current.language())));
         }
         Texts t = texts(current.language());
-        String reminders = t.settings(current.reminderChannel().name().toLowerCase(Locale.ROOT),
+        String reminders = t.settings(t.channel(current.reminderChannel().name()),
                 current.language() == Language.EN ? "English" : "svenska");
         if (!digests.receives(current)) {
             return Reply.of(reminders);
@@ -223,17 +263,87 @@ public class CommandHandler {
                 choice.channel().orElse(before.channel())), caller.actor(channel));
         ReminderChannel digestChannel = digest.channel() != null ? digest.channel() : current.reminderChannel();
         return Reply.of(reminders, t.digestSettings(digest.enabled() ? digest.sendDay() : null,
-                digestChannel.name().toLowerCase(Locale.ROOT)));
+                t.channel(digestChannel.name())));
     }
 
-    private Reply help(Optional<CommandName> topic, Language language, String problem) {
+    /** The help; its examples name one of the asker's own activities when they have one. */
+    private Reply help(Optional<CommandName> topic, Language language, String problem, Optional<Caller> caller) {
         Texts t = texts(language);
+        String example = caller.flatMap(this::ownActivity).orElse(EXAMPLE_REF);
         List<CommandName> shown = topic.map(List::of).orElse(Arrays.asList(CommandName.values()));
         List<Reply.Entry> entries = shown.stream()
-                .map(c -> new Reply.Entry(c.usage(language), "", c.help(language))).toList();
+                .map(c -> new Reply.Entry(c.usage(language).replace(EXAMPLE_REF, example), "", c.help(language))).toList();
         List<String> notes = new ArrayList<>();
         notes.add(t.statuses());
-        return new Reply(problem == null ? t.helpHeading() : problem, entries, notes);
+        return new Reply(problem == null ? t.helpHeading() : problem.replace(EXAMPLE_REF, example), entries, notes);
+    }
+
+    /** The caller's own activity to show in examples: one that needs a report first, else any of theirs. */
+    private Optional<String> ownActivity(Caller caller) {
+        List<ActivityView> own = catalog.all().stream().filter(view -> mine(caller, view)).toList();
+        return own.stream().filter(view -> view.activity().status() == null || !view.activity().status().isCompleted())
+                .findFirst().or(() -> own.stream().findFirst()).map(ActivityView::ref);
+    }
+
+    /**
+     * The activity of a reference as typed: exactly, else the one with the same prefix, year and number
+     * ({@code KS2024-7} for KS2024-0007 in a register that writes four digits).
+     */
+    private Optional<ActivityView> find(String ref) {
+        Optional<ActivityView> exact = catalog.byRef(ref);
+        if (exact.isPresent()) {
+            return exact;
+        }
+        int dash = ref.lastIndexOf('-');
+        if (dash < 0) {
+            return Optional.empty();
+        }
+        String prefix = ref.substring(0, dash + 1);
+        String number = ref.substring(dash + 1).replaceFirst("^0+(?=\\d)", "");
+        List<ActivityView> same = catalog.all().stream().filter(view -> view.ref().toUpperCase(Locale.ROOT).startsWith(prefix)
+                && view.ref().substring(dash + 1).replaceFirst("^0+(?=\\d)", "").equals(number)).toList();
+        return same.size() == 1 ? Optional.of(same.get(0)) : Optional.empty();
+    }
+
+    /** No such activity: "menade du …?" with the nearest references the caller may see, else how to find theirs. */
+    private Reply unknownActivity(String ref, Caller caller, Texts t) {
+        List<String> refs = catalog.all().stream().filter(view -> Permissions.canRead(caller, view))
+                .map(ActivityView::ref).toList();
+        List<String> near = similar(ref, refs, 3);
+        return Reply.of(near.isEmpty() ? t.noSuchActivity(ref) : t.didYouMean(ref, near));
+    }
+
+    /** The departments a typed name means: the one with that name, else those whose name starts with it. */
+    static List<String> departmentsMeant(String typed, List<String> names) {
+        String key = CommandParser.normalize(typed);
+        List<String> exact = names.stream().filter(n -> CommandParser.normalize(n).equals(key)).toList();
+        if (!exact.isEmpty() || key.isEmpty()) {
+            return exact;
+        }
+        return names.stream().filter(n -> CommandParser.normalize(n).startsWith(key)).toList();
+    }
+
+    /** Up to {@code max} of {@code candidates} within a few typos of {@code typed}, nearest first. */
+    static List<String> similar(String typed, List<String> candidates, int max) {
+        String key = CommandParser.normalize(typed);
+        int allowed = Math.max(1, Math.min(3, key.length() / 4));
+        return candidates.stream()
+                .map(c -> Map.entry(c, CommandParser.distance(key, CommandParser.normalize(c))))
+                .filter(e -> e.getValue() <= allowed)
+                .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .limit(max).map(Map.Entry::getKey).toList();
+    }
+
+    /** Who reported: the person's name, else the name the report was made under (an API token's). */
+    private String reporter(StatusReport report) {
+        return Optional.ofNullable(report.reporterId()).flatMap(people::findById).map(Person::name)
+                .or(() -> people.findByEmail(report.reportedBy().toLowerCase(Locale.ROOT)).map(Person::name))
+                .orElse(report.reportedBy());
+    }
+
+    /** The number a status has in reminders and in the help (1–6). */
+    static int number(Status status) {
+        return status.ordinal() + 1;
     }
 
     private List<ActivityView> readable(Caller caller, Predicate<ActivityView> wanted) {
@@ -251,7 +361,10 @@ public class CommandHandler {
             return Reply.of(heading, t.none());
         }
         int pages = (all.size() + PAGE_SIZE - 1) / PAGE_SIZE;
-        int shown = Math.min(page, pages);
+        if (page > pages) {
+            return Reply.of(t.pastTheEnd(page, pages, all.size(), pages == 1 ? command : command + " sida " + pages));
+        }
+        int shown = page;
         List<Reply.Entry> entries = all.subList((shown - 1) * PAGE_SIZE, Math.min(all.size(), shown * PAGE_SIZE)).stream()
                 .map(view -> new Reply.Entry(view.ref(), view.activity().title(), detail.apply(view))).toList();
         List<String> notes = new ArrayList<>();

@@ -62,7 +62,7 @@ public final class CommandParser {
             case MISSING -> missing(rest, page);
             case DEVIATIONS -> rest.isEmpty() ? ok(new Command.Deviations(page))
                     : malformed(CommandName.DEVIATIONS, "avvikelser tar inga argument");
-            case SHOW -> REF.matcher(rest).matches() ? ok(new Command.Show(rest.toUpperCase(Locale.ROOT)))
+            case SHOW -> REF.matcher(rest).matches() ? ok(new Command.Show(ref(rest)))
                     : malformed(CommandName.SHOW, "ange en aktivitetsreferens, t.ex. KS2024-017");
             case SNOOZE -> snooze(rest);
             case SETTINGS -> settings(rest);
@@ -79,9 +79,13 @@ public final class CommandParser {
         String afterRef = parts.length > 1 ? parts[1] : "";
         Optional<StatusText.Reading> reading = StatusText.readLeading(afterRef);
         if (reading.isEmpty()) {
-            return malformed(CommandName.STATUS, "ingen status kunde läsas efter " + parts[0].toUpperCase(Locale.ROOT));
+            Optional<String> done = StatusText.completedWithoutKind(afterRef);
+            if (done.isPresent()) {
+                return ok(new Command.Completed(ref(parts[0]), done.get()));
+            }
+            return malformed(CommandName.STATUS, "ingen status kunde läsas efter " + ref(parts[0]));
         }
-        return ok(new Command.Report(parts[0].toUpperCase(Locale.ROOT), reading.get().status(), reading.get().rest()));
+        return ok(new Command.Report(ref(parts[0]), reading.get().status(), reading.get().rest()));
     }
 
     private static Parsed settings(String rest) {
@@ -158,7 +162,21 @@ public final class CommandParser {
         if (count < 1 || count > 30) {
             return malformed(CommandName.SNOOZE, "en påminnelse kan skjutas upp 1–30 dagar");
         }
-        return ok(new Command.Snooze(parts[0].toUpperCase(Locale.ROOT), count));
+        return ok(new Command.Snooze(ref(parts[0]), count));
+    }
+
+    /**
+     * An activity reference as the register writes it: upper case, the number with at least three digits
+     * ({@code ks2024-7} is KS2024-007).
+     */
+    static String ref(String typed) {
+        String upper = typed.strip().toUpperCase(Locale.ROOT);
+        int dash = upper.lastIndexOf('-');
+        if (dash < 0) {
+            return upper;
+        }
+        String number = upper.substring(dash + 1);
+        return number.length() >= 3 ? upper : upper.substring(0, dash + 1) + "0".repeat(3 - number.length()) + number;
     }
 
     /** The command whose words are nearest (edit distance) to what was typed. */
@@ -177,7 +195,7 @@ public final class CommandParser {
         return bestDistance <= Math.max(2, typed.length() / 2) ? best : CommandName.HELP;
     }
 
-    private static int distance(String a, String b) {
+    static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

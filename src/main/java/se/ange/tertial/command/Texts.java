@@ -1,9 +1,11 @@
 package se.ange.tertial.command;
 
 import java.time.DayOfWeek;
-import java.time.format.TextStyle;
-import java.util.Locale;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.List;
+import java.util.Locale;
 import se.ange.tertial.followup.Tertial;
 
 /** What the chat answers say, in Swedish and English. Short and friendly, with what to do next. */
@@ -17,7 +19,17 @@ interface Texts {
     String recorded(String ref, Tertial tertial);
     String notRecorded(String ref, String why);
     String noSuchActivity(String ref);
-    String noSuchDepartment(String department);
+    /** No such activity, but one or more similar refs exist. */
+    String didYouMean(String ref, List<String> refs);
+    String noSuchDepartment(String department, List<String> suggestions, List<String> all);
+    /** A status with deviation needs a comment; {@code example} is the command to copy. */
+    String commentNeeded(String ref, String status, String example);
+    /** "klar" / "avslutad" said, not which: the two commands to copy. */
+    String whichCompleted(String ref, String asPlanned, String withDeviation);
+    String commentPlaceholder();
+    String deviationPlaceholder();
+    String pastTheEnd(int page, int pages, int total, String last);
+    String history(String comment, String who, String channel, String date);
     String notYours(String ref);
     String otherDepartment(String department);
     String unknownUser();
@@ -29,6 +41,9 @@ interface Texts {
     String pageOf(int page, int pages, int total, String next);
     String details(String department, String start, String end, String owners, String status);
     String olderReports(int count);
+    /** How a channel is written in running text ("e-post", "Slack"). */
+    String channel(String name);
+    String date(LocalDate date, LocalDate today);
     String snoozed(String ref, String until);
     String settings(String channel, String language);
 
@@ -38,13 +53,37 @@ interface Texts {
     Texts SWEDISH = new Texts() {
         public String mine(Tertial t) { return "Dina aktiviteter som behöver en rapport för " + t; }
         public String missing(Tertial t) { return "Aktiviteter utan rapport för " + t; }
-        public String deviations(LocalDate d) { return "Avvikelser " + d; }
-        public String overdue(LocalDate d) { return "Försenade aktiviteter " + d + ", mest försenade först"; }
-        public String endedOn(String date) { return "slut " + date; }
+        public String deviations(LocalDate d) { return "Avvikelser " + date(d, d); }
+        public String overdue(LocalDate d) { return "Försenade aktiviteter " + date(d, d) + ", mest försenade först"; }
+        public String endedOn(String date) { return "slutdatum " + date; }
         public String recorded(String ref, Tertial t) { return "Tack! Registrerat för " + t + ":"; }
         public String notRecorded(String ref, String why) { return "Statusen för " + ref + " registrerades inte: " + why; }
         public String noSuchActivity(String ref) { return "Jag hittar ingen aktivitet " + ref + ". Skriv `mina` för att se dina."; }
-        public String noSuchDepartment(String d) { return "Jag hittar ingen avdelning som heter " + d + "."; }
+        public String didYouMean(String ref, List<String> refs) {
+            return "Jag hittar ingen aktivitet " + ref + ". Menade du " + or(refs, "eller") + "?";
+        }
+        public String noSuchDepartment(String d, List<String> suggestions, List<String> all) {
+            return "Jag hittar ingen avdelning som heter " + d + ". " + (suggestions.isEmpty()
+                    ? "Avdelningarna heter " + or(all, "och") + "." : "Menade du " + or(suggestions, "eller") + "?");
+        }
+        public String commentNeeded(String ref, String status, String example) {
+            return status + " behöver en kommentar: vad avviker, och vad händer nu? Inget är registrerat för " + ref
+                    + " än. Skriv så här: `" + example + "`";
+        }
+        public String whichCompleted(String ref, String asPlanned, String withDeviation) {
+            return "Avslutad enligt plan eller med avvikelse? Inget är registrerat för " + ref + " än. Skriv `" + asPlanned
+                    + "` om allt gick enligt plan, eller `" + withDeviation + "` om något avvek.";
+        }
+        public String commentPlaceholder() { return "kommentar"; }
+        public String deviationPlaceholder() { return "vad som avviker och vad som händer nu"; }
+        public String pastTheEnd(int page, int pages, int total, String last) {
+            return "Det finns ingen sida " + page + ": " + (pages == 1 ? "alla " + activities(total) + " får plats på en sida"
+                    : "svaret har " + pages + " sidor (" + activities(total) + ")") + ". Skriv `" + last + "` för att se "
+                    + (pages == 1 ? "den." : "den sista.");
+        }
+        public String history(String comment, String who, String channel, String date) {
+            return (comment == null ? "" : comment + " ") + "(" + who + " via " + channel + ", " + date + ")";
+        }
         public String notYours(String ref) { return "Du har inte behörighet till " + ref + ". Fråga stab om du borde ha det."; }
         public String otherDepartment(String d) {
             return "Tyvärr, du kan bara se försenade aktiviteter i din egen verksamhet, inte i " + d + ". Skriv `försenade` för dina.";
@@ -65,7 +104,21 @@ interface Texts {
         public String details(String department, String start, String end, String owners, String status) {
             return department + ", " + start + " – " + end + ", ansvarig: " + owners + ", status: " + status;
         }
-        public String olderReports(int count) { return count + " äldre rapporter visas inte; hela historiken finns i API:t."; }
+        public String olderReports(int count) {
+            return (count == 1 ? "1 äldre rapport visas inte" : count + " äldre rapporter visas inte") + "; hela historiken finns i API:t.";
+        }
+        public String channel(String name) {
+            return switch (name) {
+                case "EMAIL" -> "e-post";
+                case "SLACK" -> "Slack";
+                case "TEAMS" -> "Teams";
+                case "WEB" -> "webben";
+                case "API" -> "API:t";
+                case "IMPORT" -> "import";
+                default -> "Tertial";
+            };
+        }
+        public String date(LocalDate date, LocalDate today) { return format(date, today, SV); }
         public String snoozed(String ref, String until) { return "Okej! Jag påminner dig inte om " + ref + " förrän " + until + "."; }
         public String settings(String channel, String language) {
             return "Dina påminnelser kommer via " + channel + ", på " + language + ". Ändra med t.ex. `inställningar slack engelska`.";
@@ -80,13 +133,37 @@ interface Texts {
     Texts ENGLISH = new Texts() {
         public String mine(Tertial t) { return "Your activities that need a report for " + t; }
         public String missing(Tertial t) { return "Activities without a report for " + t; }
-        public String deviations(LocalDate d) { return "Deviations " + d; }
-        public String overdue(LocalDate d) { return "Overdue activities " + d + ", most overdue first"; }
-        public String endedOn(String date) { return "ended " + date; }
+        public String deviations(LocalDate d) { return "Deviations " + date(d, d); }
+        public String overdue(LocalDate d) { return "Overdue activities " + date(d, d) + ", most overdue first"; }
+        public String endedOn(String date) { return "end date " + date; }
         public String recorded(String ref, Tertial t) { return "Thank you! Recorded for " + t + ":"; }
         public String notRecorded(String ref, String why) { return "The status of " + ref + " was not recorded: " + why; }
         public String noSuchActivity(String ref) { return "I cannot find an activity " + ref + ". Type `mine` to see yours."; }
-        public String noSuchDepartment(String d) { return "I cannot find a department called " + d + "."; }
+        public String didYouMean(String ref, List<String> refs) {
+            return "I cannot find an activity " + ref + ". Did you mean " + or(refs, "or") + "?";
+        }
+        public String noSuchDepartment(String d, List<String> suggestions, List<String> all) {
+            return "I cannot find a department called " + d + ". " + (suggestions.isEmpty()
+                    ? "The departments are " + or(all, "and") + "." : "Did you mean " + or(suggestions, "or") + "?");
+        }
+        public String commentNeeded(String ref, String status, String example) {
+            return status + " needs a comment: what deviates, and what happens next? Nothing is recorded for " + ref
+                    + " yet. Write: `" + example + "`";
+        }
+        public String whichCompleted(String ref, String asPlanned, String withDeviation) {
+            return "Completed as planned or with deviation? Nothing is recorded for " + ref + " yet. Write `" + asPlanned
+                    + "` if all went to plan, or `" + withDeviation + "` if something deviated.";
+        }
+        public String commentPlaceholder() { return "comment"; }
+        public String deviationPlaceholder() { return "what deviates and what happens next"; }
+        public String pastTheEnd(int page, int pages, int total, String last) {
+            return "There is no page " + page + ": " + (pages == 1 ? "all " + total + (total == 1 ? " activity fits" : " activities fit")
+                    + " on one page" : "the answer has " + pages + " pages (" + total + " activities)") + ". Type `" + last
+                    + "` to see " + (pages == 1 ? "it." : "the last one.");
+        }
+        public String history(String comment, String who, String channel, String date) {
+            return (comment == null ? "" : comment + " ") + "(" + who + " by " + channel + ", " + date + ")";
+        }
         public String notYours(String ref) { return "You do not have access to " + ref + ". Ask stab if you should."; }
         public String otherDepartment(String d) {
             return "Sorry, you can only see overdue activities in your own area, not in " + d + ". Type `overdue` for yours.";
@@ -107,7 +184,21 @@ interface Texts {
         public String details(String department, String start, String end, String owners, String status) {
             return department + ", " + start + " – " + end + ", owner: " + owners + ", status: " + status;
         }
-        public String olderReports(int count) { return count + " older reports not shown; the API has the whole history."; }
+        public String olderReports(int count) {
+            return (count == 1 ? "1 older report not shown" : count + " older reports not shown") + "; the API has the whole history.";
+        }
+        public String channel(String name) {
+            return switch (name) {
+                case "EMAIL" -> "e-mail";
+                case "SLACK" -> "Slack";
+                case "TEAMS" -> "Teams";
+                case "WEB" -> "the web";
+                case "API" -> "the API";
+                case "IMPORT" -> "import";
+                default -> "Tertial";
+            };
+        }
+        public String date(LocalDate date, LocalDate today) { return format(date, today, EN); }
         public String snoozed(String ref, String until) { return "OK! I will not remind you of " + ref + " until " + until + "."; }
         public String settings(String channel, String language) {
             return "Your reminders come by " + channel + ", in " + language + ". Change with e.g. `settings slack swedish`.";
@@ -118,4 +209,25 @@ interface Texts {
                     + " Change with e.g. `settings digest friday teams` or `settings digest off`.";
         }
     };
+
+    DateTimeFormatter SV = DateTimeFormatter.ofPattern("d MMMM", Locale.forLanguageTag("sv"));
+    DateTimeFormatter EN = DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH);
+
+    /** A date as the e-mails write it ("30 april"), with the year when it is not this year's. */
+    private static String format(LocalDate date, LocalDate today, DateTimeFormatter dayAndMonth) {
+        return dayAndMonth.format(date) + (date.getYear() == today.getYear() ? "" : " " + date.getYear());
+    }
+
+    /** "1 aktivitet", "2 aktiviteter". */
+    static String activities(int count) {
+        return count + (count == 1 ? " aktivitet" : " aktiviteter");
+    }
+
+    /** "A", "A eller B", "A, B eller C". */
+    static String or(List<String> words, String last) {
+        if (words.size() <= 1) {
+            return String.join("", words);
+        }
+        return String.join(", ", words.subList(0, words.size() - 1)) + " " + last + " " + words.get(words.size() - 1);
+    }
 }

@@ -41,6 +41,32 @@ class CommandParserTest {
     }
 
     @Test
+    void short_refs_are_written_as_the_register_writes_them() {
+        assertThat(ok("status ks2024-7 2: enligt plan")).isEqualTo(new Command.Report("KS2024-007",
+                Status.PAGAENDE_ENLIGT_PLAN, "enligt plan"));
+        assertThat(ok("aktivitet ks2024-7")).isEqualTo(new Command.Show("KS2024-007"));
+        assertThat(ok("påminn st2024-101 om 2 dagar")).isEqualTo(new Command.Snooze("ST2024-101", 2));
+        assertThat(ok("visa KS2024-1234")).isEqualTo(new Command.Show("KS2024-1234"));
+    }
+
+    @Test
+    void on_track_is_in_progress_on_plan_and_the_seeds_plural_is_read() {
+        assertThat(ok("status KS2024-017 on track")).isEqualTo(new Command.Report("KS2024-017",
+                Status.PAGAENDE_ENLIGT_PLAN, ""));
+        assertThat(ok("status KS2024-017 Avslutad med avvikelser: blev klar i maj")).isEqualTo(new Command.Report(
+                "KS2024-017", Status.AVSLUTAD_MED_AVVIKELSE, "blev klar i maj"));
+    }
+
+    @Test
+    void klar_or_avslutad_alone_is_a_completion_whose_kind_is_asked_for() {
+        assertThat(ok("status KS2024-017 klar: sista utbildningen hölls")).isEqualTo(
+                new Command.Completed("KS2024-017", "sista utbildningen hölls"));
+        assertThat(ok("status KS2024-017 Avslutad")).isEqualTo(new Command.Completed("KS2024-017", ""));
+        assertThat(ok("status KS2024-017 avslutad enligt plan")).isEqualTo(
+                new Command.Report("KS2024-017", Status.AVSLUTAD_ENLIGT_PLAN, ""));
+    }
+
+    @Test
     void lists_take_a_department_a_tertial_and_a_page() {
         assertThat(ok("försenade")).isEqualTo(new Command.Overdue(Optional.empty(), 1));
         assertThat(ok("forsenade Socialavdelningen")).isEqualTo(new Command.Overdue(Optional.of("Socialavdelningen"), 1));
@@ -88,7 +114,7 @@ class CommandParserTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "status|STATUS", "status KS2024-017|STATUS", "status KS2024-017 klart typ|STATUS", "status hej|STATUS",
+        "status|STATUS", "status KS2024-017|STATUS", "status KS2024-017 typ klart|STATUS", "status hej|STATUS",
         "aktivitet|SHOW", "show nothing|SHOW", "saknas T1|MISSING", "påminn KS2024-017|SNOOZE",
         "påminn KS2024-017 om 90 dagar|SNOOZE", "mina grejer|MINE",
         "stauts KS2024-017 2|STATUS", "forsenad|OVERDUE", "avvikelse|DEVIATIONS", "blabla|HELP"})
