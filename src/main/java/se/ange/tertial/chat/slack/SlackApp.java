@@ -9,6 +9,7 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import com.slack.api.methods.SlackApiException;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
@@ -89,7 +90,18 @@ class SlackApp {
             }
         });
         app.blockAction(SlackReminders.ACTION, (request, context) -> {
-            reports.openCommentModal(app, request.getPayload());
+            try {
+                reports.openCommentModal(app, request.getPayload());
+            } catch (IOException | SlackApiException | IllegalStateException e) {
+                // the person chose a status and nothing opened: say so where they are, and how to answer anyway
+                LOG.warn("Slack views.open failed, the comment modal was not shown", e);
+                try {
+                    context.respond(r -> r.responseType("ephemeral").replaceOriginal(false)
+                            .text(reports.modalFailed(app, request.getPayload())));
+                } catch (IOException | RuntimeException again) {
+                    LOG.warn("Slack response_url failed too: {}", again.getMessage());
+                }
+            }
             return context.ack();
         });
         app.viewSubmission(SlackReminderService.MODAL, (request, context) -> {

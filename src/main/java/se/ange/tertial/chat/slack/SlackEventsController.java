@@ -1,5 +1,6 @@
 package se.ange.tertial.chat.slack;
 
+import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
@@ -19,25 +20,38 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import com.slack.api.bolt.request.RequestType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Slack's one endpoint (slash command, interactivity, events). Not behind our login: Bolt verifies every
  * request's signature with the signing secret and refuses timestamps older than 5 minutes (401).
+ * When Slack's Web API cannot be reached or refuses the bot token, a verified request is never answered
+ * with a 500 and an exception: the person gets a short Swedish message, the log gets the cause.
  */
 @Controller("/slack/events")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Requires(bean = App.class)
 class SlackEventsController {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SlackEventsController.class);
+    /** What Bolt answers when auth.test refuses the bot token (its signature check answers otherwise). */
+    private static final String TOKEN_REFUSED = "unknown workspace";
+    static final String UNAVAILABLE = "Tertial får inte kontakt med Slack just nu, så inget har registrerats. "
+            + "Försök igen om en stund, eller svara på påminnelsen via e-post.";
+
     private final App app;
     private final SlackRequestParser parser;
+    private final SlackSignature.Verifier signatures;
 
     SlackEventsController(App app) {
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
+        this.signatures = new SlackSignature.Verifier(new SlackSignature.Generator(app.config().getSigningSecret()));
     }
 
     @Post
@@ -52,12 +66,42 @@ class SlackEventsController {
                 .requestUri(request.getPath()).queryString(query).headers(new RequestHeaders(headers))
                 .requestBody(body == null ? "" : body)
                 .remoteAddress(request.getRemoteAddress().getAddress().getHostAddress()).build());
-        Response response = app.run(slackRequest);
+        // checked here too, before Bolt: its first run checks the bot token with Slack before any signature
+        if (!signatures.isValid(request.getHeaders().get(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP),
+                body == null ? "" : body, request.getHeaders().get(SlackSignature.HeaderNames.X_SLACK_SIGNATURE))) {
+            return HttpResponse.unauthorized();
+        }
+        Response response;
+        try {
+            response = app.run(slackRequest);
+        } catch (Exception e) {
+            LOG.warn("Slack request ({}) not handled: Slack's Web API could not be reached or refused the bot token: {}",
+                    slackRequest.getRequestType(), e.toString(), e);
+            return unavailable(slackRequest.getRequestType());
+        }
+        if (response.getStatusCode() == 401 && response.getBody() != null && response.getBody().contains(TOKEN_REFUSED)) {
+            LOG.warn("Slack request ({}) failed: Slack refused the bot token (auth.test); check TERTIAL_SLACK_BOT_TOKEN",
+                    slackRequest.getRequestType());
+            return unavailable(slackRequest.getRequestType());
+        }
         MutableHttpResponse<String> answer = HttpResponse.status(io.micronaut.http.HttpStatus.valueOf(response.getStatusCode()));
         response.getHeaders().forEach((name, values) -> values.forEach(value -> answer.header(name, value)));
         if (response.getContentType() != null) {
             answer.contentType(response.getContentType());
         }
         return response.getBody() == null ? answer : answer.body(response.getBody());
+    }
+
+    /** A short Swedish answer where Slack shows one (a slash command, a modal); else an empty acknowledgement. */
+    private static HttpResponse<String> unavailable(RequestType type) {
+        if (type == RequestType.Command) {
+            return HttpResponse.ok("{\"response_type\":\"ephemeral\",\"text\":\"" + UNAVAILABLE + "\"}")
+                    .contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
+        if (type == RequestType.ViewSubmission) {
+            return HttpResponse.ok("{\"response_action\":\"errors\",\"errors\":{\"comment\":\"" + UNAVAILABLE + "\"}}")
+                    .contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
+        return HttpResponse.ok();
     }
 }

@@ -102,7 +102,7 @@ class SlackReminderService implements Notifier {
                 .blocks(List.of(
                         section(s -> s.text(markdownText("*" + choice.ref() + "* (" + choice.tertial() + "): "
                                 + choice.status().symbol() + " " + choice.status().label(language)))),
-                        input(i -> i.blockId("comment").optional(true)
+                        input(i -> i.blockId("comment").optional(!choice.status().isWithDeviation())
                                 .label(plainText(en ? "Comment" : "Kommentar"))
                                 .element(plainTextInput(p -> p.actionId("comment_input").multiline(true)))))));
     }

@@ -47,9 +47,22 @@ class SlackReports {
     void openCommentModal(App app, BlockActionPayload payload) throws IOException, SlackApiException {
         SlackReminders.Choice choice = SlackReminders.Choice.parse(payload.getActions().get(0).getSelectedOption().getValue());
         Language language = language(slackPeople.caller(app, payload.getUser().getId()));
-        app.client().viewsOpen(r -> r.token(app.config().getSingleTeamBotToken()).triggerId(payload.getTriggerId())
+        var opened = app.client().viewsOpen(r -> r.token(app.config().getSingleTeamBotToken()).triggerId(payload.getTriggerId())
                 .view(reminders.get().commentModal(choice, payload.getContainer().getChannelId(),
                         payload.getContainer().getMessageTs(), language)));
+        if (!opened.isOk()) {
+            throw new IllegalStateException("views.open answered " + opened.getError());
+        }
+    }
+
+    /** What to tell someone whose comment modal could not be opened: nothing recorded, and the chat line instead. */
+    String modalFailed(App app, BlockActionPayload payload) {
+        SlackReminders.Choice choice = SlackReminders.Choice.parse(payload.getActions().get(0).getSelectedOption().getValue());
+        boolean en = language(slackPeople.caller(app, payload.getUser().getId())) == Language.EN;
+        String line = "/tertial status " + choice.ref() + " " + (choice.status().ordinal() + 1) + ": "
+                + (en ? "comment" : "kommentar");
+        return en ? "Slack could not open the comment box, so nothing was recorded. Write instead: `" + line + "`"
+                : "Slack kunde inte öppna rutan för kommentaren, så inget har registrerats. Skriv i stället: `" + line + "`";
     }
 
     /** Records the report; empty when done, else why it was refused (shown in the modal). */
@@ -62,6 +75,10 @@ class SlackReports {
         records.keep("SLACK", payload.getUser().getId(), caller.map(Caller::personId).orElse(null), rawBody);
         if (caller.isEmpty()) {
             return Optional.of(language == Language.EN ? "You are not in Tertial's register yet." : "Du finns inte i Tertials register än.");
+        }
+        if (choice.status().isWithDeviation() && (comment == null || comment.isBlank())) {
+            return Optional.of(language == Language.EN ? "Write what deviates and what happens next."
+                    : "Skriv vad som avviker och vad som händer nu.");
         }
         try {
             if (!Permissions.canReport(caller.get(), reporting.check(choice.ref(), Tertial.parse(choice.tertial())))) {

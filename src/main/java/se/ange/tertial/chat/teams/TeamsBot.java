@@ -44,6 +44,8 @@ class TeamsBot {
 
     private static final Logger LOG = LoggerFactory.getLogger(TeamsBot.class);
     private static final Pattern MENTION = Pattern.compile("<at>.*?</at>", Pattern.DOTALL);
+    static final String UNAVAILABLE_HEADING = "Tertial kunde inte svara";
+    static final String UNAVAILABLE = "Tertial får inte kontakt med Teams just nu. Försök igen om en stund.";
 
     private final BotConnector connector;
     private final TeamsPeople teamsPeople;
@@ -233,12 +235,29 @@ class TeamsBot {
         }
     }
 
+    /**
+     * Answers in the conversation. When the Connector took our token but not the card (a 4xx or 5xx on the
+     * post), the person is told so in a short plain message; the cause goes to the log. A refused token or an
+     * unreachable Connector cannot reach them at all: the exception goes to the controller, which logs it.
+     */
     private void send(JsonNode activity, ObjectNode card, String summary) throws IOException {
         ObjectNode message = TeamsCards.message(card, summary);
         if (activity.hasNonNull("id")) {
             message.put("replyToId", activity.get("id").asText());
         }
-        connector.send(serviceUrl(activity), conversationId(activity), message);
+        try {
+            connector.send(serviceUrl(activity), conversationId(activity), message);
+        } catch (BotConnector.ConnectorException e) {
+            if (e.status() == 401 || e.status() == 403 || e.status() == 0) {
+                throw e;
+            }
+            LOG.warn("Teams answer not delivered ({}); telling the person in plain text", e.getMessage(), e);
+            ObjectNode notice = TeamsCards.text("", UNAVAILABLE);
+            if (activity.hasNonNull("id")) {
+                notice.put("replyToId", activity.get("id").asText());
+            }
+            connector.send(serviceUrl(activity), conversationId(activity), notice);
+        }
     }
 
     /** The command text: mentions of the bot and Teams' HTML removed. */

@@ -27,6 +27,8 @@ import se.ange.tertial.system.ProblemException;
 @Requires(bean = TeamsChannelPost.class)
 class TeamsChannelController {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TeamsChannelController.class);
+
     @Serdeable
     record Posted(String heading, int entries) {
     }
@@ -54,8 +56,9 @@ class TeamsChannelController {
         try {
             channel.post(reply);
         } catch (Notifier.DeliveryFailure e) {
-            throw new ProblemException(HttpStatus.BAD_GATEWAY, "Teams-kanalen tog inte emot inlägget: " + e.getMessage(),
-                    List.of());
+            LOG.warn("Teams channel post failed: {}", e.getMessage(), e);
+            throw new ProblemException(HttpStatus.BAD_GATEWAY,
+                    "Teams-kanalen tog inte emot inlägget, så inget postades. Försök igen om en stund.", List.of());
         }
         return new Posted(reply.heading(), reply.entries().size());
     }

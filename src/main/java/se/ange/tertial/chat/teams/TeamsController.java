@@ -73,7 +73,19 @@ class TeamsController {
             LOG.info("Teams activity from tenant {} refused", tenant);
             return HttpResponse.status(io.micronaut.http.HttpStatus.FORBIDDEN);
         }
-        Optional<ObjectNode> invokeResponse = bot.handle(activity, body);
+        Optional<ObjectNode> invokeResponse;
+        try {
+            invokeResponse = bot.handle(activity, body);
+        } catch (IOException | RuntimeException e) {
+            // the Connector is unreachable or refused our token: never a 500 with its text. The activity was
+            // received (a status in it may be recorded), so it is acknowledged and not sent again by Microsoft.
+            LOG.warn("Teams activity ({}) could not be answered: {}", activity.path("type").asText(), e.toString(), e);
+            if ("invoke".equals(activity.path("type").asText())) {
+                return HttpResponse.ok(json.writeValueAsString(TeamsCards.invokeResponse(TeamsCards.textCard(
+                        TeamsBot.UNAVAILABLE_HEADING, TeamsBot.UNAVAILABLE)))).contentType(MediaType.APPLICATION_JSON_TYPE);
+            }
+            return HttpResponse.ok();
+        }
         if (invokeResponse.isEmpty()) {
             return HttpResponse.ok();
         }
