@@ -196,6 +196,11 @@ class TeamsBot {
         if (s.status().isEmpty()) {
             return Optional.of((en ? "Choose a status for " : "Välj en status för ") + s.ref() + (en ? " first." : " först."));
         }
+        if (s.status().get().isWithDeviation() && s.comment().isBlank()) {
+            // as the Slack modal: a deviation is reported with what deviates
+            return Optional.of((en ? "Write what deviates and what happens next for " : "Skriv vad som avviker och vad som händer nu för ")
+                    + s.ref() + (en ? ", then save again." : ", och spara igen."));
+        }
         try {
             Tertial tertial = Tertial.parse(s.tertial());
             ActivityView view = reporting.check(s.ref(), tertial);

@@ -1,6 +1,7 @@
 package se.ange.tertial.chat.teams;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -291,7 +292,7 @@ class TeamsBotTest implements TestPropertyProvider {
 
         HttpResponse<java.util.Map> posted = stab.exchange(HttpRequest.POST("/api/teams/channel-posts?command=f%C3%B6rsenade", ""));
         assertThat(posted.code()).isEqualTo(200);
-        assertThat((String) se.ange.tertial.support.Api.body(posted).get("heading")).startsWith("Försenade aktiviteter 2024-09-10");
+        assertThat((String) se.ange.tertial.support.Api.body(posted).get("heading")).startsWith("Försenade aktiviteter 10 september");
         List<String> bodies = microsoft.server.findAll(postRequestedFor(urlPathEqualTo("/webhook/ange-stab"))).stream()
                 .map(com.github.tomakehurst.wiremock.verification.LoggedRequest::getBodyAsString).toList();
         assertThat(bodies).singleElement().asString().contains("\"contentType\":\"" + TeamsCards.CARD_TYPE + "\"")
@@ -428,5 +429,90 @@ class TeamsBotTest implements TestPropertyProvider {
         assertThat(java.nio.file.Path.of("target/test-data/outbox/digest-" + digest.id() + ".eml")).exists();
         assertThat(java.nio.file.Path.of("target/test-data/outbox/digest-" + short_.id() + ".eml")).doesNotExist();
         assertThat(microsoft.posted("a:1on1-emma")).singleElement().asString().contains("KS2024-002 försenad");
+    }
+
+    private ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> listen() {
+        var log = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        log.start();
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("se.ange.tertial.chat.teams")).addAppender(log);
+        return log;
+    }
+
+    private void stopListening(ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log) {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("se.ange.tertial.chat.teams")).detachAppender(log);
+    }
+
+    @Test
+    void a_token_microsoft_refuses_is_no_500_and_the_log_names_the_cause() {
+        // a fresh token is needed (the cached one has expired) and the token endpoint refuses our secret
+        clock.set(java.time.Instant.parse("2024-03-28T09:00:00Z"));
+        var refused = microsoft.server.stubFor(post(urlPathEqualTo("/token")).atPriority(1)
+                .willReturn(aResponse().withStatus(401).withBody("{\"error\":\"invalid_client\"}")));
+        var log = listen();
+        try {
+            HttpResponse<String> answer = send(message("29:emma", "aad-emma", "mina"));
+            assertThat(answer.code()).isEqualTo(200);
+            assertThat(String.valueOf(answer.body())).doesNotContain("Exception").doesNotContain("token endpoint");
+            assertThat(log.list).anySatisfy(e -> assertThat(e.getFormattedMessage()).contains("could not be answered")
+                    .contains("the token endpoint answered 401"));
+        } finally {
+            stopListening(log);
+            microsoft.server.removeStub(refused);
+        }
+    }
+
+    @Test
+    void an_unreachable_connector_is_no_500_and_the_log_names_the_cause() {
+        Person emma = people.findByEmail("emma.berglund@ange.example").orElseThrow();
+        people.update(emma.withTeamsUserId("aad-emma"));
+        var unreachable = microsoft.server.stubFor(post(urlPathMatching("/teams/v3/conversations/[^/]+/activities")).atPriority(1)
+                .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+        var log = listen();
+        try {
+            HttpResponse<String> answer = send(message("29:emma", "aad-emma", "status KS2024-002 2: första föreläsningen hölls"));
+            assertThat(answer.code()).isEqualTo(200);
+            assertThat(String.valueOf(answer.body())).doesNotContain("Exception").doesNotContain("Connection reset");
+            assertThat(log.list).anySatisfy(e -> {
+                assertThat(e.getFormattedMessage()).contains("could not be answered");
+                assertThat(e.getThrowableProxy()).isNotNull();
+            });
+        } finally {
+            stopListening(log);
+            microsoft.server.removeStub(unreachable);
+        }
+    }
+
+    @Test
+    void an_answer_card_the_connector_refuses_is_followed_by_a_short_swedish_message() {
+        Person emma = people.findByEmail("emma.berglund@ange.example").orElseThrow();
+        people.update(emma.withTeamsUserId("aad-emma"));
+        var cardRefused = microsoft.server.stubFor(post(urlPathMatching("/teams/v3/conversations/[^/]+/activities")).atPriority(1)
+                .withRequestBody(containing("AdaptiveCard")).willReturn(aResponse().withStatus(502)));
+        try {
+            assertThat(send(message("29:emma", "aad-emma", "mina")).code()).isEqualTo(200);
+            assertThat(microsoft.posted("a:1on1-emma")).last().satisfies(body -> assertThat(body)
+                    .contains("Tertial får inte kontakt med Teams just nu. Försök igen om en stund.")
+                    .doesNotContain("502"));
+        } finally {
+            microsoft.server.removeStub(cardRefused);
+        }
+    }
+
+    @Test
+    void a_card_saved_with_a_deviation_and_no_comment_asks_for_the_comment_and_records_nothing() throws Exception {
+        install("29:emma", "aad-emma");
+        Person emma = people.findByEmail("emma.berglund@ange.example").orElseThrow();
+        people.update(emma.withPreferences(ReminderChannel.TEAMS, Language.SV));
+        new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN).exchange(HttpRequest.POST("/api/reminders/run?on=2024-03-28", ""));
+        while (delivery.deliverOne()) {
+            // deliver the reminder card
+        }
+        OutboxMessage reminder = outbox.findAllOrderById().stream()
+                .filter(m -> m.kind() == MessageKind.REMINDER && m.recipientId().equals(emma.id())).findFirst().orElseThrow();
+
+        HttpResponse<String> saved = send(save("invoke", reminder.id(), "KS2024-002", "PAGAENDE_MED_AVVIKELSE", " "));
+        assertThat(TeamsCards.JSON_MAPPER.readTree(saved.body()).path("value").toString())
+                .contains("Skriv vad som avviker och vad som händer nu för KS2024-002, och spara igen.");
+        assertThat(catalog.byRef("KS2024-002").orElseThrow().reports()).isEmpty();
     }
 }
