@@ -13,7 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import se.ange.tertial.followup.Channel;
-import se.ange.tertial.followup.DeviationRules;
 import se.ange.tertial.followup.Language;
 import se.ange.tertial.followup.Status;
 import se.ange.tertial.register.activity.Activity;
@@ -30,7 +29,7 @@ class DigestMailTest {
 
     private static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
     private static final LocalDate ON = LocalDate.parse("2024-06-10");
-    private final DigestComposer composer = new DigestComposer(new DeviationRules(28, ZONE), 30);
+    private final DigestComposer composer = new DigestComposer(se.ange.tertial.followup.Rules.deviations(), 30);
     private final DigestMail mail = new DigestMail();
     private final Goal health = new Goal(1L, GoalLevel.KS, "3.1.1", "Hälsofrämjande arbetsplatser", 2024, null, null);
     private final Goal youth = new Goal(2L, GoalLevel.KS, "3.3.1", "Kommunens ungdomar ska känna ökad trygghet", 2024, null, null);
@@ -93,7 +92,7 @@ class DigestMailTest {
         DigestMail.Rendered stab = mail.render(sara, new DigestRun.Prepared(sara.email(), DigestRun.Audience.STAB, digest));
         assertThat(stab.subject()).isEqualTo("Avvikelser i kommunen 10 juni 2024: 2 aktiviteter, 1 ny, 0 lösta");
         assertThat(stab.text()).startsWith("Hej Sara!\n")
-                .contains("Just nu finns 2 aktiviteter med avvikelser, varav 1 ny sedan förra veckan (märkta NY).")
+                .contains("Just nu finns 2 aktiviteter med avvikelser, varav 1 ny sedan förra veckan (märkt NY).")
                 .contains("Antal aktiviteter med minst en avvikelse, av avdelningens alla aktiviteter.")
                 .contains("- Staben: 1 av 2 aktiviteter har avvikelser: 1 rapporterad med avvikelse\n")
                 .contains("- Samhällsbyggnadsavdelningen: 1 av 1 aktivitet har avvikelser: 1 försenad\n")
