@@ -1,10 +1,10 @@
 package se.ange.tertial.mail;
 
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
-import se.ange.tertial.chat.slack.SlackSettings;
-import se.ange.tertial.chat.teams.TeamsSettings;
 import se.ange.tertial.followup.Language;
 import se.ange.tertial.register.org.Person;
 import se.ange.tertial.register.org.ReminderChannel;
@@ -12,15 +12,23 @@ import se.ange.tertial.register.org.ReminderChannel;
 /**
  * Which chat a person can answer in: Slack when the Slack app is on and the person has a Slack user id,
  * Teams when the bot is on and the person is known in Teams (or chose Teams for reminders). Mails mention
- * only these, never a chat the person cannot use.
+ * only these, never a chat the person cannot use. The settings are read as the chat features read them
+ * ({@code tertial.slack.signing-secret}, {@code tertial.teams.app-id}), without depending on those features.
  */
 @Singleton
 public class ChatChannels {
 
-    private final SlackSettings slack;
-    private final TeamsSettings teams;
+    private final boolean slack;
+    private final boolean teams;
 
-    public ChatChannels(SlackSettings slack, TeamsSettings teams) {
+    @Inject
+    ChatChannels(@Value("${tertial.slack.signing-secret:}") String slackSigningSecret,
+                 @Value("${tertial.teams.app-id:}") String teamsAppId) {
+        this(slackSigningSecret != null && !slackSigningSecret.isBlank(), teamsAppId != null && !teamsAppId.isBlank());
+    }
+
+    /** Whether the Slack app and the Teams bot are on. */
+    public ChatChannels(boolean slack, boolean teams) {
         this.slack = slack;
         this.teams = teams;
     }
@@ -28,10 +36,10 @@ public class ChatChannels {
     /** "Slack", "Teams", both, or none. */
     public List<String> of(Person person) {
         List<String> names = new ArrayList<>();
-        if (slack.enabled() && person.slackUserId() != null && !person.slackUserId().isBlank()) {
+        if (slack && person.slackUserId() != null && !person.slackUserId().isBlank()) {
             names.add("Slack");
         }
-        if (teams.enabled() && ((person.teamsUserId() != null && !person.teamsUserId().isBlank())
+        if (teams && ((person.teamsUserId() != null && !person.teamsUserId().isBlank())
                 || person.reminderChannel() == ReminderChannel.TEAMS)) {
             names.add("Teams");
         }

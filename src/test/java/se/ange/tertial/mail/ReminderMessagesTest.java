@@ -32,8 +32,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import se.ange.tertial.chat.slack.SlackSettings;
-import se.ange.tertial.chat.teams.TeamsSettings;
 import se.ange.tertial.notify.MessageKind;
 import se.ange.tertial.notify.OutboxDelivery;
 import se.ange.tertial.notify.OutboxMessage;
@@ -272,9 +270,7 @@ class ReminderMessagesTest implements TestPropertyProvider {
     // ---- helpers
 
     private ReminderMail reminderMail(boolean slack) {
-        return new ReminderMail(catalog, new ChatChannels(
-                new SlackSettings(slack ? "secret" : null, null, "https://slack.com/api/", "/tertial", null, java.time.Duration.ofSeconds(2)),
-                new TeamsSettings(null, null, null, "x", "x", "x", "x", java.time.Duration.ofMinutes(5), null)),
+        return new ReminderMail(catalog, new ChatChannels(slack, false),
                 Clock.fixed(Instant.parse("2024-04-23T05:00:00Z"), ZoneId.of("Europe/Stockholm")));
     }
 
