@@ -1,6 +1,7 @@
 package se.ange.tertial.digest;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -18,21 +19,33 @@ import se.ange.tertial.register.activity.StatusReport;
 import se.ange.tertial.register.org.Person;
 
 /**
- * Builds a digest from the activities in someone's area (plain Java, no framework). Urgency: the kind of
- * deviation in {@link DeviationKind}'s order (overdue first), then the longest-standing; goals in the order
- * of their most urgent activity. "On hold" counts only once it has lasted {@code longOnHoldDays}.
+ * Builds a digest from the activities in someone's area (plain Java, no framework). Goals come in the plan's
+ * order (3.1.1 before 3.3.1 before 3.10.1); within a goal the most urgent first: the kind of deviation in
+ * {@link DeviationKind}'s order (overdue first), then the longest-standing. "On hold" counts only once it has
+ * lasted {@code longOnHoldDays}. A digest as of a day sees only the reports received by the end of that day,
+ * so a preview for an earlier date shows the state as it was then.
  */
 public final class DigestComposer {
 
+    /** Goal references in the plan's order: number by number, "3.2" before "3.10". */
+    public static final Comparator<String> PLAN_ORDER = DigestComposer::comparePlanRefs;
+
     private final DeviationRules rules;
     private final int longOnHoldDays;
+    private final ZoneId zone;
 
     public DigestComposer(DeviationRules rules, int longOnHoldDays) {
-        this.rules = rules;
-        this.longOnHoldDays = longOnHoldDays;
+        this(rules, longOnHoldDays, ZoneId.of("Europe/Stockholm"));
     }
 
-    public Digest compose(LocalDate on, List<ActivityView> inScope, Set<String> previousKeys) {
+    public DigestComposer(DeviationRules rules, int longOnHoldDays, ZoneId zone) {
+        this.rules = rules;
+        this.longOnHoldDays = longOnHoldDays;
+        this.zone = zone;
+    }
+
+    public Digest compose(LocalDate on, List<ActivityView> all, Set<String> previousKeys) {
+        List<ActivityView> inScope = all.stream().map(view -> asOf(view, on)).toList();
         Set<String> keys = new LinkedHashSet<>();
         Map<String, String> titles = new LinkedHashMap<>();
         List<Digest.Line> lines = new ArrayList<>();
@@ -70,7 +83,7 @@ public final class DigestComposer {
         Comparator<Digest.Line> urgency = Comparator.comparing((Digest.Line line) -> line.kinds().get(0))
                 .thenComparing(Digest.Line::since).thenComparing(Digest.Line::ref);
         lines.sort(urgency);
-        Map<String, List<Digest.Line>> byGoal = new LinkedHashMap<>();
+        Map<String, List<Digest.Line>> byGoal = new TreeMap<>(PLAN_ORDER);
         for (Digest.Line line : lines) {
             byGoal.computeIfAbsent(byRef.get(line.ref()).goal().ref(), g -> new ArrayList<>()).add(line);
         }
@@ -89,6 +102,34 @@ public final class DigestComposer {
                         byDepartment.getOrDefault(e.getKey(), Map.of())))
                 .toList();
         return new Digest(on, goals, resolved, departments, keys);
+    }
+
+    /** The activity as it stood at the end of the day: later reports left out. */
+    private ActivityView asOf(ActivityView view, LocalDate on) {
+        List<StatusReport> known = view.reports().stream()
+                .filter(report -> !report.receivedAt().atZone(zone).toLocalDate().isAfter(on)).toList();
+        return known.size() == view.reports().size() ? view
+                : new ActivityView(view.activity(), view.goal(), view.kfGoal(), view.department(), view.unit(),
+                        view.owners(), known, view.continuedAfterYear());
+    }
+
+    private static int comparePlanRefs(String a, String b) {
+        String[] left = a.split("\\D+");
+        String[] right = b.split("\\D+");
+        for (int i = 0; i < Math.min(left.length, right.length); i++) {
+            int c = compareNumbers(left[i], right[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return left.length != right.length ? Integer.compare(left.length, right.length) : a.compareTo(b);
+    }
+
+    private static int compareNumbers(String a, String b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return a.compareTo(b);
+        }
+        return new java.math.BigInteger(a).compareTo(new java.math.BigInteger(b));
     }
 
     static String key(String ref, DeviationKind kind) {

@@ -81,7 +81,7 @@ public class DigestRun {
         this.outbox = outbox;
         this.mail = mail;
         this.config = config;
-        this.composer = new DigestComposer(rules, config.longOnHoldDays());
+        this.composer = new DigestComposer(rules, config.longOnHoldDays(), clock.getZone());
         this.audit = audit;
         this.clock = clock;
     }

@@ -36,9 +36,10 @@ public final class GoalAssessor {
             assessment = GoalAssessment.EJ_UPPFYLLD;
         }
         String reasoning = completedAsPlanned == total
-                ? "Alla %d aktiviteter är avslutade enligt plan.".formatted(total)
-                : "%d av %d aktiviteter går enligt plan (%d avslutade enligt plan).".formatted(
-                        onTrack, total, completedAsPlanned);
+                ? (total == 1 ? "Den enda aktiviteten är avslutad enligt plan."
+                        : "Alla %d aktiviteter är avslutade enligt plan.".formatted(total))
+                : "%d av %s går enligt plan (%d avslutade enligt plan).".formatted(
+                        onTrack, Counted.of(total, Counted.ACTIVITY), completedAsPlanned);
         return new AssessmentSuggestion(Optional.of(assessment), total, onTrack, completedAsPlanned, reasoning);
     }
 

@@ -102,22 +102,29 @@ public class InboundMailProcessor {
             return new Result(InboundOutcome.DUPLICATE, "redan behandlat", List.of());
         }
         LocalDate today = LocalDate.now(clock);
-        Optional<ReplyTokens.Claims> claims = tokenCandidates(message).stream()
-                .map(candidate -> tokens.verify(candidate, today)).flatMap(Optional::stream).findFirst();
+        Optional<ReplyTokens.Claims> signed = tokenCandidates(message).stream()
+                .map(tokens::read).flatMap(Optional::stream).findFirst();
+        Optional<ReplyTokens.Claims> claims = signed.filter(c -> !today.isAfter(c.expires()));
         Optional<Person> person = claims.flatMap(c -> people.findById(c.personId()));
         if (isAutoReply(message)) {
             keep(message, raw, messageId, sender, InboundOutcome.AUTO_REPLY, "automatiskt svar", person, via);
             return new Result(InboundOutcome.AUTO_REPLY, "automatiskt svar: inte tolkat, inte besvarat", List.of());
         }
         if (claims.isEmpty() || person.isEmpty()) {
-            return reject(message, raw, messageId, sender, InboundOutcome.REJECTED_TOKEN,
-                    "ingen giltig svarsnyckel", Optional.empty(), null, via);
+            boolean expired = signed.isPresent();
+            Result rejected = reject(message, raw, messageId, sender, InboundOutcome.REJECTED_TOKEN,
+                    expired ? "svarsnyckeln har gått ut" : "ingen giltig svarsnyckel", Optional.empty(), null, via);
+            answerUnusable(message, sender, messageId, expired ? Answers.Unusable.EXPIRED : Answers.Unusable.NO_REMINDER,
+                    signed.orElse(null));
+            return rejected;
         }
         Person owner = person.get();
         String tertial = claims.get().tertial() != null ? claims.get().tertial() : reporting.askedTertial().toString();
         if (!allowedSenders(owner).contains(sender)) {
-            return reject(message, raw, messageId, sender, InboundOutcome.REJECTED_SENDER,
+            Result rejected = reject(message, raw, messageId, sender, InboundOutcome.REJECTED_SENDER,
                     "avsändaren är inte mottagaren av påminnelsen", person, tertial, via);
+            answerUnusable(message, sender, messageId, Answers.Unusable.FOREIGN, claims.get());
+            return rejected;
         }
         if (authenticationFailed(message)) {
             return reject(message, raw, messageId, sender, InboundOutcome.REJECTED_AUTH,
@@ -179,6 +186,26 @@ public class InboundMailProcessor {
         answers.confirm(replier, kept.id(), messageId, tertial, accepted);
         LOG.info("Reply {} from person {}: recorded {}", messageId, replier.id(), recorded);
         return new Result(InboundOutcome.RECORDED, null, recorded);
+    }
+
+    /**
+     * A reply that cannot be used, from someone in the register (active, their mail not failing SPF/DKIM/DMARC):
+     * they are told that nothing was recorded and how to answer now. Unknown senders get nothing.
+     */
+    private void answerUnusable(MimeMessage message, String sender, String messageId, Answers.Unusable why,
+                                @Nullable ReplyTokens.Claims claims) {
+        if (sender == null || authenticationFailed(message) || callers.byEmail(sender, "email").isEmpty()) {
+            return;
+        }
+        Optional<Person> replier = people.findByEmail(sender);
+        if (replier.isEmpty() || !replier.get().active()) {
+            return;
+        }
+        String sentTo = claims == null ? null : people.findById(claims.personId()).map(Person::name).orElse(null);
+        List<String> refs = claims == null ? List.of() : items.findByMessageIdOrderById(claims.messageId()).stream()
+                .map(ReminderItemRow::activityRef).distinct().toList();
+        mails.findByMessageId(messageId).ifPresent(kept -> answers.unusable(replier.get(), kept.id(), messageId, why,
+                claims == null ? null : claims.tertial(), sentTo, refs));
     }
 
     private Optional<ActivityView> reportingView(String ref) {

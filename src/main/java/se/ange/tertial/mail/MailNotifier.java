@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.simplejavamail.api.email.Email;
@@ -19,7 +18,6 @@ import org.simplejavamail.email.EmailBuilder;
 import org.simplejavamail.mailer.MailerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.ange.tertial.followup.Tertial;
 import se.ange.tertial.register.org.ReminderChannel;
 import se.ange.tertial.notify.MessageKind;
 import se.ange.tertial.notify.Notifier;
@@ -28,8 +26,8 @@ import se.ange.tertial.notify.ReminderItemRow;
 import se.ange.tertial.register.org.Person;
 
 /**
- * Sends reminders by e-mail with Simple Java Mail, both plain text and HTML, with a signed reply token in
- * the subject (and in the Reply-To address when a reply mailbox is configured). Without SMTP settings the
+ * Sends reminders by e-mail with Simple Java Mail, both plain text and HTML, with a short signed reply tag at
+ * the end of the subject (and in the Reply-To address when a reply mailbox is configured). Without SMTP settings the
  * mail is written to {@code <data dir>/outbox/} as an .eml file.
  */
 @Singleton
@@ -81,8 +79,12 @@ class MailNotifier implements Notifier {
             return;
         }
         ReminderMail.Rendered rendered = templates.render(recipient, items);
-        String token = tokens.sign(new ReplyTokens.Claims(message.id(), recipient.id(), tertialOf(items),
-                expiry(items)));
+        if (rendered.activities() == 0) {
+            LOG.info("Reminder {} to person {} not sent: everything in it was reported before delivery",
+                    message.id(), recipient.id());
+            return;
+        }
+        String token = tokens.signShort(message.id());
         var builder = EmailBuilder.startingBlank()
                 .from(config.from())
                 .to(recipient.name(), recipient.email())
@@ -136,17 +138,6 @@ class MailNotifier implements Notifier {
             root = root.getCause();
         }
         return root == e ? String.valueOf(e.getMessage()) : e.getClass().getSimpleName() + ": " + root;
-    }
-
-    private static String tertialOf(List<ReminderItemRow> items) {
-        return items.stream().map(ReminderItemRow::tertial).filter(java.util.Objects::nonNull).findFirst().orElse(null);
-    }
-
-    /** Replies are accepted some weeks after the tertial closes (or after the message, when no tertial). */
-    private LocalDate expiry(List<ReminderItemRow> items) {
-        String tertial = tertialOf(items);
-        LocalDate base = tertial == null ? LocalDate.now(clock) : Tertial.parse(tertial).closingDate();
-        return base.plusDays(config.replyValidDays());
     }
 
     /** The pooled SMTP connections keep the JVM alive until closed. */

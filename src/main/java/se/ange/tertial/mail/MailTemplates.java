@@ -22,6 +22,8 @@ public final class MailTemplates {
 
     private static final DateTimeFormatter SWEDISH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("sv"));
     private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter SWEDISH_DAY = DateTimeFormatter.ofPattern("d MMMM", Locale.forLanguageTag("sv"));
+    private static final DateTimeFormatter ENGLISH_DAY = DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH);
 
     private final String name;
     private final TemplateEngine html;
@@ -52,6 +54,25 @@ public final class MailTemplates {
 
     public static String date(LocalDate date, Language language) {
         return (language == Language.EN ? ENGLISH_DATE : SWEDISH_DATE).format(date);
+    }
+
+    /** Day and month only ("30 april"), for subjects. */
+    public static String dayMonth(LocalDate date, Language language) {
+        return (language == Language.EN ? ENGLISH_DAY : SWEDISH_DAY).format(date);
+    }
+
+    /** What a message calls the person: the first name ("Emma" for "Emma Berglund"), the whole name when single. */
+    public static String firstName(String fullName) {
+        if (fullName == null || fullName.isBlank()) {
+            return "";
+        }
+        String name = fullName.strip();
+        int comma = name.indexOf(',');
+        if (comma > 0 && comma < name.length() - 1) {
+            name = name.substring(comma + 1).strip(); // "Berglund, Emma"
+        }
+        int space = name.indexOf(' ');
+        return space > 0 ? name.substring(0, space) : name;
     }
 
     private static TemplateEngine engine(TemplateMode mode, String suffix, String bundle) {

@@ -2,16 +2,22 @@ package se.ange.tertial.mail;
 
 import jakarta.inject.Singleton;
 import java.text.MessageFormat;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.stream.Collectors;
 import org.thymeleaf.context.Context;
+import se.ange.tertial.followup.Counted;
 import se.ange.tertial.followup.Language;
 import se.ange.tertial.followup.Status;
 import se.ange.tertial.followup.Tertial;
@@ -19,65 +25,153 @@ import se.ange.tertial.notify.ReminderItemRow;
 import se.ange.tertial.register.activity.ActivityCatalog;
 import se.ange.tertial.register.activity.ActivityView;
 import se.ange.tertial.register.org.Person;
+import se.ange.tertial.schedule.ReminderPurpose;
 
 /**
  * Renders a reminder as subject, plain text and HTML, in the recipient's language (Swedish by default),
- * from the templates in {@code mail/}: each activity with reference, title, end date, current status,
- * grouped by why it is there, and exactly how to answer.
+ * from the templates in {@code mail/}: each activity once, with reference, title, end date (marked when it
+ * has passed) and current status, grouped by why it is there, and exactly how to answer. A manager's
+ * escalation names each missing activity's owner and says what the manager can do.
  */
 @Singleton
 public class ReminderMail {
 
-    /** A rendered reminder. */
-    public record Rendered(String subject, String text, String html) {
+    /**
+     * A rendered reminder; {@code subject} is without the reply tag (the notifier adds it at the end).
+     * {@code activities}: how many it lists (0 when everything escalated was reported before delivery).
+     */
+    public record Rendered(String subject, String text, String html, int activities) {
     }
 
     /** One group of activities with its heading. */
     public record Section(String heading, List<Line> items) {
     }
 
-    /** One activity as shown in a reminder. */
-    public record Line(String ref, String title, String endDate, String status, String note) {
+    /**
+     * One activity as shown in a reminder: {@code end} the end date in words ("slutdatum 30 april 2024", or
+     * that it has passed), {@code late} whether it has, {@code status} the current status (empty on an
+     * escalation, where it is missing), {@code owner} who is responsible (escalations), {@code note} e.g. an
+     * absence.
+     */
+    public record Line(String ref, String title, String end, boolean late, String status, String owner,
+                       String note) {
     }
 
     private final MailTemplates templates = new MailTemplates("reminder");
     private final ActivityCatalog catalog;
-    ReminderMail(ActivityCatalog catalog) {
+    private final ChatChannels chats;
+    private final Clock clock;
+
+    ReminderMail(ActivityCatalog catalog, ChatChannels chats, Clock clock) {
         this.catalog = catalog;
+        this.chats = chats;
+        this.clock = clock;
     }
 
     public Rendered render(Person recipient, List<ReminderItemRow> items) {
+        LocalDate today = LocalDate.now(clock);
         Language language = recipient.language();
         Locale locale = MailTemplates.locale(language);
         ResourceBundle texts = templates.texts(language);
-        Map<String, List<ReminderItemRow>> byHeading = new LinkedHashMap<>();
-        items.stream().sorted(java.util.Comparator.comparing(ReminderItemRow::purpose))
-                .forEach(item -> byHeading.computeIfAbsent(heading(texts, item, language), h -> new ArrayList<>()).add(item));
-        List<Section> sections = byHeading.entrySet().stream()
-                .map(e -> new Section(e.getKey(), e.getValue().stream().map(i -> line(i, texts, language)).flatMap(Optional::stream).toList()))
-                .toList();
-        boolean answerable = items.stream().anyMatch(i -> !i.purpose().equals("ESCALATION"));
-        String subject = subject(texts, items);
+        List<Shown> shown = once(items);
+        Map<ReminderPurpose, List<Shown>> byPurpose = new EnumMap<>(ReminderPurpose.class);
+        shown.forEach(s -> byPurpose.computeIfAbsent(s.purpose(), p -> new ArrayList<>()).add(s));
+        Map<String, Section> sections = new LinkedHashMap<>();
+        byPurpose.forEach((purpose, group) -> group.forEach(s -> line(s, today, texts, language).ifPresent(line ->
+                sections.computeIfAbsent(heading(texts, s.item(), language), h -> new Section(h, new ArrayList<>()))
+                        .items().add(line))));
+        List<Shown> answerable = shown.stream().filter(s -> s.purpose() != ReminderPurpose.ESCALATION).toList();
+        boolean escalation = shown.stream().anyMatch(s -> s.purpose() == ReminderPurpose.ESCALATION);
+        long activities = shown.size();
+        boolean single = activities == 1;
+        String exampleRef = (answerable.isEmpty() ? shown : answerable).stream().findFirst()
+                .map(s -> s.item().activityRef()).orElse("KS2024-017");
+        String example = (single ? "" : exampleRef + ": ") + (Status.PAGAENDE_ENLIGT_PLAN.ordinal() + 1) + " – "
+                + texts.getString("example.comment");
+        String subject = subject(texts, shown, language);
+        String chat = chats.phrase(recipient);
         Context context = new Context(locale);
         context.setVariable("lang", locale.getLanguage());
-        context.setVariable("name", recipient.name());
+        context.setVariable("name", MailTemplates.firstName(recipient.name()));
         context.setVariable("subject", subject);
-        context.setVariable("sections", sections);
-        context.setVariable("answerable", answerable);
-        context.setVariable("example", items.stream().filter(i -> !i.purpose().equals("ESCALATION")).findFirst()
-                .map(i -> i.activityRef() + ": " + Status.PAGAENDE_ENLIGT_PLAN.label(language) + " – "
-                        + texts.getString("example.comment")).orElse(""));
+        context.setVariable("sections", List.copyOf(sections.values()));
+        context.setVariable("answerable", !answerable.isEmpty());
+        context.setVariable("escalation", escalation);
+        context.setVariable("single", single);
+        context.setVariable("howto", texts.getString(single ? "howto.single" : "howto.reply"));
+        context.setVariable("example", example);
+        context.setVariable("managerHowto", MessageFormat.format(texts.getString("manager.howto"), exampleRef));
+        context.setVariable("chat", chat == null ? null : MessageFormat.format(texts.getString("howto.chat"), chat,
+                exampleRef, texts.getString("example.comment")));
         context.setVariable("statuses", Arrays.stream(Status.values()).map(s -> s.label(language)).toList());
-        return new Rendered(subject, templates.text(context), templates.html(context));
+        return new Rendered(subject, templates.text(context), templates.html(context),
+                sections.values().stream().mapToInt(section -> section.items().size()).sum());
     }
 
-    private Optional<Line> line(ReminderItemRow item, ResourceBundle texts, Language language) {
+    /** An activity's item for the message: the most important reason it is there, and the others it also has. */
+    private record Shown(ReminderItemRow item, ReminderPurpose purpose, boolean endingSoon) {
+    }
+
+    /**
+     * Each activity once: an activity due for a report is listed there (also when it ends within a week or
+     * is past its end), an escalated one under the escalation, else under its end date. Escalated activities
+     * reported since the message was planned are left out: the manager sees only what is still missing.
+     */
+    private List<Shown> once(List<ReminderItemRow> items) {
+        Map<String, List<ReminderItemRow>> byRef = new LinkedHashMap<>();
+        items.forEach(item -> byRef.computeIfAbsent(item.activityRef(), r -> new ArrayList<>()).add(item));
+        List<Shown> shown = new ArrayList<>();
+        for (List<ReminderItemRow> forActivity : byRef.values()) {
+            ReminderItemRow main = forActivity.stream().min(Comparator.comparing(ReminderMail::purpose)).orElseThrow();
+            boolean endingSoon = forActivity.stream().anyMatch(i -> purpose(i) == ReminderPurpose.ENDING_SOON);
+            if (purpose(main) == ReminderPurpose.ESCALATION && stillMissing(main).isEmpty()) {
+                continue;
+            }
+            shown.add(new Shown(main, purpose(main), endingSoon));
+        }
+        return shown;
+    }
+
+    /** The escalated activity, while its report for the tertial is still missing. */
+    private Optional<ActivityView> stillMissing(ReminderItemRow item) {
+        Optional<ActivityView> view = catalog.byRef(item.activityRef());
+        if (view.isEmpty() || item.tertial() == null) {
+            return view;
+        }
+        return view.filter(v -> v.facts().mustReportFor(Tertial.parse(item.tertial()))
+                && !v.facts().currentStatus().map(Status::isCompleted).orElse(false));
+    }
+
+    private static ReminderPurpose purpose(ReminderItemRow item) {
+        return ReminderPurpose.valueOf(item.purpose());
+    }
+
+    private Optional<Line> line(Shown shown, LocalDate today, ResourceBundle texts, Language language) {
+        ReminderItemRow item = shown.item();
         return catalog.byRef(item.activityRef()).map(view -> {
             Status status = view.activity().status();
-            return new Line(item.activityRef(), view.activity().title(), date(view.activity().endDate(), language),
-                    status == null ? texts.getString("status.none") : status.symbol() + " " + status.label(language),
+            LocalDate end = view.activity().endDate();
+            boolean late = end != null && end.isBefore(today)
+                    && (status == null || !status.isCompleted());
+            String endText = end == null ? ""
+                    : MessageFormat.format(texts.getString(late ? "end.passed" : shown.endingSoon() ? "end.soon" : "end"),
+                            date(end, language));
+            boolean escalated = shown.purpose() == ReminderPurpose.ESCALATION;
+            String statusText = escalated ? ""
+                    : status == null ? texts.getString("status.none") : status.symbol() + " " + status.label(language);
+            String owner = escalated ? owners(view, texts) : "";
+            return new Line(item.activityRef(), view.activity().title(), endText, late, statusText, owner,
                     item.note() == null ? "" : item.note());
         });
+    }
+
+    private static String owners(ActivityView view, ResourceBundle texts) {
+        List<Person> owners = view.owners();
+        if (owners.isEmpty()) {
+            return texts.getString("owner.none");
+        }
+        return MessageFormat.format(texts.getString("owner"),
+                owners.stream().map(Person::name).collect(Collectors.joining(", ")));
     }
 
     private static String heading(ResourceBundle texts, ReminderItemRow item, Language language) {
@@ -89,18 +183,24 @@ public class ReminderMail {
         return MessageFormat.format(pattern, tertial.toString(), date(tertial.closingDate(), language));
     }
 
-    private static String subject(ResourceBundle texts, List<ReminderItemRow> items) {
-        long activities = items.stream().map(ReminderItemRow::activityRef).distinct().count();
-        boolean allReports = items.stream().allMatch(i -> i.purpose().equals("TERTIAL_REPORT"));
-        boolean allEscalations = items.stream().allMatch(i -> i.purpose().equals("ESCALATION"));
-        String tertial = items.stream().map(ReminderItemRow::tertial).filter(java.util.Objects::nonNull).findFirst().orElse("");
-        if (allReports) {
-            return MessageFormat.format(texts.getString("subject.TERTIAL_REPORT"), tertial, activities);
+    /** A sentence saying what the message asks; the reply tag is added after it. */
+    private static String subject(ResourceBundle texts, List<Shown> shown, Language language) {
+        long activities = shown.size();
+        String tertial = shown.stream().map(s -> s.item().tertial()).filter(Objects::nonNull).findFirst().orElse(null);
+        boolean allReports = shown.stream().allMatch(s -> s.purpose() == ReminderPurpose.TERTIAL_REPORT);
+        boolean allEscalations = shown.stream().allMatch(s -> s.purpose() == ReminderPurpose.ESCALATION);
+        if (allReports && tertial != null) {
+            Tertial t = Tertial.parse(tertial);
+            return MessageFormat.format(texts.getString("subject.TERTIAL_REPORT"),
+                    Counted.of(activities, Counted.ACTIVITY, language), t.toString(),
+                    MailTemplates.dayMonth(t.closingDate(), language));
         }
-        if (allEscalations) {
-            return MessageFormat.format(texts.getString("subject.ESCALATION"), tertial);
+        if (allEscalations && tertial != null) {
+            return MessageFormat.format(texts.getString(activities == 1 ? "subject.ESCALATION.one" : "subject.ESCALATION"),
+                    Counted.of(activities, Counted.REPORT, language), tertial);
         }
-        return MessageFormat.format(texts.getString("subject.OTHER"), activities);
+        return MessageFormat.format(texts.getString(activities == 1 ? "subject.OTHER.one" : "subject.OTHER"),
+                Counted.of(activities, Counted.ACTIVITY, language));
     }
 
     private static String date(LocalDate date, Language language) {

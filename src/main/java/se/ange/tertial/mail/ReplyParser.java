@@ -111,7 +111,7 @@ public final class ReplyParser {
         if (!anyRef) {
             String text = newText.strip();
             if (refs.size() != 1) {
-                return new Result(List.of(), Optional.of("svaret nämnde ingen aktivitet (påminnelsen gällde flera)"));
+                return new Result(List.of(), Optional.of("svaret nämnde ingen aktivitet, och påminnelsen gällde flera"));
             }
             Optional<StatusText.Reading> reading = StatusText.readLeading(text);
             return reading.map(r -> new Result(List.of(new Line(refs.iterator().next(), r.status(), clean(new StringBuilder(r.rest())))),

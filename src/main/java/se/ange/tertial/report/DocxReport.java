@@ -105,7 +105,7 @@ final class DocxReport {
     private static void summary(XWPFDocument doc, TertialReport report) {
         TertialReport.Summary summary = report.summary();
         heading(doc, HEADING_1, "Sammanfattning");
-        text(doc, summary.activities() + " aktiviteter under " + summary.goals() + " mål.", false, 0);
+        text(doc, summary.inWords(), false, 0);
         heading(doc, HEADING_2, "Aktiviteter per status");
         counts(doc, "Status", summary.byStatus(), true);
         heading(doc, HEADING_2, "Mål per bedömning");

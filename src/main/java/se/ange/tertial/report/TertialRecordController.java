@@ -45,7 +45,9 @@ class TertialRecordController {
         TertialRecords.CloseResult result = records.close(id, Caller.of(authentication).actor(Channel.API), false);
         TertialRecordRow row = result.record();
         String message = result.created()
-                ? "Tertial %s är låst: %d aktiviteter och %d mål sparade".formatted(id, result.activities(), result.goals())
+                ? "Tertial %s är låst: %s och %s sparade".formatted(id,
+                        se.ange.tertial.followup.Counted.of(result.activities(), se.ange.tertial.followup.Counted.ACTIVITY),
+                        se.ange.tertial.followup.Counted.of(result.goals(), se.ange.tertial.followup.Counted.GOAL))
                 : "Tertial %s var redan låst sedan %s av %s; den första låsningen gäller".formatted(id, row.frozenAt(),
                         row.frozenBy());
         RecordJson json = new RecordJson(id.toString(), true, row.frozenAt(), row.frozenBy(), row.automatic(),

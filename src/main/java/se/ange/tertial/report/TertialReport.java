@@ -50,5 +50,11 @@ public record TertialReport(Tertial tertial, String title, String scope, LocalDa
 
     public record Summary(int activities, int goals, List<Count> byStatus, List<Count> byAssessment,
                           List<String> changes) {
+
+        /** "12 aktiviteter under 3 mål." / "1 aktivitet under 1 mål." */
+        public String inWords() {
+            return se.ange.tertial.followup.Counted.of(activities, se.ange.tertial.followup.Counted.ACTIVITY)
+                    + " under " + se.ange.tertial.followup.Counted.of(goals, se.ange.tertial.followup.Counted.GOAL) + ".";
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import se.ange.tertial.followup.ActivityFacts;
 import se.ange.tertial.followup.ReminderCalendar;
+import se.ange.tertial.followup.Status;
 import se.ange.tertial.followup.Tertial;
 import se.ange.tertial.register.activity.ActivityView;
 import se.ange.tertial.register.org.Person;
@@ -91,7 +92,8 @@ public final class ReminderPlanner {
                           Map<Person, List<ReminderItem>> byRecipient) {
         for (ActivityView activity : activities) {
             ActivityFacts facts = activity.facts();
-            if (!facts.mustReportFor(tertial)) {
+            // only what is missing: a report for the tertial, or an activity reported completed since, is not
+            if (!facts.mustReportFor(tertial) || facts.currentStatus().map(Status::isCompleted).orElse(false)) {
                 continue;
             }
             String note = ownerSituation(activity, day, directory);

@@ -54,14 +54,15 @@ class DigestComposerTest {
 
         Digest digest = composer.compose(ON, List.of(missing, fine, overdueShort, overdueLong), Set.of());
 
-        assertThat(digest.goals()).extracting(Digest.Goal::ref).containsExactly("3.3.1", "3.1.1");
-        assertThat(digest.goals().get(1).lines()).extracting(Digest.Line::ref).containsExactly("KS2024-002", "KS2024-003");
-        Digest.Line first = digest.goals().get(0).lines().get(0);
+        // goals in the plan's order, the most urgent first within each
+        assertThat(digest.goals()).extracting(Digest.Goal::ref).containsExactly("3.1.1", "3.3.1");
+        assertThat(digest.goals().get(0).lines()).extracting(Digest.Line::ref).containsExactly("KS2024-002", "KS2024-003");
+        Digest.Line first = digest.goals().get(1).lines().get(0);
         assertThat(first.kinds()).containsExactly(DeviationKind.OVERDUE, DeviationKind.WITH_DEVIATION);
         assertThat(first.owners()).containsExactly("Emma Berglund");
         assertThat(first.lastComment()).isEqualTo("sen leverans");
         assertThat(first.endDate()).isEqualTo("2024-01-31");
-        assertThat(digest.goals().get(1).lines().get(1).missingFor()).isEqualTo("2024-T1");
+        assertThat(digest.goals().get(0).lines().get(1).missingFor()).isEqualTo("2024-T1");
         assertThat(digest.lineCount()).isEqualTo(3);
     }
 
@@ -79,8 +80,8 @@ class DigestComposerTest {
 
         assertThat(digest.goals()).flatExtracting(Digest.Goal::lines)
                 .extracting(Digest.Line::ref, Digest.Line::isNew)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("KS2024-001", false),
-                        org.assertj.core.groups.Tuple.tuple("KS2024-002", true));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("KS2024-002", true),
+                        org.assertj.core.groups.Tuple.tuple("KS2024-001", false));
         assertThat(digest.resolved()).singleElement().satisfies(resolved -> {
             assertThat(resolved.ref()).isEqualTo("KS2024-003");
             assertThat(resolved.title()).isEqualTo("Titel KS2024-003");
@@ -117,5 +118,40 @@ class DigestComposerTest {
                         org.assertj.core.groups.Tuple.tuple("Staben", 2, 1));
         assertThat(digest.departments().get(1).byKind()).containsEntry(DeviationKind.OVERDUE, 1)
                 .containsEntry(DeviationKind.MISSING_REPORT, 1);
+    }
+
+    @Test
+    void goals_follow_the_plan_number_by_number_and_lines_within_a_goal_the_urgency() {
+        Goal tenth = new Goal(3L, GoalLevel.KS, "3.10.1", "Tionde", 2024, null, null);
+        Goal second = new Goal(4L, GoalLevel.KS, "3.2.1", "Andra", 2024, null, null);
+        Digest digest = composer.compose(ON, List.of(
+                activity("KS2024-010", tenth, "Staben", "2024-01-01", "2024-12-31"),
+                activity("KS2024-011", second, "Staben", "2024-01-01", "2024-12-31"),
+                activity("KS2024-012", second, "Staben", "2024-01-01", "2024-02-28"),
+                activity("KS2024-013", youth, "Staben", "2024-01-01", "2024-01-31"),
+                activity("KS2024-014", health, "Staben", "2024-01-01", "2024-12-31",
+                        report("2024-T1", Status.VANTELAGE, "väntar", "2024-03-01"))), Set.of());
+
+        assertThat(digest.goals()).extracting(Digest.Goal::ref).containsExactly("3.1.1", "3.2.1", "3.3.1", "3.10.1");
+        // overdue (since February) before a missing report, though KS2024-011 comes first by reference
+        assertThat(digest.goals().get(1).lines()).extracting(Digest.Line::ref).containsExactly("KS2024-012", "KS2024-011");
+    }
+
+    @Test
+    void a_digest_for_an_earlier_day_sees_only_the_reports_received_by_then() {
+        ActivityView reportedLater = activity("KS2024-002", health, "Staben", "2024-01-01", "2024-12-31",
+                report("2024-T1", Status.PAGAENDE_ENLIGT_PLAN, "på gång", "2024-04-20"),
+                report("2024-T1", Status.PAGAENDE_MED_AVVIKELSE, "föreläsaren sjuk", "2024-06-12"));
+        ActivityView firstReportLater = activity("KS2024-003", health, "Staben", "2024-01-01", "2024-12-31",
+                report("2024-T1", Status.PAGAENDE_ENLIGT_PLAN, "klart i juni", "2024-06-12"));
+
+        Digest digest = composer.compose(ON, List.of(reportedLater, firstReportLater), Set.of());
+
+        assertThat(digest.goals()).flatExtracting(Digest.Goal::lines).extracting(Digest.Line::ref, Digest.Line::kinds)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("KS2024-003", List.of(DeviationKind.MISSING_REPORT)));
+        assertThat(digest.keys()).containsExactly("KS2024-003:MISSING_REPORT");
+        assertThat(composer.compose(LocalDate.parse("2024-06-12"), List.of(reportedLater), Set.of()).goals())
+                .flatExtracting(Digest.Goal::lines).singleElement()
+                .satisfies(line -> assertThat(line.lastComment()).isEqualTo("föreläsaren sjuk"));
     }
 }

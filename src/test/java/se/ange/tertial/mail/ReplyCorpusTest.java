@@ -151,9 +151,14 @@ class ReplyCorpusTest {
         }
         assertThat(answersSince(lastOutboxId)).as("what %s got back", file).isEqualTo(switch (expected) {
             case RECORDED, NOT_UNDERSTOOD -> List.of("ANSWER to emma.berglund@ange.example");
-            // the owner hears of it, never the sender; without a valid token nobody is known to tell
-            case REJECTED_SENDER, REJECTED_AUTH -> List.of("NOTICE to emma.berglund@ange.example");
-            case REJECTED_TOKEN, AUTO_REPLY, DUPLICATE -> List.of();
+            // the owner hears of it; a sender in the register is told nothing was recorded, an outsider nothing
+            case REJECTED_SENDER -> file.equals("forwarded-other-sender.eml")
+                    ? List.of("NOTICE to emma.berglund@ange.example", "ANSWER to ahmed.karimi@ange.example")
+                    : List.of("NOTICE to emma.berglund@ange.example");
+            case REJECTED_AUTH -> List.of("NOTICE to emma.berglund@ange.example");
+            // expired, forged or no token from a known owner: answered how to reply now
+            case REJECTED_TOKEN -> List.of("ANSWER to emma.berglund@ange.example");
+            case AUTO_REPLY, DUPLICATE -> List.of();
         });
         String messageId = messageId(raw);
         assertThat(audit.findBySubjectAndOccurredAtGreaterThanEqualsOrderById("mail:" + messageId, Instant.EPOCH))
@@ -162,8 +167,9 @@ class ReplyCorpusTest {
         assertThat(mails.findByMessageId(messageId)).as("%s kept as received", file)
                 .hasValueSatisfying(kept -> assertThat(kept.outcome()).isEqualTo(expected));
 
+        int answered = answersSince(lastOutboxId).size();
         assertThat(processor.process(raw, "TEST").outcome()).isEqualTo(InboundOutcome.DUPLICATE);
-        assertThat(answersSince(lastOutboxId)).as("nothing more for a duplicate").hasSizeLessThanOrEqualTo(1);
+        assertThat(answersSince(lastOutboxId)).as("nothing more for a duplicate").hasSize(answered);
     }
 
     private List<String> answersSince(long lastOutboxId) {

@@ -1,0 +1,37 @@
+package se.ange.tertial.followup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import se.ange.tertial.report.TertialReport;
+
+/** Swedish number agreement, shared by mail, digest and report. */
+class CountedTest {
+
+    @Test
+    void one_is_singular_and_every_other_count_plural() {
+        assertThat(Counted.of(1, Counted.ACTIVITY)).isEqualTo("1 aktivitet");
+        assertThat(Counted.of(2, Counted.ACTIVITY)).isEqualTo("2 aktiviteter");
+        assertThat(Counted.of(0, Counted.ACTIVITY)).isEqualTo("0 aktiviteter");
+        assertThat(Counted.of(1, Counted.REPORT, Language.EN)).isEqualTo("1 status report");
+        assertThat(Counted.of(3, Counted.NEW_DEVIATION)).isEqualTo("3 nya");
+        assertThat(Counted.of(1, Counted.RESOLVED)).isEqualTo("1 löst");
+    }
+
+    @Test
+    void the_report_and_the_assessment_agree_in_number() {
+        assertThat(new TertialReport.Summary(1, 1, List.of(), List.of(), List.of()).inWords()).isEqualTo("1 aktivitet under 1 mål.");
+        assertThat(new TertialReport.Summary(12, 3, List.of(), List.of(), List.of()).inWords()).isEqualTo("12 aktiviteter under 3 mål.");
+        ActivityFacts done = new ActivityFacts("KS2024-001", LocalDate.parse("2024-01-01"), LocalDate.parse("2024-03-31"),
+                List.of(new ReportFact(Tertial.parse("2024-T1"), Status.AVSLUTAD_ENLIGT_PLAN, "klart", Instant.EPOCH)));
+        ActivityFacts unreported = new ActivityFacts("KS2024-002", LocalDate.parse("2024-01-01"), LocalDate.parse("2024-12-31"), List.of());
+        GoalAssessor assessor = new GoalAssessor();
+        assertThat(assessor.suggest(List.of(done), LocalDate.parse("2024-05-01")).reasoning())
+                .isEqualTo("Den enda aktiviteten är avslutad enligt plan.");
+        assertThat(assessor.suggest(List.of(unreported), LocalDate.parse("2024-05-01")).reasoning())
+                .isEqualTo("0 av 1 aktivitet går enligt plan (0 avslutade enligt plan).");
+    }
+}
