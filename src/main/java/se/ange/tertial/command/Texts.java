@@ -2,10 +2,12 @@ package se.ange.tertial.command;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
+import se.ange.tertial.followup.Counted;
+import se.ange.tertial.followup.Dates;
+import se.ange.tertial.followup.Language;
 import se.ange.tertial.followup.Tertial;
 
 /** What the chat answers say, in Swedish and English. Short and friendly, with what to do next. */
@@ -77,8 +79,8 @@ interface Texts {
         public String commentPlaceholder() { return "kommentar"; }
         public String deviationPlaceholder() { return "vad som avviker och vad som händer nu"; }
         public String pastTheEnd(int page, int pages, int total, String last) {
-            return "Det finns ingen sida " + page + ": " + (pages == 1 ? "alla " + activities(total) + " får plats på en sida"
-                    : "svaret har " + pages + " sidor (" + activities(total) + ")") + ". Skriv `" + last + "` för att se "
+            return "Det finns ingen sida " + page + ": " + (pages == 1 ? "alla " + Counted.of(total, Counted.ACTIVITY) + " får plats på en sida"
+                    : "svaret har " + pages + " sidor (" + Counted.of(total, Counted.ACTIVITY) + ")") + ". Skriv `" + last + "` för att se "
                     + (pages == 1 ? "den." : "den sista.");
         }
         public String history(String comment, String who, String channel, String date) {
@@ -105,7 +107,7 @@ interface Texts {
             return department + ", " + start + " – " + end + ", ansvarig: " + owners + ", status: " + status;
         }
         public String olderReports(int count) {
-            return (count == 1 ? "1 äldre rapport visas inte" : count + " äldre rapporter visas inte") + "; hela historiken finns i API:t.";
+            return Counted.of(count, "äldre rapport", "äldre rapporter") + " visas inte" + "; hela historiken finns i API:t.";
         }
         public String channel(String name) {
             return switch (name) {
@@ -118,7 +120,7 @@ interface Texts {
                 default -> "Tertial";
             };
         }
-        public String date(LocalDate date, LocalDate today) { return format(date, today, SV); }
+        public String date(LocalDate date, LocalDate today) { return Dates.near(date, today, Language.SV); }
         public String snoozed(String ref, String until) { return "Okej! Jag påminner dig inte om " + ref + " förrän " + until + "."; }
         public String settings(String channel, String language) {
             return "Dina påminnelser kommer via " + channel + ", på " + language + ". Ändra med t.ex. `inställningar slack engelska`.";
@@ -157,8 +159,8 @@ interface Texts {
         public String commentPlaceholder() { return "comment"; }
         public String deviationPlaceholder() { return "what deviates and what happens next"; }
         public String pastTheEnd(int page, int pages, int total, String last) {
-            return "There is no page " + page + ": " + (pages == 1 ? "all " + total + (total == 1 ? " activity fits" : " activities fit")
-                    + " on one page" : "the answer has " + pages + " pages (" + total + " activities)") + ". Type `" + last
+            return "There is no page " + page + ": " + (pages == 1 ? "all " + Counted.of(total, Counted.ACTIVITY, Language.EN) + (total == 1 ? " fits" : " fit")
+                    + " on one page" : "the answer has " + pages + " pages (" + Counted.of(total, Counted.ACTIVITY, Language.EN) + ")") + ". Type `" + last
                     + "` to see " + (pages == 1 ? "it." : "the last one.");
         }
         public String history(String comment, String who, String channel, String date) {
@@ -198,7 +200,7 @@ interface Texts {
                 default -> "Tertial";
             };
         }
-        public String date(LocalDate date, LocalDate today) { return format(date, today, EN); }
+        public String date(LocalDate date, LocalDate today) { return Dates.near(date, today, Language.EN); }
         public String snoozed(String ref, String until) { return "OK! I will not remind you of " + ref + " until " + until + "."; }
         public String settings(String channel, String language) {
             return "Your reminders come by " + channel + ", in " + language + ". Change with e.g. `settings slack swedish`.";
@@ -209,19 +211,6 @@ interface Texts {
                     + " Change with e.g. `settings digest friday teams` or `settings digest off`.";
         }
     };
-
-    DateTimeFormatter SV = DateTimeFormatter.ofPattern("d MMMM", Locale.forLanguageTag("sv"));
-    DateTimeFormatter EN = DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH);
-
-    /** A date as the e-mails write it ("30 april"), with the year when it is not this year's. */
-    private static String format(LocalDate date, LocalDate today, DateTimeFormatter dayAndMonth) {
-        return dayAndMonth.format(date) + (date.getYear() == today.getYear() ? "" : " " + date.getYear());
-    }
-
-    /** "1 aktivitet", "2 aktiviteter". */
-    static String activities(int count) {
-        return count + (count == 1 ? " aktivitet" : " aktiviteter");
-    }
 
     /** "A", "A eller B", "A, B eller C". */
     static String or(List<String> words, String last) {

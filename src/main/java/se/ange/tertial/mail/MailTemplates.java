@@ -2,7 +2,6 @@ package se.ange.tertial.mail;
 
 import java.text.MessageFormat;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -12,6 +11,7 @@ import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.messageresolver.IMessageResolver;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import se.ange.tertial.followup.Dates;
 import se.ange.tertial.followup.Language;
 
 /**
@@ -20,10 +20,6 @@ import se.ange.tertial.followup.Language;
  */
 public final class MailTemplates {
 
-    private static final DateTimeFormatter SWEDISH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("sv"));
-    private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
-    private static final DateTimeFormatter SWEDISH_DAY = DateTimeFormatter.ofPattern("d MMMM", Locale.forLanguageTag("sv"));
-    private static final DateTimeFormatter ENGLISH_DAY = DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH);
 
     private final String name;
     private final TemplateEngine html;
@@ -53,12 +49,12 @@ public final class MailTemplates {
     }
 
     public static String date(LocalDate date, Language language) {
-        return (language == Language.EN ? ENGLISH_DATE : SWEDISH_DATE).format(date);
+        return Dates.full(date, language);
     }
 
     /** Day and month only ("30 april"), for subjects. */
     public static String dayMonth(LocalDate date, Language language) {
-        return (language == Language.EN ? ENGLISH_DAY : SWEDISH_DAY).format(date);
+        return Dates.dayMonth(date, language);
     }
 
     /** What a message calls the person: the first name ("Emma" for "Emma Berglund"), the whole name when single. */

@@ -15,9 +15,8 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Optional;
+import se.ange.tertial.followup.Dates;
 import se.ange.tertial.followup.Channel;
 import se.ange.tertial.followup.GoalAssessment;
 import se.ange.tertial.followup.Language;
@@ -59,8 +58,6 @@ class GoalAssessmentController {
                           @Nullable String decidedBy, @Nullable Instant decidedAt) {
     }
 
-    private static final DateTimeFormatter SWEDISH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy",
-            Locale.forLanguageTag("sv-SE"));
 
     private final GoalRepository goals;
     private final GoalAssessments assessments;
@@ -99,7 +96,7 @@ class GoalAssessmentController {
         LocalDate today = LocalDate.now(clock);
         if (today.isBefore(id.firstDay())) {
             throw ProblemException.invalidField("tertial", "Tertial %s har inte börjat än (det börjar %s); målet kan bedömas från dess första dag"
-                    .formatted(id, SWEDISH_DATE.format(id.firstDay())));
+                    .formatted(id, Dates.full(id.firstDay(), Language.SV)));
         }
         GoalAssessment chosen = decision.assessment() == null || decision.assessment().isBlank() ? null
                 : parse(decision.assessment()).orElseThrow(() -> ProblemException.invalidField("assessment",

@@ -8,11 +8,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -21,6 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.ange.tertial.audit.Actor;
 import se.ange.tertial.audit.AuditLog;
+import se.ange.tertial.followup.Language;
+import se.ange.tertial.followup.Dates;
 import se.ange.tertial.followup.Tertial;
 import se.ange.tertial.register.activity.ActivityCatalog;
 import se.ange.tertial.register.activity.ActivityView;
@@ -59,8 +59,6 @@ public class TertialRecords {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(TertialRecords.class);
-    private static final DateTimeFormatter SWEDISH_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy",
-            Locale.forLanguageTag("sv-SE"));
     /** SQLState of a unique violation, on PostgreSQL and H2 alike. */
 
     private final ActivityCatalog catalog;
@@ -167,8 +165,8 @@ public class TertialRecords {
         LocalDate today = LocalDate.now(clock);
         if (!today.isAfter(tertial.closingDate())) {
             throw new ProblemException(HttpStatus.CONFLICT, "Tertial %s stänger %s; det kan låsas från %s."
-                    .formatted(tertial, SWEDISH_DATE.format(tertial.closingDate()),
-                            SWEDISH_DATE.format(tertial.closingDate().plusDays(1))), List.of());
+                    .formatted(tertial, Dates.full(tertial.closingDate(), Language.SV),
+                            Dates.full(tertial.closingDate().plusDays(1), Language.SV)), List.of());
         }
         // a fresh read: the catalog's cached one may predate a report another instance committed just now
         TertialState state = liveState(tertial, catalog.allUncached());
