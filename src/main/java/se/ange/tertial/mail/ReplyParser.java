@@ -95,7 +95,8 @@ public final class ReplyParser {
                 }
                 Optional<StatusText.Reading> reading = StatusText.readLeading(ref.group(2));
                 if (reading.isEmpty()) {
-                    problems.add("ingen status för %s".formatted(wanted));
+                    problems.add(StatusText.completedWithoutKind(ref.group(2)).isPresent()
+                            ? whichCompleted(wanted) : "ingen status för %s".formatted(wanted));
                     continue;
                 }
                 currentRef = wanted;
@@ -116,9 +117,15 @@ public final class ReplyParser {
             Optional<StatusText.Reading> reading = StatusText.readLeading(text);
             return reading.map(r -> new Result(List.of(new Line(refs.iterator().next(), r.status(), clean(new StringBuilder(r.rest())))),
                     Optional.<String>empty()))
-                    .orElseGet(() -> new Result(List.of(), Optional.of("ingen status kunde läsas")));
+                    .orElseGet(() -> new Result(List.of(), Optional.of(StatusText.completedWithoutKind(text).isPresent()
+                            ? whichCompleted("aktiviteten") : "ingen status kunde läsas")));
         }
         return new Result(found, problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems)));
+    }
+
+    /** "klar" says done, not which of the two completed statuses: ask, with their numbers. */
+    private static String whichCompleted(String activity) {
+        return "det framgår inte om %s avslutades enligt plan (5) eller med avvikelse (6)".formatted(activity);
     }
 
     private static String clean(StringBuilder comment) {

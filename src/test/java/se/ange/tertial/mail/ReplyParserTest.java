@@ -81,6 +81,17 @@ class ReplyParserTest {
     }
 
     @Test
+    void done_without_saying_how_asks_which_of_the_two_completed_statuses() {
+        assertThat(ReplyParser.parse("KS2024-002: klar, sista föreläsningen hölls i maj", THREE).problem())
+                .contains("det framgår inte om KS2024-002 avslutades enligt plan (5) eller med avvikelse (6)");
+        assertThat(ReplyParser.parse("Avslutad!", List.of("KS2024-002")).problem())
+                .contains("det framgår inte om aktiviteten avslutades enligt plan (5) eller med avvikelse (6)");
+        assertThat(ReplyParser.parse("KS2024-002: 5 klar", THREE).understood()).isTrue();
+        assertThat(ReplyParser.parse("KS2024-002: Avslutad enligt plan", THREE).lines())
+                .extracting(ReplyParser.Line::status).containsExactly(Status.AVSLUTAD_ENLIGT_PLAN);
+    }
+
+    @Test
     void a_gmail_attribution_wrapped_over_two_lines_ends_the_new_text() {
         String body = "Avslutad enligt plan\n\nDen tis 23 apr. 2024 kl. 08:00 skrev Tertial\n<tertial@ange.example>:\n> Pågående";
         assertThat(ReplyParser.newText(body)).isEqualTo("Avslutad enligt plan");
