@@ -111,7 +111,7 @@ class ReplyByMailTest implements TestPropertyProvider {
         assertThat(confirmations()).hasSize(1);
         MimeMessage confirmation = confirmations().get(0);
         assertThat(address(confirmation)).isEqualTo("emma.berglund@ange.example");
-        assertThat(confirmation.getSubject()).isEqualTo("Tack! Status registrerad för 2024-T1");
+        assertThat(confirmation.getSubject()).isEqualTo("Tack! Status registrerad för tertial 2024-T1");
         assertThat((String) confirmation.getContent()).contains("KS2024-002").contains("Pågående enligt plan")
                 .contains("intervjuerna klara, två kvar");
         assertThat(confirmation.getHeader("In-Reply-To")[0]).isEqualTo("<reply-1@ange.example>");
