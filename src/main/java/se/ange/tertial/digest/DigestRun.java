@@ -125,11 +125,15 @@ public class DigestRun {
         int empty = 0;
         DigestRun.Prepared summary = null;
         Person summaryFor = null;
+        Person firstStab = null;
         for (Person person : people.findAll()) {
             if (!person.active()) {
                 continue;
             }
             Optional<Audience> audience = audience(person);
+            if (audience.isPresent() && audience.get() == Audience.STAB && firstStab == null) {
+                firstStab = person;
+            }
             DigestPreference preference = preference(person);
             if (audience.isEmpty() || !preference.enabled() || today.isBefore(dueDay(weekStart, preference.sendDay()))
                     || made.existsByPersonIdAndWeekStart(person.id(), weekStart)) {
@@ -153,8 +157,15 @@ public class DigestRun {
                 summaryFor = person;
             }
         }
+        // the channel's post comes once a week from the default digest day on, whatever each stab member
+        // chose for their own digest (turned off, another day): it is the team's, not a person's
         String channelKey = "DIGEST/CHANNEL/" + weekStart;
-        if (config.teamsChannel() && summary != null && !outbox.existsByDedupeKey(channelKey)) {
+        if (config.teamsChannel() && firstStab != null && !today.isBefore(dueDay(weekStart, config.defaultDay()))
+                && !outbox.existsByDedupeKey(channelKey)) {
+            if (summary == null) {
+                summary = prepare(firstStab, Audience.STAB, today);
+                summaryFor = firstStab;
+            }
             DigestMail.Rendered rendered = mail.renderForChannel(summary);
             outbox.save(OutboxMessage.prepared(summaryFor.id(), ReminderChannel.TEAMS, MessageKind.CHANNEL_POST, channelKey,
                     rendered.subject(), rendered.text(), null, today, clock.instant()));

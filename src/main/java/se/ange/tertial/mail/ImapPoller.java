@@ -50,7 +50,9 @@ public class ImapPoller {
         this.processor = processor;
     }
 
-    @Scheduled(fixedDelay = "${tertial.mail.imap.poll-interval:60s}", initialDelay = "15s")
+    /** First poll {@code poll-initial-delay} after start (15 s), then every {@code poll-interval} (60 s). */
+    @Scheduled(fixedDelay = "${tertial.mail.imap.poll-interval:60s}",
+            initialDelay = "${tertial.mail.imap.poll-initial-delay:15s}")
     void scheduled() {
         try {
             pollOnce();

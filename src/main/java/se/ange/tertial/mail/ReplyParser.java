@@ -39,7 +39,9 @@ public final class ReplyParser {
             Pattern.compile("^(Den|On)\\s.*\\d.*\\b(skrev|wrote)\\b.*:\\s*$", Pattern.CASE_INSENSITIVE),
             Pattern.compile("^--\\s*$"),
             Pattern.compile("^(Med vänliga hälsningar|Vänliga hälsningar|Med vänlig hälsning|Vänlig hälsning|Mvh|MVH|Hälsningar|"
-                    + "Best regards|Kind regards|Regards|Med venlig hilsen)[,.!]?\\s*$", Pattern.CASE_INSENSITIVE),
+                    + "Best regards|Kind regards|Regards|Med venlig hilsen)[,.!]?"
+                    // and the name on the same line: "Mvh Emma", "Vänliga hälsningar, Emma Berglund"
+                    + "(,?\\s+\\p{L}[\\p{L}.' -]{0,60})?\\s*$", Pattern.CASE_INSENSITIVE),
             Pattern.compile("^(Skickat från min|Sent from my|Hämta Outlook för|Get Outlook for)\\b.*", Pattern.CASE_INSENSITIVE));
     private static final Pattern ATTRIBUTION = Pattern.compile("^(Den|On)\\s.*\\d.*\\b(skrev|wrote)\\b.*:\\s*$",
             Pattern.CASE_INSENSITIVE);

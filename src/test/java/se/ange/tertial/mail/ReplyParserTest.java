@@ -103,4 +103,18 @@ class ReplyParserTest {
                 + "<div>Rad två<br>Rad tre</div><blockquote>KS2024-004: Vänteläge</blockquote></body></html>");
         assertThat(ReplyParser.newText(text)).isEqualTo("KS2024-002: Pågående enligt plan – klart\nRad två\nRad tre");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"Mvh Emma", "MVH Emma", "Vänliga hälsningar, Emma Berglund", "Best regards, Emma",
+        "Med vänlig hälsning Lena Öberg"})
+    void a_closing_with_the_name_on_the_same_line_is_no_part_of_the_comment(String closing) {
+        ReplyParser.Result result = ReplyParser.parse(ReplyParser.newText("2 – allt går enligt plan\n\n" + closing + "\n"), ONE);
+        assertThat(result.lines()).singleElement().satisfies(line -> assertThat(line.comment()).isEqualTo("allt går enligt plan"));
+    }
+
+    @Test
+    void a_comment_that_merely_starts_like_a_closing_is_kept() {
+        assertThat(ReplyParser.newText("2 – klart\nHälsningar till alla, det gick bra\n"))
+                .isEqualTo("2 – klart\nHälsningar till alla, det gick bra");
+    }
 }

@@ -32,7 +32,9 @@ public final class MailServer {
             properties.put("tertial.mail.imap.protocol", "imap");
             properties.put("tertial.mail.imap.username", "tertial");
             properties.put("tertial.mail.imap.password", "mailbox-password");
-            properties.put("tertial.mail.imap.poll-interval", "1h"); // tests poll (or IDLE) themselves
+            // tests poll (or IDLE) themselves: no scheduled poll can pick up a reply while a test runs
+            properties.put("tertial.mail.imap.poll-interval", "1h");
+            properties.put("tertial.mail.imap.poll-initial-delay", "1h");
         } else {
             greenMail = new GreenMail(new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         }

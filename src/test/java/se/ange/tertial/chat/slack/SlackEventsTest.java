@@ -141,4 +141,22 @@ class SlackEventsTest implements TestPropertyProvider {
         HttpResponse<String> response = command("U05OWN0001", "stauts KS2024-002", now(), SECRET);
         assertThat(response.body()).contains("Jag förstod inte riktigt");
     }
+
+    @Test
+    void a_status_report_by_slack_is_kept_as_received_and_a_question_is_not() throws Exception {
+        command("U05OWN0001", "status KS2024-002 2: bokat", now(), SECRET);
+        command("U05OWN0001", "mina", now(), SECRET);
+
+        try (java.sql.Connection connection = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             java.sql.ResultSet rows = connection.createStatement().executeQuery(
+                     "SELECT platform, sender_id, person_id, payload FROM chat_record ORDER BY id")) {
+            assertThat(rows.next()).as("the report is kept").isTrue();
+            assertThat(rows.getString("platform")).isEqualTo("SLACK");
+            assertThat(rows.getString("sender_id")).isEqualTo("U05OWN0001");
+            assertThat(rows.getLong("person_id")).isEqualTo(people.findByEmail("emma.berglund@ange.example").orElseThrow().id());
+            assertThat(rows.getString("payload")).contains("user_id=U05OWN0001")
+                    .contains("text=" + URLEncoder.encode("status KS2024-002 2: bokat", StandardCharsets.UTF_8));
+            assertThat(rows.next()).as("a question is no record").isFalse();
+        }
+    }
 }
