@@ -10,7 +10,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import se.ange.tertial.followup.Channel;
 import se.ange.tertial.followup.DeviationKind;
-import se.ange.tertial.followup.DeviationRules;
 import se.ange.tertial.followup.Language;
 import se.ange.tertial.followup.Status;
 import se.ange.tertial.register.activity.Activity;
@@ -30,7 +29,7 @@ class DigestComposerOrderingTest {
 
     private static final ZoneId ZONE = ZoneId.of("Europe/Stockholm");
     private static final LocalDate ON = LocalDate.parse("2024-06-10");
-    private final DigestComposer composer = new DigestComposer(new DeviationRules(28, ZONE), 30);
+    private final DigestComposer composer = new DigestComposer(se.ange.tertial.followup.Rules.deviations(), 30);
     private final Goal health = new Goal(1L, GoalLevel.KS, "3.1.1", "Hälsofrämjande arbetsplatser", 2024, null, null);
     private final Person emma = new Person(1L, "Emma Berglund", "emma@ange.example", 1L, null, null, null, Language.SV,
             true, null, ReminderChannel.EMAIL);

@@ -29,17 +29,17 @@ class FollowupEdgesTest {
     @Test
     void the_closing_window_is_0_to_120_days() {
         ZoneId zone = ZoneId.of("Europe/Stockholm");
-        assertThat(new DeviationRules(0, zone)).isNotNull();
-        assertThat(new DeviationRules(120, zone)).isNotNull();
-        assertThatThrownBy(() -> new DeviationRules(-1, zone)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new DeviationRules(121, zone)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new DeviationRules(0, zone, Rules.ASKED)).isNotNull();
+        assertThat(new DeviationRules(120, zone, Rules.ASKED)).isNotNull();
+        assertThatThrownBy(() -> new DeviationRules(-1, zone, Rules.ASKED)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DeviationRules(121, zone, Rules.ASKED)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void an_activity_without_a_start_date_counts_as_started_and_owes_its_report() {
         ActivityFacts noStart = new ActivityFacts("KS2024-001", null, LocalDate.parse("2024-12-31"), List.of());
 
-        assertThat(new DeviationRules(28, ZoneId.of("Europe/Stockholm")).deviationsOn(noStart, LocalDate.parse("2024-04-15")))
+        assertThat(Rules.deviations().deviationsOn(noStart, LocalDate.parse("2024-04-15")))
                 .extracting(Deviation::kind).containsExactly(DeviationKind.MISSING_REPORT);
     }
 
