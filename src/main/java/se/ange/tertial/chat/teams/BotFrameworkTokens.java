@@ -165,9 +165,12 @@ public class BotFrameworkTokens {
             throw new Refused("serviceUrl claim does not match the activity's serviceUrl");
         }
 
-        if (key.endorsements() != null && activityChannelId != null
-                && !key.endorsements().contains(activityChannelId)) {
-            throw new Refused("signing key is not endorsed for channel " + activityChannelId);
+        // a key with endorsements signs only for those channels: an activity that names none is refused too
+        if (key.endorsements() != null && (activityChannelId == null || activityChannelId.isBlank()
+                || !key.endorsements().contains(activityChannelId))) {
+            throw new Refused(activityChannelId == null || activityChannelId.isBlank()
+                    ? "the activity names no channel, and the signing key is endorsed for " + key.endorsements()
+                    : "signing key is not endorsed for channel " + activityChannelId);
         }
         return new Verified(claimedServiceUrl, appId);
     }
