@@ -64,7 +64,7 @@ class SlackApp {
             }, blocking);
             try {
                 Reply reply = answer.get(settings.answerWithin().toMillis(), TimeUnit.MILLISECONDS);
-                return context.ack(r -> r.responseType("ephemeral").text(reply.toText()).blocks(SlackBlocks.of(reply)));
+                return context.ack(r -> r.responseType("ephemeral").text(SlackBlocks.fallback(reply)).blocks(SlackBlocks.of(reply)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return context.ack("Ett ögonblick …");
@@ -80,7 +80,7 @@ class SlackApp {
                             context.respond(r -> r.responseType("ephemeral")
                                     .text("Något gick fel hos Tertial. Försök igen om en stund."));
                         } else {
-                            context.respond(r -> r.responseType("ephemeral").text(reply.toText()).blocks(SlackBlocks.of(reply)));
+                            context.respond(r -> r.responseType("ephemeral").text(SlackBlocks.fallback(reply)).blocks(SlackBlocks.of(reply)));
                         }
                     } catch (IOException e) {
                         LOG.warn("Slack response_url failed: {}", e.getMessage());
@@ -97,7 +97,7 @@ class SlackApp {
                 LOG.warn("Slack views.open failed, the comment modal was not shown", e);
                 try {
                     context.respond(r -> r.responseType("ephemeral").replaceOriginal(false)
-                            .text(reports.modalFailed(app, request.getPayload())));
+                            .text(SlackBlocks.escape(reports.modalFailed(app, request.getPayload()))));
                 } catch (IOException | RuntimeException again) {
                     LOG.warn("Slack response_url failed too: {}", again.getMessage());
                 }

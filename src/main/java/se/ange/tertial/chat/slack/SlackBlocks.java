@@ -34,7 +34,19 @@ final class SlackBlocks {
         return blocks;
     }
 
-    /** Slack's mrkdwn needs &, < and > escaped. */
+    /**
+     * The message's {@code text}: Slack shows it in notifications and where blocks cannot be shown, and reads
+     * it as mrkdwn, so it is escaped exactly as the blocks are (a comment's {@code <!channel>} stays text).
+     */
+    static String fallback(Reply reply) {
+        return escape(reply.toText());
+    }
+
+    /**
+     * Slack's mrkdwn needs &, < and > escaped: the one escape for everything Tertial sends to Slack, blocks and
+     * {@code text} alike, so that {@code <!channel>}, {@code <@U…>} or {@code <https://…|…>} in what a person
+     * wrote is shown as written and never becomes a mention or a disguised link.
+     */
     static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }

@@ -74,7 +74,8 @@ class SlackReminderService implements Notifier {
                 List<ReminderEntries.Entry> reminder = entries.of(due);
                 String heading = SlackReminders.heading(reminder, recipient.language());
                 response = app.client().chatPostMessage(r -> r.token(token()).channel(slackId)
-                        .text(heading).blocks(SlackReminders.blocks(message.id(), heading, reminder, recipient.language())));
+                        .text(SlackBlocks.escape(heading))
+                        .blocks(SlackReminders.blocks(message.id(), heading, reminder, recipient.language())));
             }
             if (!response.isOk()) {
                 // Slack's own trouble passes; the rest (msg_too_long, channel_not_found, …) will not
@@ -100,7 +101,7 @@ class SlackReminderService implements Notifier {
                 .submit(viewSubmit(s -> s.type("plain_text").text(en ? "Save" : "Spara")))
                 .close(viewClose(c -> c.type("plain_text").text(en ? "Cancel" : "Avbryt")))
                 .blocks(List.of(
-                        section(s -> s.text(markdownText("*" + choice.ref() + "* (" + choice.tertial() + "): "
+                        section(s -> s.text(markdownText("*" + SlackBlocks.escape(choice.ref()) + "* (" + SlackBlocks.escape(choice.tertial()) + "): "
                                 + choice.status().symbol() + " " + choice.status().label(language)))),
                         input(i -> i.blockId("comment").optional(!choice.status().isWithDeviation())
                                 .label(plainText(en ? "Comment" : "Kommentar"))
@@ -111,7 +112,7 @@ class SlackReminderService implements Notifier {
     void refresh(long messageId, String channelId, String messageTs, Language language) throws IOException, SlackApiException {
         List<ReminderEntries.Entry> reminder = entries.of(items.findByMessageIdOrderById(messageId));
         String heading = SlackReminders.heading(reminder, language);
-        app.client().chatUpdate(r -> r.token(token()).channel(channelId).ts(messageTs).text(heading)
+        app.client().chatUpdate(r -> r.token(token()).channel(channelId).ts(messageTs).text(SlackBlocks.escape(heading))
                 .blocks(SlackReminders.blocks(messageId, heading, reminder, language)));
     }
 

@@ -34,9 +34,36 @@ final class SlackReminders {
             return messageId + "|" + ref + "|" + tertial + "|" + status.name();
         }
 
+        /**
+         * The choice as {@link #value()} wrote it; anything else (it comes back from Slack, signed but not
+         * necessarily ours) is a {@link SlackMalformed} naming what is wrong.
+         */
         static Choice parse(String value) {
-            String[] parts = value.split("\\|");
-            return new Choice(Long.parseLong(parts[0]), parts[1], parts[2], Status.valueOf(parts[3]));
+            String[] parts = value == null ? new String[0] : value.split("\\|", -1);
+            if (parts.length != 4) {
+                throw new SlackMalformed("statusvalet är inte ett som Tertial har skickat");
+            }
+            long messageId;
+            try {
+                messageId = Long.parseLong(parts[0]);
+            } catch (NumberFormatException e) {
+                throw new SlackMalformed("statusvalet hör inte till någon påminnelse");
+            }
+            if (parts[1].isBlank() || parts[1].length() > 40) {
+                throw new SlackMalformed("statusvalet saknar en aktivitet");
+            }
+            try {
+                Tertial.parse(parts[2]);
+            } catch (IllegalArgumentException e) {
+                throw new SlackMalformed("tertialen \"" + shortened(parts[2]) + "\" finns inte");
+            }
+            Status status = Arrays.stream(Status.values()).filter(s -> s.name().equals(parts[3])).findFirst()
+                    .orElseThrow(() -> new SlackMalformed("statusen \"" + shortened(parts[3]) + "\" finns inte"));
+            return new Choice(messageId, parts[1], parts[2], status);
+        }
+
+        private static String shortened(String text) {
+            return text.length() > 20 ? text.substring(0, 20) + "…" : text;
         }
     }
 
@@ -49,7 +76,7 @@ final class SlackReminders {
         for (ReminderEntries.Entry item : items) {
             ActivityView view = item.activity();
             Optional<StatusReport> reported = item.reported();
-            String text = "*" + view.ref() + "* " + SlackBlocks.escape(view.activity().title()) + "\n"
+            String text = "*" + SlackBlocks.escape(view.ref()) + "* " + SlackBlocks.escape(view.activity().title()) + "\n"
                     + (language == Language.EN ? "ends " : "slut ") + view.activity().endDate();
             if (reported.isPresent()) {
                 StatusReport report = reported.get();

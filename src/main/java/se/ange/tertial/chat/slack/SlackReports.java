@@ -29,6 +29,9 @@ class SlackReports {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackReports.class);
 
+    /** The comment column's length (status_report.comment). */
+    private static final int MAX_COMMENT = 8000;
+
     private final SlackPeople slackPeople;
     private final PersonRepository people;
     private final Reporting reporting;
@@ -45,7 +48,11 @@ class SlackReports {
     }
 
     void openCommentModal(App app, BlockActionPayload payload) throws IOException, SlackApiException {
-        SlackReminders.Choice choice = SlackReminders.Choice.parse(payload.getActions().get(0).getSelectedOption().getValue());
+        SlackReminders.Choice choice = choice(payload);
+        if (payload.getContainer() == null || payload.getContainer().getChannelId() == null
+                || payload.getContainer().getMessageTs() == null) {
+            throw new SlackMalformed("valet kommer inte från ett meddelande");
+        }
         Language language = language(slackPeople.caller(app, payload.getUser().getId()));
         var opened = app.client().viewsOpen(r -> r.token(app.config().getSingleTeamBotToken()).triggerId(payload.getTriggerId())
                 .view(reminders.get().commentModal(choice, payload.getContainer().getChannelId(),
@@ -57,7 +64,7 @@ class SlackReports {
 
     /** What to tell someone whose comment modal could not be opened: nothing recorded, and the chat line instead. */
     String modalFailed(App app, BlockActionPayload payload) {
-        SlackReminders.Choice choice = SlackReminders.Choice.parse(payload.getActions().get(0).getSelectedOption().getValue());
+        SlackReminders.Choice choice = choice(payload);
         boolean en = language(slackPeople.caller(app, payload.getUser().getId())) == Language.EN;
         String line = "/tertial status " + choice.ref() + " " + (choice.status().ordinal() + 1) + ": "
                 + (en ? "comment" : "kommentar");
@@ -67,14 +74,31 @@ class SlackReports {
 
     /** Records the report; empty when done, else why it was refused (shown in the modal). */
     Optional<String> submit(App app, ViewSubmissionPayload payload, String rawBody) {
-        String[] meta = payload.getView().getPrivateMetadata().split("\\|");
+        if (payload.getUser() == null || payload.getUser().getId() == null || payload.getView() == null) {
+            throw new SlackMalformed("rutan eller den som skickade den saknas");
+        }
+        String metadata = payload.getView().getPrivateMetadata();
+        String[] meta = metadata == null ? new String[0] : metadata.split("\\|", -1);
+        if (meta.length != 6 || meta[4].isBlank() || meta[5].isBlank()) {
+            throw new SlackMalformed("rutan är inte en som Tertial har öppnat");
+        }
         SlackReminders.Choice choice = SlackReminders.Choice.parse(String.join("|", meta[0], meta[1], meta[2], meta[3]));
-        var comment = payload.getView().getState().getValues().get("comment").get("comment_input").getValue();
+        var state = payload.getView().getState();
+        var block = state == null || state.getValues() == null ? null : state.getValues().get("comment");
+        var input = block == null ? null : block.get("comment_input");
+        if (input == null) {
+            throw new SlackMalformed("rutan saknar fältet för kommentaren");
+        }
+        String comment = input.getValue();
         Optional<Caller> caller = slackPeople.caller(app, payload.getUser().getId());
         Language language = language(caller);
         records.keep("SLACK", payload.getUser().getId(), caller.map(Caller::personId).orElse(null), rawBody);
         if (caller.isEmpty()) {
             return Optional.of(language == Language.EN ? "You are not in Tertial's register yet." : "Du finns inte i Tertials register än.");
+        }
+        if (comment != null && comment.length() > MAX_COMMENT) {
+            return Optional.of(language == Language.EN ? "The comment is too long: at most 8,000 characters."
+                    : "Kommentaren är för lång: högst 8 000 tecken.");
         }
         if (choice.status().isWithDeviation() && (comment == null || comment.isBlank())) {
             return Optional.of(language == Language.EN ? "Write what deviates and what happens next."
@@ -95,6 +119,15 @@ class SlackReports {
             LOG.warn("The reminder DM could not be updated after a report: {}", e.getMessage());
         }
         return Optional.empty();
+    }
+
+    /** The status chosen in a reminder's select, or {@link SlackMalformed} when there is none Tertial wrote. */
+    private static SlackReminders.Choice choice(BlockActionPayload payload) {
+        if (payload.getUser() == null || payload.getUser().getId() == null || payload.getActions() == null
+                || payload.getActions().isEmpty() || payload.getActions().get(0).getSelectedOption() == null) {
+            throw new SlackMalformed("inget statusval följde med");
+        }
+        return SlackReminders.Choice.parse(payload.getActions().get(0).getSelectedOption().getValue());
     }
 
     private Language language(Optional<Caller> caller) {
