@@ -1,12 +1,15 @@
 package se.ange.tertial.chat.slack;
 
 import com.slack.api.app_backend.SlackSignature;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
@@ -19,10 +22,12 @@ final class SignedSlack {
     record Answer(int status, String body) {
     }
 
-    private final HttpClient client;
+    private final URI endpoint;
+    private final HttpClient http = HttpClient.newHttpClient();
 
-    SignedSlack(HttpClient client) {
-        this.client = client;
+    /** @param server the running service; requests go over the wire as they are, any content type */
+    SignedSlack(EmbeddedServer server) {
+        this.endpoint = server.getURI().resolve("/slack/events");
     }
 
     static String now() {
@@ -51,7 +56,8 @@ final class SignedSlack {
     }
 
     Answer send(String body, String contentType, String timestamp, String signature) {
-        MutableHttpRequest<String> request = HttpRequest.POST("/slack/events", body);
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -62,10 +68,13 @@ final class SignedSlack {
             request.header("X-Slack-Signature", signature);
         }
         try {
-            HttpResponse<String> response = client.toBlocking().exchange(request, String.class);
-            return new Answer(response.code(), response.getBody().orElse(""));
-        } catch (HttpClientResponseException e) {
-            return new Answer(e.getStatus().getCode(), e.getResponse().getBody(String.class).orElse(""));
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Answer(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }

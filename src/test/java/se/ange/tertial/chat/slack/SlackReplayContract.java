@@ -12,6 +12,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
@@ -49,6 +50,9 @@ abstract class SlackReplayContract implements TestPropertyProvider {
     @Inject
     @Client("/")
     HttpClient client;
+
+    @Inject
+    EmbeddedServer server;
 
     @Inject
     DataSource dataSource;
@@ -94,7 +98,7 @@ abstract class SlackReplayContract implements TestPropertyProvider {
         Api admin = new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN);
         admin.postCsv("/api/import/people", Fixtures.people());
         admin.withNewToken("stab", "STAB", null).postCsv("/api/import/activities", Fixtures.plan2024());
-        slack = new SignedSlack(client);
+        slack = new SignedSlack(server);
         slackApi.resetRequests();
     }
 
