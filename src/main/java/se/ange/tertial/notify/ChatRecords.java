@@ -19,11 +19,12 @@ public class ChatRecords {
     }
 
     @Transactional
-    public void keep(String platform, String senderId, @Nullable Long personId, String payload) {
+    public void keep(String platform, @Nullable String senderId, @Nullable Long personId, String payload) {
         jdbc.prepareStatement("INSERT INTO chat_record (platform, sender_id, person_id, received_at, payload) "
                 + "VALUES (?, ?, ?, ?, ?)", statement -> {
                     statement.setString(1, platform);
-                    statement.setString(2, senderId);
+                    // as received, within the column: a signed request may still name no sender, or a very long one
+                    statement.setString(2, senderId == null ? "" : senderId.length() > 100 ? senderId.substring(0, 100) : senderId);
                     statement.setObject(3, personId);
                     statement.setObject(4, java.sql.Timestamp.from(clock.instant()));
                     statement.setString(5, payload.length() > 20000 ? payload.substring(0, 20000) : payload);

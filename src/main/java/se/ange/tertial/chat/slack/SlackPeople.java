@@ -22,6 +22,8 @@ class SlackPeople {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackPeople.class);
     static final String CREDENTIAL = "slack";
+    /** Slack's user ids are a letter and a dozen or so more; anything much longer is not one. */
+    private static final int MAX_ID = 64;
 
     private final PersonRepository people;
     private final Callers callers;
@@ -32,6 +34,9 @@ class SlackPeople {
     }
 
     Optional<Caller> caller(App app, String slackUserId) {
+        if (slackUserId == null || slackUserId.isBlank() || slackUserId.length() > MAX_ID) {
+            return Optional.empty(); // not a Slack user id: no one to look up
+        }
         Optional<Person> known = people.findBySlackUserId(slackUserId);
         if (known.isEmpty()) {
             known = lookUp(app, slackUserId);

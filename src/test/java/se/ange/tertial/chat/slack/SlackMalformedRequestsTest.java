@@ -188,6 +188,17 @@ class SlackMalformedRequestsTest implements TestPropertyProvider {
     }
 
     @Test
+    void a_comment_longer_than_the_column_gets_a_friendly_message_in_the_modal() {
+        int reports = rows("status_report");
+        SignedSlack.Answer answer = slack.send(SignedSlack.interaction(modalWithState(
+                "{\"values\":{\"comment\":{\"comment_input\":{\"type\":\"plain_text_input\",\"value\":\""
+                        + "å".repeat(8001) + "\"}}}}")), FORM);
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"response_action\":\"errors\"").contains("Kommentaren är för lång");
+        assertThat(rows("status_report")).isEqualTo(reports);
+    }
+
+    @Test
     void a_modal_without_its_blocks_is_a_400() {
         assertRefusedAndNothingRecorded(slack.send(SignedSlack.interaction(modalWithState(null)), FORM), "fältet för kommentaren");
         assertRefusedAndNothingRecorded(slack.send(SignedSlack.interaction(modalWithState("{\"values\":{}}")), FORM),
@@ -345,6 +356,9 @@ class SlackMalformedRequestsTest implements TestPropertyProvider {
         if (answer.status() == 400) {
             assertThat(answer.body()).as("a refusal says what was wrong").isNotBlank();
         }
+        // no exception swallowed and passed off as "something went wrong" or "Slack cannot be reached"
+        assertThat(answer.body()).as("%s answered", request.name())
+                .doesNotContain("Något gick fel").doesNotContain(SlackEventsController.UNAVAILABLE);
         assertThat(rows("status_report")).as("status reports after %s", request.name()).isEqualTo(reports);
         if (!request.command()) {
             // a status report by slash command is kept as received even when it is refused (unknown person,
