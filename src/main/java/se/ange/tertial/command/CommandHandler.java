@@ -136,7 +136,7 @@ public class CommandHandler {
 
     private Reply report(Command.Report typed, Caller caller, Language language, Channel channel, Texts t,
                          LocalDate today) {
-        Optional<ActivityView> activity = find(typed.ref());
+        Optional<ActivityView> activity = findReadable(typed.ref(), caller);
         if (activity.isEmpty()) {
             return unknownActivity(typed.ref(), caller, t);
         }
@@ -162,7 +162,7 @@ public class CommandHandler {
 
     /** "klar" or "avslutad" without saying how: nothing is recorded, the two ways to say it are offered. */
     private Reply completed(Command.Completed completed, Caller caller, Texts t) {
-        Optional<ActivityView> activity = find(completed.ref());
+        Optional<ActivityView> activity = findReadable(completed.ref(), caller);
         if (activity.isEmpty()) {
             return unknownActivity(completed.ref(), caller, t);
         }
@@ -201,14 +201,11 @@ public class CommandHandler {
     }
 
     private Reply show(String ref, Caller caller, Language language, Texts t, LocalDate today) {
-        Optional<ActivityView> activity = find(ref);
+        Optional<ActivityView> activity = findReadable(ref, caller);
         if (activity.isEmpty()) {
             return unknownActivity(ref, caller, t);
         }
         ActivityView view = activity.get();
-        if (!Permissions.canRead(caller, view)) {
-            return Reply.of(t.notYours(view.ref()));
-        }
         List<Reply.Entry> history = new ArrayList<>();
         List<StatusReport> reports = view.reports();
         for (StatusReport report : reports.subList(Math.max(0, reports.size() - 5), reports.size())) {
@@ -226,7 +223,7 @@ public class CommandHandler {
     }
 
     private Reply snooze(Command.Snooze snooze, Caller caller, Texts t, LocalDate today) {
-        Optional<ActivityView> activity = find(snooze.ref());
+        Optional<ActivityView> activity = findReadable(snooze.ref(), caller);
         if (activity.isEmpty()) {
             return unknownActivity(snooze.ref(), caller, t);
         }
@@ -306,6 +303,14 @@ public class CommandHandler {
     }
 
     /** No such activity: "menade du …?" with the nearest references the caller may see, else how to find theirs. */
+    /**
+     * The activity named, when the caller may read it: one they may not read is answered as one that does
+     * not exist ({@link #unknownActivity}), so refs cannot be probed in chat either.
+     */
+    private Optional<ActivityView> findReadable(String ref, Caller caller) {
+        return find(ref).filter(view -> Permissions.canRead(caller, view));
+    }
+
     private Reply unknownActivity(String ref, Caller caller, Texts t) {
         List<String> refs = catalog.all().stream().filter(view -> Permissions.canRead(caller, view))
                 .map(ActivityView::ref).toList();

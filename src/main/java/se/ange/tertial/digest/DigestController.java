@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import se.ange.tertial.followup.Channel;
 import se.ange.tertial.register.access.Caller;
+import se.ange.tertial.register.access.Permissions;
 import se.ange.tertial.register.org.Person;
 import se.ange.tertial.register.org.PersonRepository;
 import se.ange.tertial.register.org.ReminderChannel;
@@ -52,8 +53,8 @@ class DigestController {
     DigestRun.Prepared preview(@QueryValue String manager, @Nullable @QueryValue LocalDate on, Authentication authentication) {
         Person person = person(manager);
         Caller caller = Caller.of(authentication);
-        if (!caller.has(Role.STAB) && !caller.has(Role.ADMIN) && !person.id().equals(caller.personId())) {
-            throw ProblemException.forbidden("Du kan bara se din egen sammanställning");
+        if (!Permissions.canSeePerson(caller, person.id())) {
+            throw notFound(manager); // as for an unknown e-mail: addresses cannot be probed
         }
         return digests.preview(person, on != null ? on : LocalDate.now(clock)).orElseThrow(() ->
                 ProblemException.invalidField("manager", person.email() + " är varken chef eller stab och får ingen sammanställning"));
@@ -88,6 +89,9 @@ class DigestController {
         Caller caller = Caller.of(authentication);
         if (email != null && !email.isBlank()) {
             Person named = person(email);
+            if (!Permissions.canSeePerson(caller, named.id())) {
+                throw notFound(email); // as for an unknown e-mail: addresses cannot be probed
+            }
             if (!caller.has(Role.ADMIN) && !named.id().equals(caller.personId())) {
                 throw ProblemException.forbidden("Bara en administratör kan ändra någon annans val");
             }
@@ -101,6 +105,10 @@ class DigestController {
 
     private Person person(String email) {
         return people.findByEmail(email.trim().toLowerCase(Locale.ROOT))
-                .orElseThrow(() -> ProblemException.notFound("Ingen person med e-post " + email));
+                .orElseThrow(() -> notFound(email));
+    }
+
+    private static ProblemException notFound(String email) {
+        return ProblemException.notFound("Ingen person med e-post " + email);
     }
 }

@@ -85,7 +85,8 @@ class CommandHandlerTest {
             assertThat(r.reportedBy()).isEqualTo(EMMA);
             assertThat(r.comment()).isEqualTo("andra föreläsningen flyttad");
         });
-        assertThat(as(EMMA, "status KS2024-001 2").toText()).contains("inte behörighet");
+        assertThat(as(EMMA, "status KS2024-001 2").toText())
+                .startsWith("Jag hittar ingen aktivitet KS2024-001."); // not hers: as if there were none
         assertThat(catalog.byRef("KS2024-001").orElseThrow().reports()).isEmpty();
         assertThat(as(EMMA, "mina").entries()).extracting(Reply.Entry::key).doesNotContain("KS2024-002");
     }
@@ -142,7 +143,8 @@ class CommandHandlerTest {
         assertThat(show.heading()).startsWith("KS2024-002 Genomföra två föreläsningar");
         assertThat(show.entries()).singleElement().satisfies(e -> assertThat(e.key()).isEqualTo("2024-T1"));
         assertThat(show.notes().get(0)).contains("Staben").contains("Emma Berglund");
-        assertThat(as(EMMA, "aktivitet KS2024-001").toText()).contains("inte behörighet");
+        assertThat(as(EMMA, "aktivitet KS2024-001").toText())
+                .startsWith("Jag hittar ingen aktivitet KS2024-001."); // not hers: as if there were none
         assertThat(as(EMMA, "hjälp").entries()).hasSize(CommandName.values().length);
     }
 
@@ -198,7 +200,8 @@ class CommandHandlerTest {
                 + "eller `status KS2024-002 6: båda föreläsningarna hölls` om något avvek.");
         assertThat(as(EMMA, "status KS2024-002 avslutad").toText()).contains("`status KS2024-002 5: kommentar`")
                 .contains("`status KS2024-002 6: vad som avviker och vad som händer nu`");
-        assertThat(as(EMMA, "status KS2024-001 klar").toText()).contains("inte behörighet");
+        assertThat(as(EMMA, "status KS2024-001 klar").toText())
+                .startsWith("Jag hittar ingen aktivitet KS2024-001."); // not hers: as if there were none
         assertThat(catalog.byRef("KS2024-002").orElseThrow().reports()).isEmpty();
         assertThat(as(EMMA, "status KS2024-002 5: båda föreläsningarna hölls").toText()).contains("Tack! Registrerat");
         assertThat(catalog.byRef("KS2024-002").orElseThrow().reports()).singleElement()

@@ -32,14 +32,22 @@ public class ApiTokens {
         this.clock = clock;
     }
 
-    /** Owner and manager tokens act as a person, whose activities or department bound them. */
+    /**
+     * Owner and manager tokens act as a person, whose activities or department bound them; a GATEWAY token
+     * never does (it only delivers mail).
+     */
     @Transactional
     public Created create(String name, Role role, @Nullable String personEmail, Actor actor) {
         if (tokens.findByName(name.trim()).isPresent()) {
             throw ProblemException.invalidField("name", "Det finns redan en nyckel som heter " + name);
         }
         Long personId = null;
-        if (personEmail != null && !personEmail.isBlank()) {
+        boolean withPerson = personEmail != null && !personEmail.isBlank();
+        if (role == Role.GATEWAY && withPerson) {
+            throw ProblemException.invalidField("person",
+                    "En nyckel med rollen GATEWAY lämnar bara in mejl och kan inte höra till en person");
+        }
+        if (withPerson) {
             personId = people.findByEmail(personEmail.trim().toLowerCase(java.util.Locale.ROOT)).map(Person::id)
                     .orElseThrow(() -> ProblemException.invalidField("person", "Ingen person med e-post " + personEmail));
         } else if (role == Role.OWNER || role == Role.MANAGER) {

@@ -40,7 +40,7 @@ public class Callers {
 
     /** A token's caller: the token's role, acting as its person (when it has one) within their scope. */
     Optional<Caller> forToken(ApiToken token) {
-        if (token.personId() == null) {
+        if (token.personId() == null || token.role() == Role.GATEWAY) { // a gateway never acts as a person
             return Optional.of(new Caller(token.name(), token.name(), null, Set.of(token.role()), null, null, Set.of()));
         }
         return people.findById(token.personId()).filter(Person::active)
@@ -61,6 +61,8 @@ public class Callers {
     }
 
     private Set<Role> rolesOf(@Nullable Person person) {
-        return roles.findByPersonId(person.id()).stream().map(PersonRole::role).collect(Collectors.toSet());
+        return roles.findByPersonId(person.id()).stream().map(PersonRole::role)
+                .filter(role -> role != Role.GATEWAY) // a token's role, never a person's
+                .collect(Collectors.toSet());
     }
 }

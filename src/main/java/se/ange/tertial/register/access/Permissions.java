@@ -9,6 +9,10 @@ import se.ange.tertial.register.org.Role;
  * absent colleague). Managers: their department (or
  * their unit, when they manage one), where they may report and reassign owners. Stab: everything in the
  * register. Admin: may read everything but changes only people, roles and tokens.
+ *
+ * <p>Disclosure: a caller who may not read an activity or see a person gets the very answer given for one
+ * that does not exist (404, same text), so refs and e-mail addresses cannot be probed. 403 is kept for what
+ * the caller may see but not change (an owner's PUT of their own activity, stab changing someone's deputy).
  */
 public final class Permissions {
 
@@ -21,6 +25,11 @@ public final class Permissions {
 
     public static boolean canReport(Caller caller, ActivityView activity) {
         return caller.has(Role.STAB) || manages(caller, activity) || owns(caller, activity);
+    }
+
+    /** Whether the caller may see this person's details: admin, stab, or the person themselves. */
+    public static boolean canSeePerson(Caller caller, Long personId) {
+        return caller.has(Role.ADMIN) || caller.has(Role.STAB) || Objects.equals(caller.personId(), personId);
     }
 
     /** Editing an activity's plan (title, dates, goal, organisation) is stab's. */

@@ -128,17 +128,21 @@ class ActivityController {
                 rules.deviationsOn(view.facts(), LocalDate.now(clock)).stream().map(ActivityJson.DeviationJson::of).toList());
     }
 
-    /** The activity, when the caller may see it: 404 when there is none, 403 when it is not theirs to see. */
+    /**
+     * The activity, when the caller may see it; 404 with the same text when there is none and when it is not
+     * theirs to see, so that refs cannot be probed.
+     */
     private ActivityView readable(String ref, Caller caller) {
-        ActivityView view = find(ref);
-        if (!Permissions.canRead(caller, view)) {
-            throw ProblemException.forbidden("Du har inte behörighet till aktiviteten " + ref);
-        }
-        return view;
+        return catalog.byRef(ref).filter(view -> Permissions.canRead(caller, view))
+                .orElseThrow(() -> notFound(ref));
     }
 
     private ActivityView find(String ref) {
-        return catalog.byRef(ref).orElseThrow(() -> ProblemException.notFound("Aktiviteten " + ref + " finns inte"));
+        return catalog.byRef(ref).orElseThrow(() -> notFound(ref));
+    }
+
+    static ProblemException notFound(String ref) {
+        return ProblemException.notFound("Aktiviteten " + ref + " finns inte");
     }
 
     /** The one status rule of chat, e-mail and API ({@link Status#parse}): labels, 1–6, "Försenad", "… med avvikelser". */

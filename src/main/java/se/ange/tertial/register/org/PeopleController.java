@@ -23,6 +23,7 @@ import java.util.Objects;
 import se.ange.tertial.audit.AuditLog;
 import se.ange.tertial.followup.Channel;
 import se.ange.tertial.register.access.Caller;
+import se.ange.tertial.register.access.Permissions;
 import se.ange.tertial.system.ProblemException;
 
 /**
@@ -61,12 +62,7 @@ class PeopleController {
 
     @Get("/{email}")
     PersonJson show(@PathVariable String email, Authentication authentication) {
-        Caller caller = Caller.of(authentication);
-        Person person = find(email);
-        if (!caller.has(Role.ADMIN) && !caller.has(Role.STAB) && !Objects.equals(caller.personId(), person.id())) {
-            throw ProblemException.forbidden("Du kan bara se dina egna uppgifter");
-        }
-        return json(person);
+        return json(visible(email, Caller.of(authentication)));
     }
 
     @Put("/{email}/deputy")
@@ -101,8 +97,18 @@ class PeopleController {
         return HttpResponse.created(json(person));
     }
 
-    private Person changeable(String email, Caller caller) {
+    /** Admin, stab and the person see a person; anyone else gets the answer for an unknown e-mail (404). */
+    private Person visible(String email, Caller caller) {
         Person person = find(email);
+        if (!Permissions.canSeePerson(caller, person.id())) {
+            throw notFound(email);
+        }
+        return person;
+    }
+
+    /** Who may see the person but not change them (stab) gets 403. */
+    private Person changeable(String email, Caller caller) {
+        Person person = visible(email, caller);
         if (!caller.has(Role.ADMIN) && !Objects.equals(caller.personId(), person.id())) {
             throw ProblemException.forbidden("Bara en administratör eller personen själv kan ändra detta");
         }
@@ -111,7 +117,11 @@ class PeopleController {
 
     private Person find(String email) {
         return people.findByEmail(email.trim().toLowerCase(Locale.ROOT))
-                .orElseThrow(() -> ProblemException.notFound("Ingen person med e-post " + email));
+                .orElseThrow(() -> notFound(email));
+    }
+
+    private static ProblemException notFound(String email) {
+        return ProblemException.notFound("Ingen person med e-post " + email);
     }
 
     private PersonJson json(Person person) {
