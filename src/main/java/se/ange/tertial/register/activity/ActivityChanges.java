@@ -7,6 +7,8 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import jakarta.validation.constraints.NotBlank;
+import se.ange.tertial.system.Limits;
 import se.ange.tertial.system.ProblemError;
 import se.ange.tertial.system.ProblemException;
 
@@ -15,12 +17,15 @@ import se.ange.tertial.system.ProblemException;
  * only what changes. {@code goal} is a KS goal reference of the activity's plan year.
  */
 @Serdeable
-public record ActivityChanges(@Nullable @Size(min = 1, max = 1000) String title,
-                              @Nullable @Size(max = 8000) String description,
+public record ActivityChanges(@Nullable @Size(min = 1, max = Limits.TITLE) String title,
+                              @Nullable @Size(max = Limits.DESCRIPTION) String description,
                               @Nullable LocalDate startDate, @Nullable LocalDate endDate,
-                              @Nullable String goal, @Nullable ActivitySource source,
-                              @Nullable String department, @Nullable String unit,
-                              @Nullable @Size(min = 1) List<@Email String> owners) {
+                              @Nullable @Size(min = 1, max = Limits.GOAL_REF) String goal,
+                              @Nullable ActivitySource source,
+                              @Nullable @Size(min = 1, max = Limits.DEPARTMENT) String department,
+                              @Nullable @Size(max = Limits.UNIT) String unit,
+                              @Nullable @Size(min = 1, max = 100)
+                              List<@NotBlank @Email @Size(max = Limits.EMAIL) String> owners) {
 
     /** Whether this edit touches nothing but the owners (what a manager may change). */
     boolean onlyOwners() {
@@ -49,6 +54,8 @@ public record ActivityChanges(@Nullable @Size(min = 1, max = 1000) String title,
     }
 
     ActivityData applyTo(ActivityData current, boolean replaceAll) {
+        Limits.date("startDate", startDate);
+        Limits.date("endDate", endDate);
         ActivityData merged = new ActivityData(current.ref(), pick(title, current.title()),
                 replaceAll ? description : pick(description, current.description()),
                 pick(startDate, current.startDate()), pick(endDate, current.endDate()), current.goalYear(),

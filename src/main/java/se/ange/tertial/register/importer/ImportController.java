@@ -32,6 +32,9 @@ class ImportController {
     @Post(value = "/activities", consumes = {CSV, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     ImportResult activities(@Body String csv, @QueryValue(defaultValue = "false") boolean createPeople,
                             @Nullable @QueryValue Integer year, Authentication authentication) {
+        if (year != null) {
+            se.ange.tertial.system.Limits.year("year", year);
+        }
         return plan.run(csv, createPeople, year, Caller.of(authentication).actor(Channel.IMPORT));
     }
 
