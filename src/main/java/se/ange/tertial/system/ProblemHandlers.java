@@ -129,11 +129,16 @@ final class ProblemHandlers {
 
     /** The field a unique violation is about, in the API's words, when the database's message tells. */
     private static String uniqueField(Throwable e) {
-        String text = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-        for (Map.Entry<String, String> known : Map.of("teams_user", "teamsUserId", "slack_user", "slackUserId",
-                "email", "email", "ref", "ref", "name", "name").entrySet()) {
-            if (text.contains(known.getKey())) {
-                return known.getValue();
+        StringBuilder messages = new StringBuilder();
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            messages.append(cause.getMessage()).append('\n');
+        }
+        String text = messages.toString().toLowerCase(Locale.ROOT);
+        String[][] known = {{"teams_user", "teamsUserId"}, {"slack_user", "slackUserId"}, {"email", "email"},
+            {"ref", "ref"}, {"name", "name"}};
+        for (String[] column : known) {
+            if (text.contains(column[0])) {
+                return column[1];
             }
         }
         return null;

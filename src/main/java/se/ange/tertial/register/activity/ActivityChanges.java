@@ -21,7 +21,7 @@ public record ActivityChanges(@Nullable @Size(min = 1, max = Limits.TITLE) Strin
                               @Nullable @Size(max = Limits.DESCRIPTION) String description,
                               @Nullable LocalDate startDate, @Nullable LocalDate endDate,
                               @Nullable @Size(min = 1, max = Limits.GOAL_REF) String goal,
-                              @Nullable ActivitySource source,
+                              @Nullable @Size(max = 10) String source,
                               @Nullable @Size(min = 1, max = Limits.DEPARTMENT) String department,
                               @Nullable @Size(max = Limits.UNIT) String unit,
                               @Nullable @Size(min = 1, max = 100)
@@ -59,13 +59,25 @@ public record ActivityChanges(@Nullable @Size(min = 1, max = Limits.TITLE) Strin
         ActivityData merged = new ActivityData(current.ref(), pick(title, current.title()),
                 replaceAll ? description : pick(description, current.description()),
                 pick(startDate, current.startDate()), pick(endDate, current.endDate()), current.goalYear(),
-                pick(goal, current.goalRef()), pick(source, current.source()), pick(department, current.department()),
+                pick(goal, current.goalRef()), pick(source(source), current.source()), pick(department, current.department()),
                 replaceAll ? unit : pick(unit, current.unit()), pick(owners, current.owners()));
         if (merged.endDate().isBefore(merged.startDate())) {
             throw ProblemException.invalidField("endDate", "Slutdatum %s ligger före startdatum %s"
                     .formatted(merged.endDate(), merged.startDate()));
         }
         return merged;
+    }
+
+    /** KS or UNIT (any case), or 422 naming the field: read here rather than by the JSON decoder, which cannot name it. */
+    private static @Nullable ActivitySource source(@Nullable String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return ActivitySource.valueOf(text.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("source", "source är KS eller UNIT (enhetens egen)");
+        }
     }
 
     private static <T> T pick(T changed, T current) {
