@@ -21,7 +21,7 @@ class AuditController {
 
     @Get
     List<AuditEntry> list(@Nullable @QueryValue String activity, @Nullable @QueryValue Instant since) {
-        Instant from = since == null ? Instant.EPOCH : since;
+        Instant from = since == null ? Instant.EPOCH : se.ange.tertial.system.Limits.instant("since", since);
         return activity == null
                 ? entries.findByOccurredAtGreaterThanEqualsOrderById(from)
                 : entries.findBySubjectAndOccurredAtGreaterThanEqualsOrderById(AuditLog.activitySubject(activity), from);

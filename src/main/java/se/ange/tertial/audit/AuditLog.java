@@ -23,8 +23,13 @@ public class AuditLog {
 
     public AuditEntry record(Actor actor, String action, String subject, @Nullable Long activityId,
                              @Nullable Object before, @Nullable Object after) {
-        return entries.save(new AuditEntry(null, clock.instant(), actor.name(), actor.channel(), action, subject,
-                activityId, toJson(before), toJson(after), actor.credential()));
+        // the columns' sizes (V1, V2): a subject built from outside input (a mail's Message-ID) is cut, not refused
+        return entries.save(new AuditEntry(null, clock.instant(), cut(actor.name(), 320), actor.channel(), action,
+                cut(subject, 100), activityId, toJson(before), toJson(after), cut(actor.credential(), 100)));
+    }
+
+    private static String cut(@Nullable String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
     /** The audit subject of an activity: {@code activity:KS2024-017}. */

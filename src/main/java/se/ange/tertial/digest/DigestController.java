@@ -24,6 +24,7 @@ import se.ange.tertial.register.org.Person;
 import se.ange.tertial.register.org.PersonRepository;
 import se.ange.tertial.register.org.ReminderChannel;
 import se.ange.tertial.register.org.Role;
+import se.ange.tertial.system.Limits;
 import se.ange.tertial.system.ProblemException;
 
 /**
@@ -51,6 +52,7 @@ class DigestController {
     @Get("/preview")
     @ExecuteOn(TaskExecutors.BLOCKING)
     DigestRun.Prepared preview(@QueryValue String manager, @Nullable @QueryValue LocalDate on, Authentication authentication) {
+        Limits.date("on", on);
         Person person = person(manager);
         Caller caller = Caller.of(authentication);
         if (!Permissions.canSeePerson(caller, person.id())) {
@@ -81,7 +83,7 @@ class DigestController {
     @Secured("ADMIN")
     @ExecuteOn(TaskExecutors.BLOCKING)
     DigestRun.Result run(@QueryValue LocalDate on) {
-        return digests.run(on);
+        return digests.run(Limits.date("on", on));
     }
 
     /** The caller themselves, or (for an admin) the person named. */

@@ -94,7 +94,13 @@ public class InboundMailProcessor {
         try {
             message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
             messageId = Optional.ofNullable(message.getMessageID()).orElseGet(() -> "sha256:" + sha256(raw));
+            if (messageId.length() > 500) { // inbound_mail.message_id: a longer one is known by its hash
+                messageId = "sha256:" + sha256(messageId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
             sender = fromAddress(message);
+            if (sender != null && sender.length() > se.ange.tertial.system.Limits.EMAIL) {
+                sender = truncate(sender, se.ange.tertial.system.Limits.EMAIL); // no one's address; refused as unknown
+            }
         } catch (MessagingException e) {
             throw ProblemException.invalidField("message", "Inte ett e-postmeddelande (RFC 822): " + e.getMessage());
         }

@@ -37,7 +37,8 @@ class GoalAssessmentController {
 
     /** {@code assessment}: enum name or label ("Delvis uppfylld"); empty keeps the suggestion. */
     @Serdeable
-    record Decision(@Nullable String assessment, @Nullable @Size(max = 8000) String analysis) {
+    record Decision(@Nullable @Size(max = 100) String assessment,
+                    @Nullable @Size(max = se.ange.tertial.system.Limits.COMMENT) String analysis) {
     }
 
     @Serdeable

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 import se.ange.tertial.register.org.ReminderChannel;
+import se.ange.tertial.system.Limits;
 
 /** Stab previews a day's reminders before a close; an admin can run a day now (catch-up, demos). */
 @Controller("/api/reminders")
@@ -33,6 +34,7 @@ class ReminderController {
     @Get("/preview")
     @Secured({"STAB", "ADMIN"})
     Preview preview(@QueryValue LocalDate on) {
+        Limits.date("on", on);
         return new Preview(on, reminders.preview(on).stream().map(m -> new PreviewItem(m.recipient().email(),
                 m.recipient().name(), m.recipient().reminderChannel(),
                 m.items().stream().map(ReminderItem::activityRef).distinct().toList(),
@@ -44,6 +46,6 @@ class ReminderController {
     @Post("/run")
     @Secured("ADMIN")
     ReminderRun.Result run(@QueryValue LocalDate on) {
-        return reminders.run(on);
+        return reminders.run(Limits.date("on", on));
     }
 }

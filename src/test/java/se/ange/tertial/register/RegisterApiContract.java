@@ -233,7 +233,7 @@ abstract class RegisterApiContract {
         assertThat((List<Map>) body(api.get("/api/activities?tertial=2024-T1&size=500")).get("items"))
                 .extracting(i -> i.get("ref")).doesNotContain("KS2024-003").contains("KS2024-001");
         assertThat(api.get("/api/activities?tertial=2024-T9").code()).isEqualTo(422);
-        assertThat(api.get("/api/activities?size=0").code()).isEqualTo(400);
+        assertThat(api.get("/api/activities?size=0").code()).isEqualTo(422);
     }
 
     @Test

@@ -7,6 +7,8 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import jakarta.validation.constraints.NotBlank;
+import se.ange.tertial.system.Limits;
 import se.ange.tertial.system.ProblemError;
 import se.ange.tertial.system.ProblemException;
 
@@ -15,12 +17,15 @@ import se.ange.tertial.system.ProblemException;
  * only what changes. {@code goal} is a KS goal reference of the activity's plan year.
  */
 @Serdeable
-public record ActivityChanges(@Nullable @Size(min = 1, max = 1000) String title,
-                              @Nullable @Size(max = 8000) String description,
+public record ActivityChanges(@Nullable @Size(min = 1, max = Limits.TITLE) String title,
+                              @Nullable @Size(max = Limits.DESCRIPTION) String description,
                               @Nullable LocalDate startDate, @Nullable LocalDate endDate,
-                              @Nullable String goal, @Nullable ActivitySource source,
-                              @Nullable String department, @Nullable String unit,
-                              @Nullable @Size(min = 1) List<@Email String> owners) {
+                              @Nullable @Size(min = 1, max = Limits.GOAL_REF) String goal,
+                              @Nullable @Size(max = 10) String source,
+                              @Nullable @Size(min = 1, max = Limits.DEPARTMENT) String department,
+                              @Nullable @Size(max = Limits.UNIT) String unit,
+                              @Nullable @Size(min = 1, max = 100)
+                              List<@NotBlank @Email @Size(max = Limits.EMAIL) String> owners) {
 
     /** Whether this edit touches nothing but the owners (what a manager may change). */
     boolean onlyOwners() {
@@ -49,16 +54,30 @@ public record ActivityChanges(@Nullable @Size(min = 1, max = 1000) String title,
     }
 
     ActivityData applyTo(ActivityData current, boolean replaceAll) {
+        Limits.date("startDate", startDate);
+        Limits.date("endDate", endDate);
         ActivityData merged = new ActivityData(current.ref(), pick(title, current.title()),
                 replaceAll ? description : pick(description, current.description()),
                 pick(startDate, current.startDate()), pick(endDate, current.endDate()), current.goalYear(),
-                pick(goal, current.goalRef()), pick(source, current.source()), pick(department, current.department()),
+                pick(goal, current.goalRef()), pick(source(source), current.source()), pick(department, current.department()),
                 replaceAll ? unit : pick(unit, current.unit()), pick(owners, current.owners()));
         if (merged.endDate().isBefore(merged.startDate())) {
             throw ProblemException.invalidField("endDate", "Slutdatum %s ligger före startdatum %s"
                     .formatted(merged.endDate(), merged.startDate()));
         }
         return merged;
+    }
+
+    /** KS or UNIT (any case), or 422 naming the field: read here rather than by the JSON decoder, which cannot name it. */
+    private static @Nullable ActivitySource source(@Nullable String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return ActivitySource.valueOf(text.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("source", "source är KS eller UNIT (enhetens egen)");
+        }
     }
 
     private static <T> T pick(T changed, T current) {

@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import se.ange.tertial.followup.AskedTertial;
 import se.ange.tertial.followup.Channel;
 import se.ange.tertial.followup.DeviationRules;
@@ -25,6 +26,8 @@ import se.ange.tertial.followup.Status;
 import se.ange.tertial.followup.Tertial;
 import se.ange.tertial.register.access.Caller;
 import se.ange.tertial.register.access.Permissions;
+import se.ange.tertial.register.org.Organisation;
+import se.ange.tertial.system.Limits;
 import se.ange.tertial.system.Page;
 import se.ange.tertial.system.ProblemException;
 
@@ -39,9 +42,11 @@ class ActivityController {
     private final DeviationRules rules;
     private final AskedTertial asked;
     private final Clock clock;
+    private final Organisation organisation;
 
     ActivityController(ActivityCatalog catalog, ActivityStore store, Reporting reporting,
-                       DeviationRules rules, AskedTertial asked, Clock clock) {
+                       DeviationRules rules, AskedTertial asked, Clock clock, Organisation organisation) {
+        this.organisation = organisation;
         this.asked = asked;
         this.catalog = catalog;
         this.store = store;
@@ -59,6 +64,8 @@ class ActivityController {
                                     @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size,
                                     Authentication authentication) {
         Caller caller = Caller.of(authentication);
+        Limits.date("deviationsOn", deviationsOn);
+        Limits.date("overdueOn", overdueOn);
         ActivityFilter filter = new ActivityFilter(department, unit, owner, status == null ? null : parseStatus(status),
                 goal, tertial == null ? null : ProblemException.tertial(tertial), deviationsOn, overdueOn);
         var matching = catalog.all().stream()
@@ -118,6 +125,9 @@ class ActivityController {
 
     private ActivityJson.Detail edit(ActivityView current, ActivityChanges changes, boolean replaceAll, Caller caller) {
         ActivityData changed = changes.applyTo(ActivityData.of(current), replaceAll);
+        if (changes.department() != null) {
+            requireKnownDepartment(changes.department());
+        }
         store.save(changed, caller.actor(Channel.API));
         return detail(find(current.ref()));
     }
@@ -143,6 +153,19 @@ class ActivityController {
 
     static ProblemException notFound(String ref) {
         return ProblemException.notFound("Aktiviteten " + ref + " finns inte");
+    }
+
+    /**
+     * An edit chooses among the departments the register has (an import defines them): a misspelt one is
+     * refused with the valid names, rather than created.
+     */
+    private void requireKnownDepartment(String name) {
+        if (organisation.findDepartment(name).isEmpty()) {
+            List<String> known = organisation.departmentNames();
+            String shown = name.strip().length() > 60 ? name.strip().substring(0, 60) + "…" : name.strip();
+            throw ProblemException.invalidField("department", "Det finns ingen avdelning som heter '%s'. Välj en av: %s"
+                    .formatted(shown, String.join(", ", known)));
+        }
     }
 
     /** The one status rule of chat, e-mail and API ({@link Status#parse}): labels, 1–6, "Försenad", "… med avvikelser". */

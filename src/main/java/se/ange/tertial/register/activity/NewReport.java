@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import se.ange.tertial.system.Limits;
 
 /**
  * A status report through the API. {@code status} is the enum name or a label ("Pågående enligt plan");
@@ -11,5 +12,6 @@ import jakarta.validation.constraints.Size;
  * The reporter is the caller.
  */
 @Serdeable
-public record NewReport(@Nullable String tertial, @NotBlank String status, @Nullable @Size(max = 8000) String comment) {
+public record NewReport(@Nullable @Size(max = 20) String tertial, @NotBlank @Size(max = 100) String status,
+                        @Nullable @Size(max = Limits.COMMENT) String comment) {
 }

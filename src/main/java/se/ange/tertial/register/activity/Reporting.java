@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import se.ange.tertial.system.Limits;
 import se.ange.tertial.audit.Actor;
 import se.ange.tertial.audit.AuditLog;
 import se.ange.tertial.followup.ActivityFacts;
@@ -54,6 +55,7 @@ public class Reporting {
         catalog.changed();
         Instant now = clock.instant();
         String cleanComment = comment == null || comment.isBlank() ? null : comment.strip();
+        Limits.text("comment", cleanComment, Limits.COMMENT);
         StatusReport saved = reports.save(new StatusReport(null, view.activity().id(), tertial.toString(), status,
                 cleanComment, actor.personId(), actor.name(), actor.channel(), now, inboundMailId));
         ActivityFacts before = view.facts();

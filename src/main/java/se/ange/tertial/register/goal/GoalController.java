@@ -26,6 +26,7 @@ import java.util.stream.StreamSupport;
 import se.ange.tertial.followup.Status;
 import se.ange.tertial.register.activity.ActivityCatalog;
 import se.ange.tertial.register.activity.ActivityView;
+import se.ange.tertial.system.Limits;
 import se.ange.tertial.system.ProblemException;
 
 /**
@@ -43,7 +44,8 @@ class GoalController {
     }
 
     @Serdeable
-    record NewMeasure(@NotBlank @Size(max = 500) String name, @Nullable @Size(max = 50) String unit,
+    record NewMeasure(@NotBlank @Size(max = Limits.MEASURE_NAME) String name,
+                      @Nullable @Size(max = Limits.MEASURE_UNIT) String unit,
                       @Nullable BigDecimal outcome, @Nullable LocalDate asOf) {
     }
 
@@ -92,9 +94,11 @@ class GoalController {
     @io.micronaut.security.annotation.Secured("STAB")
     HttpResponse<MeasureJson> addMeasure(@PathVariable int year, @PathVariable String ref,
                                          @Body @Valid NewMeasure measure) {
+        BigDecimal outcome = Limits.outcome("outcome", measure.outcome());
+        Limits.date("asOf", measure.asOf());
         Goal goal = goals.findByLevelAndYearAndRef(GoalLevel.KS, year, ref)
                 .orElseThrow(() -> ProblemException.notFound("Det finns inget KS-mål %s för %d".formatted(ref, year)));
-        Measure saved = measures.save(new Measure(null, goal.id(), measure.name(), measure.unit(), measure.outcome(),
+        Measure saved = measures.save(new Measure(null, goal.id(), measure.name(), measure.unit(), outcome,
                 measure.asOf()));
         return HttpResponse.created(new MeasureJson(saved.name(), saved.unit(), saved.outcome(), saved.asOf()));
     }

@@ -22,6 +22,7 @@ import se.ange.tertial.register.goal.Goal;
 import se.ange.tertial.register.goal.GoalCatalog;
 import se.ange.tertial.register.org.PersonRepository;
 import se.ange.tertial.register.org.Role;
+import se.ange.tertial.system.Limits;
 import se.ange.tertial.system.ProblemException;
 
 /**
@@ -34,6 +35,7 @@ public class ActivityPlanImport {
 
     static final List<String> COLUMNS = List.of("ref", "kf_goal_ref", "kf_goal", "ks_goal_ref", "ks_goal",
             "goal_area", "title", "description", "start_date", "end_date", "department", "unit", "owner_email");
+    static final List<String> OPTIONAL_COLUMNS = List.of("source");
     private static final Pattern REF = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,39}");
     private static final Pattern GOAL_REF = Pattern.compile("\\d+(\\.\\d+)*");
     private static final Pattern PLAN_YEAR_IN_REF = Pattern.compile("^[A-Za-z]+(\\d{4})-");
@@ -61,7 +63,7 @@ public class ActivityPlanImport {
      */
     @Transactional
     public ImportResult run(String csv, boolean createPeople, @Nullable Integer year, Actor actor) {
-        List<PlanRow> rows = validate(CsvTable.parse(csv, COLUMNS), createPeople, year);
+        List<PlanRow> rows = validate(CsvTable.parse(csv, COLUMNS, OPTIONAL_COLUMNS), createPeople, year);
         int[] counts = new int[3];
         Map<String, Goal> kfGoals = new HashMap<>();
         for (PlanRow row : rows) {
@@ -79,13 +81,10 @@ public class ActivityPlanImport {
 
     private List<PlanRow> validate(CsvTable table, boolean createPeople, @Nullable Integer year) {
         RowErrors errors = new RowErrors();
-        if (table.rows().isEmpty()) {
-            throw ProblemException.invalid("Filen har inga aktiviteter", List.of());
-        }
         Set<String> refs = new HashSet<>();
         Map<String, String> ksTitles = new LinkedHashMap<>();
         List<PlanRow> rows = table.rows().stream().map(row -> {
-            String ref = errors.required(row, "ref", 40);
+            String ref = errors.required(row, "ref", Limits.ACTIVITY_REF);
             if (!ref.isEmpty() && !REF.matcher(ref).matches()) {
                 errors.add(row, "ref", "'%s' är ingen giltig referens (t.ex. KS2024-017)".formatted(ref));
             } else if (!ref.isEmpty() && !refs.add(ref.toUpperCase(Locale.ROOT))) {
@@ -97,19 +96,22 @@ public class ActivityPlanImport {
             if (!kfRef.isEmpty() && !ksRef.isEmpty() && !ksRef.equals(kfRef) && !ksRef.startsWith(kfRef + ".")) {
                 errors.add(row, "ks_goal_ref", "KS-mål %s ligger inte under KF-mål %s".formatted(ksRef, kfRef));
             }
-            String kfTitle = errors.required(row, "kf_goal", 2000);
-            String ksTitle = errors.required(row, "ks_goal", 2000);
+            String kfTitle = errors.required(row, "kf_goal", Limits.GOAL_TITLE);
+            String ksTitle = errors.required(row, "ks_goal", Limits.GOAL_TITLE);
             String knownTitle = ksTitles.putIfAbsent(ksRef, ksTitle);
             if (knownTitle != null && !knownTitle.equals(ksTitle)) {
                 errors.add(row, "ks_goal", "KS-mål %s har en annan rubrik på en tidigare rad".formatted(ksRef));
             }
-            String title = errors.required(row, "title", 1000);
+            String title = errors.required(row, "title", Limits.TITLE);
+            errors.optional(row, "description", Limits.DESCRIPTION);
+            errors.optional(row, "goal_area", Limits.GOAL_AREA);
+            errors.optional(row, "unit", Limits.UNIT);
             LocalDate start = errors.date(row, "start_date");
             LocalDate end = errors.date(row, "end_date");
             if (start != null && end != null && end.isBefore(start)) {
                 errors.add(row, "end_date", "Slutdatum %s ligger före startdatum %s".formatted(end, start));
             }
-            String department = errors.required(row, "department", 200);
+            String department = errors.required(row, "department", Limits.DEPARTMENT);
             List<String> owners = RowErrors.list(row.get("owner_email"));
             if (owners.isEmpty()) {
                 errors.add(row, "owner_email", "owner_email får inte vara tom");
@@ -147,7 +149,7 @@ public class ActivityPlanImport {
     }
 
     private static String goalRef(RowErrors errors, CsvTable.Row row, String column) {
-        String value = errors.required(row, column, 20);
+        String value = errors.required(row, column, Limits.GOAL_REF);
         if (!value.isEmpty() && !GOAL_REF.matcher(value).matches()) {
             errors.add(row, column, "'%s' är ingen målreferens (t.ex. 3.4.3)".formatted(value));
         }

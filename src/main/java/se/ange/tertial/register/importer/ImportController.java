@@ -30,14 +30,17 @@ class ImportController {
 
     @Secured("STAB")
     @Post(value = "/activities", consumes = {CSV, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
-    ImportResult activities(@Body String csv, @QueryValue(defaultValue = "false") boolean createPeople,
+    ImportResult activities(@Nullable @Body String csv, @QueryValue(defaultValue = "false") boolean createPeople,
                             @Nullable @QueryValue Integer year, Authentication authentication) {
-        return plan.run(csv, createPeople, year, Caller.of(authentication).actor(Channel.IMPORT));
+        if (year != null) {
+            se.ange.tertial.system.Limits.year("year", year);
+        }
+        return plan.run(csv == null ? "" : csv, createPeople, year, Caller.of(authentication).actor(Channel.IMPORT));
     }
 
     @Secured("ADMIN")
     @Post(value = "/people", consumes = {CSV, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
-    ImportResult people(@Body String csv, Authentication authentication) {
-        return people.run(csv, Caller.of(authentication).actor(Channel.IMPORT));
+    ImportResult people(@Nullable @Body String csv, Authentication authentication) {
+        return people.run(csv == null ? "" : csv, Caller.of(authentication).actor(Channel.IMPORT));
     }
 }

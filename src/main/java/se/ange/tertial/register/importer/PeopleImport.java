@@ -22,6 +22,7 @@ import se.ange.tertial.register.org.PersonRepository;
 import se.ange.tertial.register.org.ReminderChannel;
 import se.ange.tertial.register.org.Role;
 import se.ange.tertial.audit.AuditLog;
+import se.ange.tertial.system.Limits;
 import se.ange.tertial.system.ProblemException;
 
 /**
@@ -32,6 +33,8 @@ import se.ange.tertial.system.ProblemException;
 public class PeopleImport {
 
     static final List<String> COLUMNS = List.of("name", "email", "role", "department");
+    static final List<String> OPTIONAL_COLUMNS = List.of("unit", "slack_user_id", "teams_user_id", "language",
+            "active");
 
     /** A person as the file describes them, comparable with what the register holds. */
     @io.micronaut.serde.annotation.Serdeable
@@ -53,7 +56,7 @@ public class PeopleImport {
 
     @Transactional
     public ImportResult run(String csv, Actor actor) {
-        List<PersonData> rows = validate(CsvTable.parse(csv, COLUMNS));
+        List<PersonData> rows = validate(CsvTable.parse(csv, COLUMNS, OPTIONAL_COLUMNS));
         int[] counts = new int[3];
         rows.forEach(row -> counts[save(row, actor)]++);
         return new ImportResult(counts[0], counts[1], counts[2]);
@@ -103,13 +106,24 @@ public class PeopleImport {
         return 1;
     }
 
-    private static List<PersonData> validate(CsvTable table) {
+    private List<PersonData> validate(CsvTable table) {
         RowErrors errors = new RowErrors();
         Set<String> emails = new HashSet<>();
+        Set<String> teamsIds = new HashSet<>();
         List<PersonData> rows = new ArrayList<>();
         for (CsvTable.Row row : table.rows()) {
-            String name = errors.required(row, "name", 200);
-            String email = errors.required(row, "email", 320).toLowerCase(Locale.ROOT);
+            String name = errors.required(row, "name", Limits.PERSON_NAME);
+            String email = errors.required(row, "email", Limits.EMAIL).toLowerCase(Locale.ROOT);
+            errors.optional(row, "department", Limits.DEPARTMENT);
+            errors.optional(row, "unit", Limits.UNIT);
+            errors.optional(row, "slack_user_id", Limits.SLACK_USER_ID);
+            String teamsId = errors.optional(row, "teams_user_id", Limits.TEAMS_USER_ID);
+            if (!teamsId.isEmpty() && !teamsIds.add(teamsId)) {
+                errors.add(row, "teams_user_id", "Teams-id " + teamsId + " finns redan på en tidigare rad");
+            } else if (!teamsId.isEmpty() && teamsId.length() <= Limits.TEAMS_USER_ID) {
+                people.findByTeamsUserId(teamsId).filter(other -> !other.email().equals(email)).ifPresent(other ->
+                        errors.add(row, "teams_user_id", "Teams-id " + teamsId + " hör redan till en annan person"));
+            }
             if (!email.isEmpty() && errors.email(row, "email", email) && !emails.add(email)) {
                 errors.add(row, "email", email + " finns redan på en tidigare rad");
             }

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import se.ange.tertial.system.Limits;
 import se.ange.tertial.system.ProblemError;
 
 /** Collects what is wrong with the rows of a file, each error at its line and column. */
@@ -31,24 +32,47 @@ final class RowErrors {
         if (value.isEmpty()) {
             add(row, column, column + " får inte vara tom");
         } else if (value.length() > maxLength) {
-            add(row, column, column + " är längre än " + maxLength + " tecken");
+            add(row, column, Limits.tooLong(column, maxLength));
+        }
+        return value;
+    }
+
+    /** An optional value ("" when empty), no longer than its column. */
+    String optional(CsvTable.Row row, String column, int maxLength) {
+        String value = row.get(column);
+        if (value.length() > maxLength) {
+            add(row, column, Limits.tooLong(column, maxLength));
         }
         return value;
     }
 
     LocalDate date(CsvTable.Row row, String column) {
         String value = row.get(column);
+        LocalDate date;
         try {
-            return LocalDate.parse(value);
+            date = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            add(row, column, "'%s' är inget datum; skriv ÅÅÅÅ-MM-DD, t.ex. 2024-04-30".formatted(value));
+            add(row, column, "'%s' är inget datum; skriv ÅÅÅÅ-MM-DD, t.ex. 2024-04-30".formatted(shorten(value)));
             return null;
         }
+        if (!Limits.dateInRange(date)) {
+            add(row, column, Limits.dateOutOfRange(column, value));
+            return null;
+        }
+        return date;
+    }
+
+    static String shorten(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
     }
 
     boolean email(CsvTable.Row row, String column, String value) {
         if (!EMAIL.matcher(value).matches()) {
-            add(row, column, "'%s' är ingen e-postadress".formatted(value));
+            add(row, column, "'%s' är ingen e-postadress".formatted(shorten(value)));
+            return false;
+        }
+        if (value.length() > Limits.EMAIL) {
+            add(row, column, Limits.tooLong(column, Limits.EMAIL));
             return false;
         }
         return true;

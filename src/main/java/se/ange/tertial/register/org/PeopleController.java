@@ -24,6 +24,7 @@ import se.ange.tertial.audit.AuditLog;
 import se.ange.tertial.followup.Channel;
 import se.ange.tertial.register.access.Caller;
 import se.ange.tertial.register.access.Permissions;
+import se.ange.tertial.system.Limits;
 import se.ange.tertial.system.ProblemException;
 
 /**
@@ -88,6 +89,8 @@ class PeopleController {
     HttpResponse<PersonJson> addAbsence(@PathVariable String email, @Body @Valid NewAbsence absence,
                                         Authentication authentication) {
         Person person = changeable(email, Caller.of(authentication));
+        Limits.date("from", absence.from());
+        Limits.date("to", absence.to());
         if (absence.to().isBefore(absence.from())) {
             throw ProblemException.invalidField("to", "Frånvaron slutar %s, före den börjar %s".formatted(absence.to(), absence.from()));
         }

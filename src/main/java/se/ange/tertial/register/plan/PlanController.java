@@ -3,6 +3,7 @@ package se.ange.tertial.register.plan;
 import io.micronaut.http.HttpStatus;
 import java.util.List;
 import se.ange.tertial.system.Database;
+import se.ange.tertial.system.Limits;
 import se.ange.tertial.system.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
@@ -28,6 +29,10 @@ class PlanController {
     /** Copies the year's goals, measures (without outcomes) and unfinished activities into {@code to} (next year). */
     @Post("/{year}/copy")
     CopyResult copy(@PathVariable int year, @Nullable @QueryValue Integer to, Authentication authentication) {
+        Limits.year("year", year);
+        if (to != null) {
+            Limits.year("to", to);
+        }
         try {
             return planCopy.copy(year, to == null ? year + 1 : to, Caller.of(authentication).actor(Channel.API));
         } catch (RuntimeException e) {

@@ -52,7 +52,9 @@ public class ActivityQueries {
         if (department == null || department.isBlank()) {
             return DepartmentAccess.ALLOWED;
         }
-        Optional<Long> asked = departments.findByNameIlike(department.strip()).map(Department::id);
+        Optional<Long> asked = department.strip().length() > se.ange.tertial.system.Limits.DEPARTMENT ? Optional.empty()
+                : departments.findByNameIlike(se.ange.tertial.register.org.Organisation.likeLiteral(department.strip()))
+                        .map(Department::id);
         if (asked.isEmpty()) {
             return DepartmentAccess.UNKNOWN;
         }

@@ -69,17 +69,19 @@ final class CsvExport {
     }
 
     /**
-     * A cell as text; one that a spreadsheet would read as a formula (=, +, -, @ first) gets a leading
-     * apostrophe, so a comment like "=HYPERLINK(...)" stays text.
+     * A cell as text; one that a spreadsheet would read as a formula (=, +, -, @ first, or their full-width
+     * forms ＝ ＋ － ＠, which Excel and LibreOffice read as the same) gets a leading apostrophe, so a comment
+     * like "=HYPERLINK(...)" stays text.
      */
     static String cell(@Nullable String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value : value;
+        return FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
+
+    /** What a spreadsheet may take as the start of a formula. */
+    static final String FORMULA_STARTS = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
 
     /** A file name part without diacritics or spaces: "Samhällsbyggnadsavdelningen" → "samhallsbyggnadsavdelningen". */
     static String slug(String text) {

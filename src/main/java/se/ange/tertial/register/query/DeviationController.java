@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import se.ange.tertial.followup.Language;
 import se.ange.tertial.followup.Tertial;
+import se.ange.tertial.system.Limits;
 import se.ange.tertial.system.ProblemException;
 import se.ange.tertial.register.access.Caller;
 import se.ange.tertial.register.activity.ActivityJson;
@@ -55,6 +56,7 @@ class DeviationController {
         boolean csv = CsvExport.wanted(request, format);
         Tertial tertial = ProblemException.tertial(id);
         QueryRows.checkDepartment(queries, caller, department);
+        Limits.date("on", on);
         LocalDate today = LocalDate.now(clock);
         LocalDate asOf = on != null ? on : today.isBefore(tertial.closingDate()) ? today : tertial.closingDate();
         List<ActivityQueries.Found> found = queries.deviations(caller, department, tertial, asOf);

@@ -24,6 +24,7 @@ import se.ange.tertial.register.access.Caller;
 import se.ange.tertial.register.activity.ActivityJson;
 import se.ange.tertial.register.activity.ActivityView;
 import se.ange.tertial.register.activity.StatusReport;
+import se.ange.tertial.system.Limits;
 import se.ange.tertial.system.Page;
 
 /**
@@ -60,6 +61,7 @@ class QueryController {
         Caller caller = Caller.of(authentication);
         boolean csv = CsvExport.wanted(request, format);
         QueryRows.checkDepartment(queries, caller, department);
+        Limits.date("on", on);
         LocalDate day = on != null ? on : LocalDate.now(clock);
         List<ActivityView> late = queries.overdue(caller, department, day);
         if (csv) {
