@@ -55,14 +55,19 @@ public class DataDirectory implements BeanCreatedEventListener<DatasourceConfigu
     public DatasourceConfiguration onCreated(BeanCreatedEvent<DatasourceConfiguration> event) {
         DatasourceConfiguration configuration = event.getBean();
         String url = configuration.getUrl() == null ? configuration.getJdbcUrl() : configuration.getUrl();
-        ensurePrivateDirectory(root);
+        // only an H2 file database is opened here; on PostgreSQL the directory is made when a file needs it
         h2File(url).ifPresent(file -> {
             try {
-                ensurePrivateDirectory(file.toAbsolutePath().getParent());
+                Path directory = file.toAbsolutePath().normalize().getParent();
+                if (directory.equals(root.toAbsolutePath().normalize())) {
+                    ensurePrivateDirectory(directory);
+                } else if (!Files.isDirectory(directory)) {
+                    return; // a database outside the data directory: its directory is the operator's
+                }
                 createPrivateFile(file);
             } catch (FileAlreadyExistsException exists) {
                 // opened before: tightened on start
-            } catch (IOException e) {
+            } catch (IOException | UncheckedIOException e) {
                 LOG.warn("Cannot create the database file {} with owner-only rights: {}", file, e.getMessage());
             }
         });
