@@ -19,8 +19,7 @@ import java.util.stream.Collectors;
  * and are ignored. A reply is refused when:
  * <ul>
  *   <li>DMARC is {@code fail}, {@code permerror} or {@code temperror};</li>
- *   <li>no DMARC result is given and SPF or DKIM is {@code fail} (a DMARC pass covers an SPF or DKIM fail:
- *       forwarding breaks one of them);</li>
+ *   <li>SPF or DKIM is {@code fail} (even beside a DMARC {@code pass}, as before);</li>
  *   <li>SPF or DMARC is {@code softfail} and {@code tertial.mail.softfail-refuses} is set.</li>
  * </ul>
  */
@@ -63,7 +62,7 @@ public class SenderAuthentication {
         if (config.softfailRefuses() && (dmarc.contains("softfail") || spf.contains("softfail"))) {
             return true;
         }
-        return dmarc.isEmpty() && (spf.contains("fail") || dkim.contains("fail"));
+        return spf.contains("fail") || dkim.contains("fail");
     }
 
     private Optional<Set<String>> trustedIds() {

@@ -44,12 +44,17 @@ class SenderAuthenticationTest {
         "mx.ange.se; dmarc=pass (not dmarc=fail) header.from=ange.se",
         "mx.ange.se; none",
         "mx.ange.se; dmarc=none",
-        "mx.ange.se; dkim=fail (body hash); spf=pass; dmarc=pass",
         "mx.ange.se; spf=softfail; dmarc=pass",
         "mx.ange.se; dmarc=bestguesspass",
     })
     void passes_and_unknowns_do_not_refuse(String header) {
         assertThat(MX.failed(List.of(header))).as(header).isFalse();
+    }
+
+    @Test
+    void an_spf_or_dkim_fail_refuses_even_beside_a_dmarc_pass() {
+        assertThat(MX.failed(List.of("mx.ange.se; spf=fail smtp.mailfrom=ange.se; dkim=pass; dmarc=pass"))).isTrue();
+        assertThat(MX.failed(List.of("mx.ange.se; dkim=fail (body hash); spf=pass; dmarc=pass"))).isTrue();
     }
 
     @Test
