@@ -25,8 +25,16 @@ import se.ange.tertial.register.org.Person;
 class Answers {
 
     /** One recorded report, for the confirmation. */
-    record Recorded(ActivityView activity, String statusLabel, String tertial, String comment) {
+    record Recorded(ActivityView activity, String statusLabel, String tertial, String comment,
+                    @io.micronaut.core.annotation.Nullable Integer cutFrom) {
+
+        Recorded(ActivityView activity, String statusLabel, String tertial, String comment) {
+            this(activity, statusLabel, tertial, comment, null);
+        }
     }
+
+    /** How much of a long comment the confirmation repeats. */
+    private static final int SHOWN_COMMENT = 500;
 
     /** Why a known person's reply could not be used. */
     enum Unusable {
@@ -55,12 +63,26 @@ class Answers {
         StringBuilder body = new StringBuilder(format(t, "recorded.intro", MailTemplates.firstName(to.name()))).append("\n\n");
         for (Recorded r : recorded) {
             body.append(format(t, "recorded.line", r.activity().ref(), r.activity().activity().title(), r.statusLabel(),
-                    r.tertial(), r.comment().isBlank() ? "" : format(t, "recorded.comment", r.comment()))).append('\n');
+                    r.tertial(), r.comment().isBlank() ? "" : format(t, "recorded.comment", shown(r.comment()))))
+                    .append('\n');
+            if (r.cutFrom() != null) {
+                Locale locale = t.getLocale() == null || t.getLocale().getLanguage().isEmpty() ? Locale.forLanguageTag("sv") : t.getLocale();
+                body.append("  ").append(format(t, "recorded.cut", String.format(locale, "%,d", r.cutFrom()),
+                        String.format(locale, "%,d", InboundMailProcessor.MAX_COMMENT))).append('\n');
+            }
         }
         String chat = chats.phrase(to);
         body.append('\n').append(chat == null ? t.getString("recorded.outro") : format(t, "recorded.outro.chat", chat))
                 .append('\n').append(t.getString("footer"));
         enqueue(to, MessageKind.ANSWER, "ANSWER/" + inboundMailId, format(t, "recorded.subject", tertial), body, inReplyTo);
+    }
+
+    private static String shown(String comment) {
+        if (comment.length() <= SHOWN_COMMENT) {
+            return comment;
+        }
+        int end = Character.isHighSurrogate(comment.charAt(SHOWN_COMMENT - 1)) ? SHOWN_COMMENT - 1 : SHOWN_COMMENT;
+        return comment.substring(0, end).stripTrailing() + " …";
     }
 
     void help(Person to, long inboundMailId, String inReplyTo, String tertial, String problem,

@@ -42,6 +42,7 @@ import se.ange.tertial.register.activity.ActivityView;
 import se.ange.tertial.register.activity.Reporting;
 import se.ange.tertial.register.org.Person;
 import se.ange.tertial.register.org.PersonRepository;
+import se.ange.tertial.system.Limits;
 import se.ange.tertial.system.ProblemException;
 
 /**
@@ -54,6 +55,9 @@ public class InboundMailProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundMailProcessor.class);
     private static final Session SESSION = Session.getInstance(new Properties());
+    private static final int MAX_MESSAGE_ID = 500;
+    /** The status report's comment column. */
+    static final int MAX_COMMENT = 8000;
 
     /** What happened, for the HTTP intake's answer and the logs. */
     @io.micronaut.serde.annotation.Serdeable
@@ -68,12 +72,14 @@ public class InboundMailProcessor {
     private final Callers callers;
     private final Answers answers;
     private final AuditLog audit;
+    private final SenderAuthentication authentication;
     private final Clock clock;
     private final Period retention;
 
     InboundMailProcessor(InboundMailRepository mails, ReplyTokens tokens, PersonRepository people,
                          ReminderItemRepository items, Reporting reporting, Callers callers, Answers answers,
-                         AuditLog audit, Clock clock, @Value("${tertial.mail.inbound-retention:P2Y}") Period retention) {
+                         AuditLog audit, SenderAuthentication authentication, Clock clock,
+                         @Value("${tertial.mail.inbound-retention:P2Y}") Period retention) {
         this.mails = mails;
         this.tokens = tokens;
         this.people = people;
@@ -82,6 +88,7 @@ public class InboundMailProcessor {
         this.callers = callers;
         this.answers = answers;
         this.audit = audit;
+        this.authentication = authentication;
         this.clock = clock;
         this.retention = retention;
     }
@@ -93,14 +100,11 @@ public class InboundMailProcessor {
         String sender;
         try {
             message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
-            messageId = Optional.ofNullable(message.getMessageID()).orElseGet(() -> "sha256:" + sha256(raw));
-            if (messageId.length() > 500) { // inbound_mail.message_id: a longer one is known by its hash
-                messageId = "sha256:" + sha256(messageId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            }
+            messageId = Optional.ofNullable(message.getMessageID()).map(String::strip).filter(id -> !id.isEmpty())
+                    // a Message-ID longer than the column is known by its hash, so a second delivery is still a duplicate
+                    .map(id -> id.length() > MAX_MESSAGE_ID ? "sha256:" + sha256(id.getBytes(StandardCharsets.UTF_8)) : id)
+                    .orElseGet(() -> "sha256:" + sha256(raw));
             sender = fromAddress(message);
-            if (sender != null && sender.length() > se.ange.tertial.system.Limits.EMAIL) {
-                sender = truncate(sender, se.ange.tertial.system.Limits.EMAIL); // no one's address; refused as unknown
-            }
         } catch (MessagingException e) {
             throw ProblemException.invalidField("message", "Inte ett e-postmeddelande (RFC 822): " + e.getMessage());
         }
@@ -165,7 +169,8 @@ public class InboundMailProcessor {
                         break;
                     }
                     accepted.add(new Answers.Recorded(activity, line.status().label(owner.language()),
-                            reportFor.toString(), line.comment()));
+                            reportFor.toString(), cut(line.comment()),
+                            line.comment().length() > MAX_COMMENT ? line.comment().length() : null));
                 } catch (ProblemException e) {
                     problem = e.getMessage();
                     break;
@@ -185,7 +190,7 @@ public class InboundMailProcessor {
         for (int i = 0; i < accepted.size(); i++) {
             ReplyParser.Line line = parsed.lines().get(i);
             Answers.Recorded report = accepted.get(i);
-            reporting.report(line.ref(), Tertial.parse(report.tertial()), line.status(), line.comment(),
+            reporting.report(line.ref(), Tertial.parse(report.tertial()), line.status(), report.comment(),
                     caller.actor(Channel.EMAIL), kept.id());
             recorded.add(line.ref() + "=" + line.status().name());
         }
@@ -225,7 +230,7 @@ public class InboundMailProcessor {
     private Result reject(MimeMessage message, byte[] raw, String messageId, String sender, InboundOutcome outcome,
                           String detail, Optional<Person> owner, @Nullable String tertial, String via) {
         InboundMail kept = keep(message, raw, messageId, sender, outcome, detail, owner, via);
-        audit.record(new Actor(sender == null ? "okänd avsändare" : sender, null, Channel.EMAIL, "email"),
+        audit.record(new Actor(sender == null ? "okänd avsändare" : truncate(sender, Limits.EMAIL), null, Channel.EMAIL, "email"),
                 "mail.rejected", "mail:" + messageId, null, null, Map.of("outcome", outcome.name(), "detail", detail));
         owner.ifPresent(o -> answers.noticeRejected(o, kept.id(), tertial, String.valueOf(sender),
                 outcome == InboundOutcome.REJECTED_AUTH));
@@ -241,7 +246,8 @@ public class InboundMailProcessor {
         } catch (MessagingException e) {
             subject = null;
         }
-        return mails.save(new InboundMail(null, messageId, clock.instant(), sender,
+        return mails.save(new InboundMail(null, messageId, clock.instant(),
+                sender == null ? null : truncate(sender, Limits.EMAIL),
                 subject == null ? null : truncate(subject, 1000), raw, outcome,
                 detail == null ? null : truncate(detail, 2000), person.map(Person::id).orElse(null), via,
                 LocalDate.now(clock).plus(retention)));
@@ -279,22 +285,8 @@ public class InboundMailProcessor {
         }
     }
 
-    static boolean authenticationFailed(MimeMessage message) {
-        try {
-            String[] results = message.getHeader("Authentication-Results");
-            if (results == null) {
-                return false;
-            }
-            for (String result : results) {
-                String lower = result.toLowerCase(Locale.ROOT);
-                if (lower.matches("(?s).*\\b(dmarc|spf|dkim)=fail\\b.*")) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (MessagingException e) {
-            return false;
-        }
+    private boolean authenticationFailed(MimeMessage message) {
+        return authentication.failed(message);
     }
 
     /** Where a reply token may be: the plus-part of any recipient address, and the subject. */
@@ -325,8 +317,27 @@ public class InboundMailProcessor {
     }
 
     private static String truncate(String text, int max) {
-        return text.length() > max ? text.substring(0, max) : text;
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end);
     }
+
+    /** A comment longer than the column, cut at a word where one is near, marked as cut. */
+    static String cut(String comment) {
+        if (comment == null || comment.length() <= MAX_COMMENT) {
+            return comment;
+        }
+        String kept = truncate(comment, MAX_COMMENT - CUT_MARK.length());
+        int space = kept.lastIndexOf(' ');
+        if (space > kept.length() - 200) {
+            kept = kept.substring(0, space);
+        }
+        return kept.stripTrailing() + CUT_MARK;
+    }
+
+    private static final String CUT_MARK = " […]";
 
     private static String sha256(byte[] raw) {
         try {

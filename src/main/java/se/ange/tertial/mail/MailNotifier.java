@@ -4,8 +4,6 @@ import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -19,6 +17,7 @@ import org.simplejavamail.mailer.MailerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.ange.tertial.register.org.ReminderChannel;
+import se.ange.tertial.system.DataDirectory;
 import se.ange.tertial.notify.MessageKind;
 import se.ange.tertial.notify.Notifier;
 import se.ange.tertial.notify.OutboxMessage;
@@ -120,13 +119,19 @@ class MailNotifier implements Notifier {
 
     private void writeEml(OutboxMessage message, Email email) throws DeliveryFailure {
         try {
-            Files.createDirectories(outboxDir);
+            // the .eml carries a live reply token: 0700 directory, 0600 file from the moment it exists
+            DataDirectory.ensurePrivateDirectory(outboxDir);
             Path file = outboxDir.resolve(message.kind().name().toLowerCase(java.util.Locale.ROOT) + "-" + message.id() + ".eml");
-            try (OutputStream out = Files.newOutputStream(file)) {
-                EmailConverter.emailToMimeMessage(email).writeTo(out);
-            }
+            jakarta.mail.internet.MimeMessage mime = EmailConverter.emailToMimeMessage(email);
+            DataDirectory.writePrivate(file, out -> {
+                try {
+                    mime.writeTo(out);
+                } catch (jakarta.mail.MessagingException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+            });
             LOG.info("No SMTP server configured: message {} written to {}", message.id(), file.toAbsolutePath());
-        } catch (IOException | jakarta.mail.MessagingException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw new DeliveryFailure("cannot write .eml: " + e.getMessage(), e);
         }
     }

@@ -7,7 +7,9 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,11 +22,17 @@ import se.ange.tertial.notify.ReminderItemRow;
 import se.ange.tertial.system.AppSecrets;
 
 /**
- * Signed reply tokens. A reminder carries the short form {@code m<message>-<HMAC>} (at the end of its
- * subject and in the Reply-To plus address); the person, tertial and expiry are those of the outbox message
- * it names. The long form {@code m<message>.p<person>.<tertial or ->.<expiry day>.<HMAC>} of older reminders
- * is still read. The message names the set of activities; only a reply carrying a valid, unexpired token is
- * trusted.
+ * Signed reply tokens. A reminder carries the short form {@code m<message>.k<key>-<HMAC>} (at the end of its
+ * subject and in the Reply-To plus address): {@code <key>} names the signing key (two characters derived
+ * from it), so that a new key can be rolled in while tokens signed with an earlier one stay valid until they
+ * expire. The person, tertial and expiry are those of the outbox message it names. Older reminders' forms are
+ * still read, checked against every key still accepted: the short form without a key {@code m<message>-<HMAC>}
+ * and the long form {@code m<message>.p<person>.<tertial or ->.<expiry day>.<HMAC>}. The message names the set
+ * of activities; only a reply carrying a valid, unexpired token is trusted.
+ *
+ * <p>Keys: {@code tertial.mail.reply-secret} signs (unset: a key generated once and kept in the database);
+ * {@code tertial.mail.reply-previous-secrets} are still accepted; so is the generated key after a configured
+ * one has replaced it (delete it from {@code app_secret} to stop that at once).
  */
 @Singleton
 public class ReplyTokens {
@@ -33,15 +41,21 @@ public class ReplyTokens {
     public record Claims(long messageId, long personId, @Nullable String tertial, LocalDate expires) {
     }
 
+    /** A signing key and the id tokens name it by. */
+    record Key(String id, byte[] secret) {
+    }
+
+    static final String GENERATED = "mail-reply-token";
     private static final Pattern TOKEN = Pattern.compile("m(\\d+)\\.p(\\d+)\\.([0-9]{4}-T[123]|-)\\.(\\d+)\\.([A-Za-z0-9_-]{22})");
-    private static final Pattern SHORT = Pattern.compile("m(\\d+)-([A-Za-z0-9_-]{12})");
-    private static final Pattern FIND_SHORT = Pattern.compile("(?<![A-Za-z0-9_.-])m\\d+-[A-Za-z0-9_-]{12}(?![A-Za-z0-9_-])");
+    private static final Pattern SHORT = Pattern.compile("m(\\d+)(?:\\.k([0-9a-z]{2}))?-([A-Za-z0-9_-]{12})");
+    private static final Pattern FIND_SHORT =
+            Pattern.compile("(?<![A-Za-z0-9_.-])m\\d+(?:\\.k[0-9a-z]{2})?-[A-Za-z0-9_-]{12}(?![A-Za-z0-9_-])");
 
     private final MailConfig config;
     private final AppSecrets secrets;
     private final OutboxRepository outbox;
     private final ReminderItemRepository items;
-    private volatile byte[] key;
+    private volatile List<Key> keys;
 
     ReplyTokens(MailConfig config, AppSecrets secrets, OutboxRepository outbox, ReminderItemRepository items) {
         this.config = config;
@@ -50,10 +64,11 @@ public class ReplyTokens {
         this.items = items;
     }
 
-    /** The short tag of a reminder: {@code m<message>-<12 characters of HMAC>}. */
+    /** The short tag of a reminder: {@code m<message>.k<key id>-<12 characters of HMAC>}. */
     public String signShort(long messageId) {
-        String payload = "m" + messageId;
-        return payload + "-" + mac("short:" + payload).substring(0, 12);
+        Key current = keys().get(0);
+        String payload = "m" + messageId + ".k" + current.id();
+        return payload + "-" + mac(current, "short:" + payload).substring(0, 12);
     }
 
     /**
@@ -64,9 +79,11 @@ public class ReplyTokens {
         String trimmed = token == null ? "" : token.trim();
         Matcher s = SHORT.matcher(trimmed);
         if (s.matches()) {
-            String payload = "m" + s.group(1);
-            if (!MessageDigest.isEqual(mac("short:" + payload).substring(0, 12).getBytes(StandardCharsets.US_ASCII),
-                    s.group(2).getBytes(StandardCharsets.US_ASCII))) {
+            String keyId = s.group(2);
+            String payload = "m" + s.group(1) + (keyId == null ? "" : ".k" + keyId);
+            boolean signed = keys().stream().filter(key -> keyId == null || key.id().equals(keyId))
+                    .anyMatch(key -> equal(mac(key, "short:" + payload).substring(0, 12), s.group(3)));
+            if (!signed) {
                 return Optional.empty();
             }
             long messageId = Long.parseLong(s.group(1));
@@ -81,8 +98,7 @@ public class ReplyTokens {
             return Optional.empty();
         }
         String payload = trimmed.substring(0, trimmed.lastIndexOf('.'));
-        if (!MessageDigest.isEqual(mac(payload).getBytes(StandardCharsets.US_ASCII),
-                m.group(5).getBytes(StandardCharsets.US_ASCII))) {
+        if (keys().stream().noneMatch(key -> equal(mac(key, payload), m.group(5)))) {
             return Optional.empty();
         }
         return Optional.of(new Claims(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)),
@@ -98,7 +114,7 @@ public class ReplyTokens {
     public String sign(Claims claims) {
         String payload = "m%d.p%d.%s.%d".formatted(claims.messageId(), claims.personId(),
                 claims.tertial() == null ? "-" : claims.tertial(), claims.expires().toEpochDay());
-        return payload + "." + mac(payload);
+        return payload + "." + mac(keys().get(0), payload);
     }
 
     /** The claims of a well-formed, correctly signed token that has not expired on {@code today}. */
@@ -117,10 +133,14 @@ public class ReplyTokens {
         return s.find() ? Optional.of(s.group()) : Optional.empty();
     }
 
-    private String mac(String payload) {
+    private static boolean equal(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static String mac(Key key, String payload) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
+            mac.init(new SecretKeySpec(key.secret(), "HmacSHA256"));
             byte[] full = mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(full, 16));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
@@ -128,12 +148,42 @@ public class ReplyTokens {
         }
     }
 
-    private byte[] key() {
-        if (key == null) {
-            String secret = config.replySecret() != null && !config.replySecret().isBlank()
-                    ? config.replySecret() : secrets.getOrCreate("mail-reply-token");
-            key = secret.getBytes(StandardCharsets.UTF_8);
+    /** The keys accepted, the one that signs first. */
+    List<Key> keys() {
+        if (keys == null) {
+            List<Key> accepted = new ArrayList<>();
+            boolean configured = config.replySecret() != null && !config.replySecret().isBlank();
+            if (configured) {
+                accepted.add(key(config.replySecret().trim()));
+            } else {
+                accepted.add(key(secrets.getOrCreate(GENERATED)));
+            }
+            if (config.replyPreviousSecrets() != null) {
+                config.replyPreviousSecrets().stream().filter(java.util.Objects::nonNull).map(String::trim)
+                        .filter(secret -> !secret.isEmpty()).map(ReplyTokens::key).forEach(accepted::add);
+            }
+            if (configured) {
+                // tokens signed with the generated key before a key was configured stay valid until they expire
+                secrets.find(GENERATED).map(ReplyTokens::key).ifPresent(accepted::add);
+            }
+            keys = List.copyOf(accepted);
         }
-        return key;
+        return keys;
+    }
+
+    /**
+     * A key and its id: two characters ({@code 0-9a-z}) of a hash of it, so every instance names it alike. Two
+     * keys may share an id; a token is then checked against both.
+     */
+    static Key key(String secret) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(("tertial reply key id:" + secret).getBytes(StandardCharsets.UTF_8));
+            int n = ((digest[0] & 0xff) << 8 | (digest[1] & 0xff)) % (36 * 36);
+            String id = Character.forDigit(n / 36, 36) + "" + Character.forDigit(n % 36, 36);
+            return new Key(id, secret.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

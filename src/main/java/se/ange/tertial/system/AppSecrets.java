@@ -51,6 +51,16 @@ public class AppSecrets {
         }
     }
 
+    /** The secret of that name, if one was ever created; never creates one. */
+    public Optional<String> find(String name) {
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
+            connection.setAutoCommit(true);
+            return find(connection, name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the secret " + name, e);
+        }
+    }
+
     private static Optional<String> find(Connection connection, String name) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT secret FROM app_secret WHERE name = ?")) {
             select.setString(1, name);

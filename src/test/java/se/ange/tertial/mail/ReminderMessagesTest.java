@@ -57,7 +57,7 @@ import se.ange.tertial.support.TestDatabase;
 @SuppressWarnings({"rawtypes", "unchecked"})
 class ReminderMessagesTest implements TestPropertyProvider {
 
-    private static final Pattern TAG = Pattern.compile(" \\[m\\d+-[A-Za-z0-9_-]{12}]$");
+    private static final Pattern TAG = Pattern.compile(" \\[m\\d+\\.k[0-9a-z]{2}-[A-Za-z0-9_-]{12}]$");
 
     private GreenMail smtp;
 
@@ -143,7 +143,7 @@ class ReminderMessagesTest implements TestPropertyProvider {
         assertThat(text + html).doesNotContain("Slack").doesNotContain("Teams");
         // a sentence, then the short reply tag
         String subject = ahmed.getSubject();
-        assertThat(subject).matches("Rapportera status för \\d+ aktiviteter i tertial 2024-T1 senast 30 april \\[m\\d+-[A-Za-z0-9_-]{12}]");
+        assertThat(subject).matches("Rapportera status för \\d+ aktiviteter i tertial 2024-T1 senast 30 april \\[m\\d+\\.k[0-9a-z]{2}-[A-Za-z0-9_-]{12}]");
         Matcher tag = TAG.matcher(subject);
         assertThat(tag.find()).isTrue();
         assertThat(tag.group().length()).isLessThan(25);
@@ -202,7 +202,7 @@ class ReminderMessagesTest implements TestPropertyProvider {
         String html = part(maria, "text/html");
         save("escalation-maria", maria, text, html);
 
-        assertThat(maria.getSubject()).matches("\\d+ statusrapporter för tertial 2024-T1 saknas i din verksamhet \\[m\\d+-[A-Za-z0-9_-]{12}]");
+        assertThat(maria.getSubject()).matches("\\d+ statusrapporter för tertial 2024-T1 saknas i din verksamhet \\[m\\d+\\.k[0-9a-z]{2}-[A-Za-z0-9_-]{12}]");
         assertThat(text).startsWith("Hej Maria!").contains("Statusrapporter för tertial 2024-T1 som saknas i din verksamhet:")
                 .contains("- KS2024-024 ").contains("Ansvarig: Oskar Eriksson").contains("Ansvarig: Frida Håkansson")
                 .doesNotContain("KS2024-011").doesNotContain("KS2024-009")

@@ -6,13 +6,13 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.ange.tertial.audit.Actor;
 import se.ange.tertial.register.org.Role;
+import se.ange.tertial.system.DataDirectory;
 
 /**
  * So that a newcomer can log in without any fixed default password: on the first start, when no bootstrap
@@ -48,13 +48,11 @@ class FirstStartToken {
         ApiTokens.Created created = tokens.create(NAME, Role.ADMIN, null, Actor.system("first-start"));
         Path file = dataDir.resolve(FILE);
         try {
-            Files.createDirectories(dataDir);
-            Files.writeString(file, created.secret() + System.lineSeparator());
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the file stays with the directory's permissions
-            }
+            // 0700 directory; the file is written to a temporary file created 0600 and moved into place
+            // atomically, so it never exists with wider rights nor half-written
+            DataDirectory.ensurePrivateDirectory(dataDir);
+            DataDirectory.writePrivate(file,
+                    out -> out.write((created.secret() + System.lineSeparator()).getBytes(StandardCharsets.US_ASCII)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the first admin token to " + file, e);
         }
