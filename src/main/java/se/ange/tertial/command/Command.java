@@ -39,7 +39,7 @@ public sealed interface Command {
     record Overdue(Optional<String> department, int page) implements Command {
     }
 
-    /** {@code saknas [2024-T1]}: activities without a report for the tertial (default: the reporting one). */
+    /** {@code saknas [2024-T1]}: activities without a report for the tertial (default: the one owners are asked about). */
     record Missing(Optional<Tertial> tertial, int page) implements Command {
     }
 
