@@ -15,7 +15,7 @@ import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
-import io.micronaut.http.server.util.HttpClientAddressResolver;
+import io.micronaut.http.server.HttpServerConfiguration;
 import java.time.Duration;
 import java.util.List;
 import org.reactivestreams.Publisher;
@@ -26,20 +26,23 @@ import se.ange.tertial.system.Problem;
  * and is refused with 401 takes one token from its client address's bucket
  * ({@code tertial.security.auth-failures-per-minute}, refilled over a minute). While the bucket is empty,
  * requests with credentials from that address get 429 with {@code Retry-After} before any credential is
- * checked. The client address is Micronaut's: the connection's, or the header named by
- * {@code micronaut.server.client-address-header} behind a proxy. Buckets live in this instance's memory.
+ * checked. The client address is the connection's; behind a proxy, named by
+ * {@code micronaut.server.client-address-header}, it is the last entry of that header (the one our proxy
+ * added — earlier entries are the client's own words, so a guesser could otherwise pick a fresh bucket each
+ * time or lock someone else out). Slack and Teams callbacks are left out: they are verified by signature and
+ * come from the platforms' shared addresses. Buckets live in this instance's memory.
  */
 @Filter("/**")
 class AuthFailureThrottle implements HttpServerFilter {
 
     private final int perMinute;
-    private final HttpClientAddressResolver addresses;
+    private final String addressHeader;
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
             .expireAfterAccess(Duration.ofMinutes(10)).maximumSize(100_000).build();
 
-    AuthFailureThrottle(SecurityConfig config, HttpClientAddressResolver addresses) {
+    AuthFailureThrottle(SecurityConfig config, HttpServerConfiguration server) {
         this.perMinute = config.authFailuresPerMinute();
-        this.addresses = addresses;
+        this.addressHeader = server.getClientAddressHeader();
     }
 
     @Override
@@ -49,10 +52,12 @@ class AuthFailureThrottle implements HttpServerFilter {
 
     @Override
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
-        if (!request.getHeaders().contains(HttpHeaders.AUTHORIZATION)) {
+        String path = request.getPath();
+        if (!request.getHeaders().contains(HttpHeaders.AUTHORIZATION) || path.startsWith("/api/teams/")
+                || path.startsWith("/slack/")) {
             return chain.proceed(request);
         }
-        String address = String.valueOf(addresses.resolve(request));
+        String address = clientAddress(request);
         Bucket existing = buckets.getIfPresent(address);
         if (existing != null) {
             EstimationProbe probe = existing.estimateAbilityToConsume(1);
@@ -66,6 +71,15 @@ class AuthFailureThrottle implements HttpServerFilter {
             }
             return response;
         });
+    }
+
+    private String clientAddress(HttpRequest<?> request) {
+        String forwarded = addressHeader == null ? null : request.getHeaders().get(addressHeader);
+        if (forwarded != null && !forwarded.isBlank()) {
+            String[] hops = forwarded.split(",");
+            return hops[hops.length - 1].strip();
+        }
+        return request.getRemoteAddress().getAddress().getHostAddress();
     }
 
     private Bucket newBucket() {
