@@ -19,12 +19,16 @@ public final class AskedTertial {
     }
 
     public Tertial on(LocalDate date) {
-        // The next tertial's first reminder can fall in this tertial when the first reminder is set long before.
-        Tertial candidate = Tertial.containing(date).next();
-        while (calendar.tertialReminder(candidate, ReminderCalendar.Step.FIRST).isAfter(date)) {
+        // A first reminder falls within its own tertial (ReminderCalendar checks it), so at most one step back.
+        Tertial candidate = Tertial.containing(date);
+        while (calendar.tertialReminder(candidate, ReminderCalendar.Step.FIRST).isAfter(date) && !isFirstTertial(candidate)) {
             candidate = candidate.previous();
         }
         return candidate;
+    }
+
+    private static boolean isFirstTertial(Tertial tertial) {
+        return tertial.year() == 1900 && tertial.number() == 1; // there is none before it to be asked about
     }
 
     /**

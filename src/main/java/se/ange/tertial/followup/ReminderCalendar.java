@@ -14,6 +14,14 @@ public final class ReminderCalendar {
     public ReminderCalendar(WorkingDays days, ReminderPolicy policy) {
         this.days = days;
         this.policy = policy;
+        // The first reminder must come within its tertial: the tertial owners are asked about changes with it.
+        for (int number = 1; number <= 3; number++) {
+            Tertial tertial = new Tertial(2024, number);
+            if (!tertial.contains(tertialReminder(tertial, Step.FIRST))) {
+                throw new IllegalArgumentException("The first reminder for " + tertial + " would come on "
+                        + tertialReminder(tertial, Step.FIRST) + ", before the tertial begins; set it closer to the close");
+            }
+        }
     }
 
     public LocalDate tertialReminder(Tertial tertial, Step step) {

@@ -25,9 +25,18 @@ public record ReminderPolicy(Period firstBefore, Period secondBefore, int escala
         if (firstBefore.isNegative() || secondBefore.isNegative() || endingSoonBefore.isNegative()) {
             throw new IllegalArgumentException("Reminders come before their date: periods must not be negative");
         }
+        if (quietFrom != null && quietTo != null && quietDays(quietFrom, quietTo) > 92) {
+            throw new IllegalArgumentException("The quiet period may be at most three months, not " + quietFrom + "–" + quietTo);
+        }
         if (escalationWorkingDaysAfter < 1) {
             throw new IllegalArgumentException("escalationWorkingDaysAfter must be at least 1");
         }
+    }
+
+    private static int quietDays(MonthDay from, MonthDay to) {
+        LocalDate start = from.atYear(2023);
+        LocalDate end = to.atYear(2023);
+        return (int) java.time.temporal.ChronoUnit.DAYS.between(start, end.isBefore(start) ? end.plusYears(1) : end) + 1;
     }
 
     public boolean isQuiet(LocalDate date) {

@@ -1,6 +1,7 @@
 package se.ange.tertial.followup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.MonthDay;
@@ -55,13 +56,27 @@ class AskedTertialTest {
     }
 
     @Test
-    void a_first_reminder_set_before_the_previous_close_makes_the_next_tertial_asked_early() {
+    void a_first_reminder_that_would_come_before_its_tertial_begins_is_refused() {
         ReminderPolicy early = new ReminderPolicy(Period.ofMonths(5), Period.ofDays(7), 3, Period.ofDays(7),
                 null, null);
-        AskedTertial rule = new AskedTertial(new ReminderCalendar(date -> true, early));
-        // T2 2024 closes 31 August; five months before is 31 March, inside T1
-        assertThat(rule.on(LocalDate.parse("2024-03-30"))).hasToString("2024-T1");
-        assertThat(rule.on(LocalDate.parse("2024-03-31"))).hasToString("2024-T2");
+        assertThatThrownBy(() -> new ReminderCalendar(date -> true, early))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2024-T");
+        // T2's first reminder a month early, moved out of a quiet July, still comes within T2
+        new ReminderCalendar(date -> true, ReminderPolicy.DEFAULT);
+    }
+
+    @Test
+    void a_quiet_period_longer_than_three_months_is_refused() {
+        assertThatThrownBy(() -> new ReminderPolicy(Period.ofMonths(1), Period.ofDays(7), 3, Period.ofDays(7),
+                MonthDay.of(1, 1), MonthDay.of(12, 31))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ReminderPolicy(Period.ofMonths(1), Period.ofDays(7), 3, Period.ofDays(7),
+                MonthDay.of(8, 1), MonthDay.of(7, 31))).isInstanceOf(IllegalArgumentException.class);
+        new ReminderPolicy(Period.ofMonths(1), Period.ofDays(7), 3, Period.ofDays(7), MonthDay.of(12, 20), MonthDay.of(1, 6));
+    }
+
+    @Test
+    void the_first_tertial_there_is_asks_about_itself() {
+        assertThat(asked.on(LocalDate.parse("1900-01-15"))).hasToString("1900-T1");
     }
 
     @Test
