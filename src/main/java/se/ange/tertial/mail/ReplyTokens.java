@@ -32,7 +32,7 @@ import se.ange.tertial.system.AppSecrets;
  *
  * <p>Keys: {@code tertial.mail.reply-secret} signs (unset: a key generated once and kept in the database);
  * {@code tertial.mail.reply-previous-secrets} are still accepted; so is the generated key after a configured
- * one has replaced it (delete it from {@code app_secret} to stop that at once).
+ * one has replaced it (delete it from {@code app_secret} and restart the instances to stop that: it is read once per process).
  */
 @Singleton
 public class ReplyTokens {
