@@ -1,5 +1,6 @@
 package se.ange.tertial.audit;
 
+import se.ange.tertial.system.Limits;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
@@ -24,12 +25,8 @@ public class AuditLog {
     public AuditEntry record(Actor actor, String action, String subject, @Nullable Long activityId,
                              @Nullable Object before, @Nullable Object after) {
         // the columns' sizes (V1, V2): a subject built from outside input (a mail's Message-ID) is cut, not refused
-        return entries.save(new AuditEntry(null, clock.instant(), cut(actor.name(), 320), actor.channel(), action,
-                cut(subject, 100), activityId, toJson(before), toJson(after), cut(actor.credential(), 100)));
-    }
-
-    private static String cut(@Nullable String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
+        return entries.save(new AuditEntry(null, clock.instant(), Limits.fit(actor.name(), 320), actor.channel(), action,
+                Limits.fit(subject, 100), activityId, toJson(before), toJson(after), Limits.fit(actor.credential(), 100)));
     }
 
     /** The audit subject of an activity: {@code activity:KS2024-017}. */

@@ -230,7 +230,7 @@ public class InboundMailProcessor {
     private Result reject(MimeMessage message, byte[] raw, String messageId, String sender, InboundOutcome outcome,
                           String detail, Optional<Person> owner, @Nullable String tertial, String via) {
         InboundMail kept = keep(message, raw, messageId, sender, outcome, detail, owner, via);
-        audit.record(new Actor(sender == null ? "okänd avsändare" : truncate(sender, Limits.EMAIL), null, Channel.EMAIL, "email"),
+        audit.record(new Actor(sender == null ? "okänd avsändare" : Limits.fit(sender, Limits.EMAIL), null, Channel.EMAIL, "email"),
                 "mail.rejected", "mail:" + messageId, null, null, Map.of("outcome", outcome.name(), "detail", detail));
         owner.ifPresent(o -> answers.noticeRejected(o, kept.id(), tertial, String.valueOf(sender),
                 outcome == InboundOutcome.REJECTED_AUTH));
@@ -247,9 +247,9 @@ public class InboundMailProcessor {
             subject = null;
         }
         return mails.save(new InboundMail(null, messageId, clock.instant(),
-                sender == null ? null : truncate(sender, Limits.EMAIL),
-                subject == null ? null : truncate(subject, 1000), raw, outcome,
-                detail == null ? null : truncate(detail, 2000), person.map(Person::id).orElse(null), via,
+                sender == null ? null : Limits.fit(sender, Limits.EMAIL),
+                subject == null ? null : Limits.fit(subject, 1000), raw, outcome,
+                detail == null ? null : Limits.fit(detail, 2000), person.map(Person::id).orElse(null), via,
                 LocalDate.now(clock).plus(retention)));
     }
 
@@ -316,20 +316,12 @@ public class InboundMailProcessor {
         return address.getAddress() == null ? null : address.getAddress().toLowerCase(Locale.ROOT);
     }
 
-    private static String truncate(String text, int max) {
-        if (text.length() <= max) {
-            return text;
-        }
-        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
-        return text.substring(0, end);
-    }
-
     /** A comment longer than the column, cut at a word where one is near, marked as cut. */
     static String cut(String comment) {
         if (comment == null || comment.length() <= MAX_COMMENT) {
             return comment;
         }
-        String kept = truncate(comment, MAX_COMMENT - CUT_MARK.length());
+        String kept = Limits.fit(comment, MAX_COMMENT - CUT_MARK.length());
         int space = kept.lastIndexOf(' ');
         if (space > kept.length() - 200) {
             kept = kept.substring(0, space);

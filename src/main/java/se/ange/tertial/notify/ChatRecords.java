@@ -1,5 +1,6 @@
 package se.ange.tertial.notify;
 
+import se.ange.tertial.system.Limits;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -24,10 +25,10 @@ public class ChatRecords {
                 + "VALUES (?, ?, ?, ?, ?)", statement -> {
                     statement.setString(1, platform);
                     // as received, within the column: a signed request may still name no sender, or a very long one
-                    statement.setString(2, senderId == null ? "" : senderId.length() > 100 ? senderId.substring(0, 100) : senderId);
+                    statement.setString(2, senderId == null ? "" : Limits.fit(senderId, 100));
                     statement.setObject(3, personId);
                     statement.setObject(4, java.sql.Timestamp.from(clock.instant()));
-                    statement.setString(5, payload.length() > 20000 ? payload.substring(0, 20000) : payload);
+                    statement.setString(5, Limits.fit(payload, 20000));
                     return statement.executeUpdate();
                 });
     }

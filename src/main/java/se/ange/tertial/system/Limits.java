@@ -114,4 +114,19 @@ public final class Limits {
         }
         return rounded;
     }
+
+    /** The text cut to fit a column of {@code max} characters, never splitting a surrogate pair. */
+    public static String fit(@Nullable String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end);
+    }
+
+    /** A value quoted back in an error message: one line, at most 40 characters and "…". */
+    public static String excerpt(String value) {
+        String oneLine = value.replaceAll("\\p{Cntrl}", " ");
+        return oneLine.length() > 40 ? oneLine.substring(0, 40) + "…" : oneLine;
+    }
 }

@@ -264,7 +264,7 @@ final class ProblemHandlers {
         }
         String value = e.getConversionError().getOriginalValue().map(String::valueOf).orElse("");
         String field = argument.getName();
-        return ProblemError.atField(field, "'%s' är inget giltigt värde för %s; %s".formatted(shorten(value), field,
+        return ProblemError.atField(field, "'%s' är inget giltigt värde för %s; %s".formatted(Limits.excerpt(value), field,
                 hint(argument.getType(), message)));
     }
 
@@ -309,8 +309,4 @@ final class ProblemHandlers {
         return "värdet har fel form";
     }
 
-    private static String shorten(String value) {
-        String oneLine = value.replaceAll("\\p{Cntrl}", " ");
-        return oneLine.length() > 40 ? oneLine.substring(0, 40) + "…" : oneLine;
-    }
 }

@@ -1,5 +1,6 @@
 package se.ange.tertial.register.importer;
 
+import se.ange.tertial.system.Limits;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -101,7 +102,7 @@ final class CsvTable {
                 errors.add(ProblemError.atCell(1, column, "Kolumnen %s finns flera gånger i rubrikraden".formatted(column)));
             } else if (optional != null && !required.contains(column) && !optional.contains(column)) {
                 errors.add(ProblemError.atCell(1, column, "Okänd kolumn '%s'; filen kan ha: %s".formatted(
-                        shorten(column), String.join(", ", union(required, optional)))));
+                        Limits.excerpt(column), String.join(", ", union(required, optional)))));
             }
         }
         required.stream().filter(c -> !header.contains(c))
@@ -115,10 +116,6 @@ final class CsvTable {
         List<String> all = new ArrayList<>(a);
         b.stream().filter(c -> !all.contains(c)).forEach(all::add);
         return all;
-    }
-
-    private static String shorten(String text) {
-        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
     /**

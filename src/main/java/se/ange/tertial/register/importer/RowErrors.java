@@ -52,7 +52,7 @@ final class RowErrors {
         try {
             date = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            add(row, column, "'%s' är inget datum; skriv ÅÅÅÅ-MM-DD, t.ex. 2024-04-30".formatted(shorten(value)));
+            add(row, column, "'%s' är inget datum; skriv ÅÅÅÅ-MM-DD, t.ex. 2024-04-30".formatted(Limits.excerpt(value)));
             return null;
         }
         if (!Limits.dateInRange(date)) {
@@ -62,13 +62,9 @@ final class RowErrors {
         return date;
     }
 
-    static String shorten(String value) {
-        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
-    }
-
     boolean email(CsvTable.Row row, String column, String value) {
         if (!EMAIL.matcher(value).matches()) {
-            add(row, column, "'%s' är ingen e-postadress".formatted(shorten(value)));
+            add(row, column, "'%s' är ingen e-postadress".formatted(Limits.excerpt(value)));
             return false;
         }
         if (value.length() > Limits.EMAIL) {
