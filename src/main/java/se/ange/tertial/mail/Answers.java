@@ -68,7 +68,7 @@ class Answers {
             if (r.cutFrom() != null) {
                 Locale locale = t.getLocale() == null || t.getLocale().getLanguage().isEmpty() ? Locale.forLanguageTag("sv") : t.getLocale();
                 body.append("  ").append(format(t, "recorded.cut", String.format(locale, "%,d", r.cutFrom()),
-                        String.format(locale, "%,d", InboundMailProcessor.MAX_COMMENT))).append('\n');
+                        String.format(locale, "%,d", se.ange.tertial.system.Limits.COMMENT))).append('\n');
             }
         }
         String chat = chats.phrase(to);

@@ -57,7 +57,6 @@ public class InboundMailProcessor {
     private static final Session SESSION = Session.getInstance(new Properties());
     private static final int MAX_MESSAGE_ID = 500;
     /** The status report's comment column. */
-    static final int MAX_COMMENT = 8000;
 
     /** What happened, for the HTTP intake's answer and the logs. */
     @io.micronaut.serde.annotation.Serdeable
@@ -170,7 +169,7 @@ public class InboundMailProcessor {
                     }
                     accepted.add(new Answers.Recorded(activity, line.status().label(owner.language()),
                             reportFor.toString(), cut(line.comment()),
-                            line.comment().length() > MAX_COMMENT ? line.comment().length() : null));
+                            line.comment().length() > Limits.COMMENT ? line.comment().length() : null));
                 } catch (ProblemException e) {
                     problem = e.getMessage();
                     break;
@@ -318,10 +317,10 @@ public class InboundMailProcessor {
 
     /** A comment longer than the column, cut at a word where one is near, marked as cut. */
     static String cut(String comment) {
-        if (comment == null || comment.length() <= MAX_COMMENT) {
+        if (comment == null || comment.length() <= Limits.COMMENT) {
             return comment;
         }
-        String kept = Limits.fit(comment, MAX_COMMENT - CUT_MARK.length());
+        String kept = Limits.fit(comment, Limits.COMMENT - CUT_MARK.length());
         int space = kept.lastIndexOf(' ');
         if (space > kept.length() - 200) {
             kept = kept.substring(0, space);

@@ -1,5 +1,6 @@
 package se.ange.tertial.chat.slack;
 
+import se.ange.tertial.system.Limits;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.App;
@@ -30,7 +31,6 @@ class SlackReports {
     private static final Logger LOG = LoggerFactory.getLogger(SlackReports.class);
 
     /** The comment column's length (status_report.comment). */
-    private static final int MAX_COMMENT = 8000;
 
     private final SlackPeople slackPeople;
     private final PersonRepository people;
@@ -96,7 +96,7 @@ class SlackReports {
         if (caller.isEmpty()) {
             return Optional.of(language == Language.EN ? "You are not in Tertial's register yet." : "Du finns inte i Tertials register än.");
         }
-        if (comment != null && comment.length() > MAX_COMMENT) {
+        if (comment != null && comment.length() > Limits.COMMENT) {
             return Optional.of(language == Language.EN ? "The comment is too long: at most 8,000 characters."
                     : "Kommentaren är för lång: högst 8 000 tecken.");
         }
