@@ -1,5 +1,6 @@
 package se.ange.tertial.register.plan;
 
+import se.ange.tertial.system.Limits;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -46,7 +47,6 @@ import se.ange.tertial.system.ProblemException;
 public class PlanCopy {
 
     private static final java.util.regex.Pattern YEAR_REF = java.util.regex.Pattern.compile("([A-Za-z]+)(\\d{4})-(\\d+)");
-    private static final int DESCRIPTION_MAX = 8000;
 
     private final GoalRepository goals;
     private final MeasureRepository measures;
@@ -182,7 +182,7 @@ public class PlanCopy {
         if (description == null || description.isBlank()) {
             return note;
         }
-        int room = DESCRIPTION_MAX - note.length() - 2;
+        int room = Limits.DESCRIPTION - note.length() - 2;
         String kept = description.length() <= room ? description : description.substring(0, room - 1) + "…";
         return kept + "\n\n" + note;
     }
