@@ -98,7 +98,7 @@ public class CommandHandler {
         LocalDate today = LocalDate.now(clock);
         Tertial due = asked.on(today);
         if (command instanceof Command.Mine mine) {
-            return page(t.mine(due), readable(caller, view -> mine(caller, view)
+            return page(t.mine(due), readable(caller, view -> Permissions.holds(caller, view)
                     && view.facts().mustReportFor(due)), mine.page(), "mina",
                     view -> status(view, language), t);
         }
@@ -277,7 +277,7 @@ public class CommandHandler {
 
     /** The caller's own activity to show in examples: one that needs a report first, else any of theirs. */
     private Optional<String> ownActivity(Caller caller) {
-        List<ActivityView> own = catalog.all().stream().filter(view -> mine(caller, view)).toList();
+        List<ActivityView> own = catalog.all().stream().filter(view -> Permissions.holds(caller, view)).toList();
         return own.stream().filter(view -> view.activity().status() == null || !view.activity().status().isCompleted())
                 .findFirst().or(() -> own.stream().findFirst()).map(ActivityView::ref);
     }
@@ -353,11 +353,6 @@ public class CommandHandler {
 
     private List<ActivityView> readable(Caller caller, Predicate<ActivityView> wanted) {
         return catalog.all().stream().filter(view -> Permissions.canRead(caller, view)).filter(wanted).toList();
-    }
-
-    private static boolean mine(Caller caller, ActivityView view) {
-        return caller.personId() != null && view.owners().stream().anyMatch(p -> p.id().equals(caller.personId())
-                || caller.deputyFor().contains(p.id()));
     }
 
     private static Reply page(String heading, List<ActivityView> all, int page, String command,

@@ -67,7 +67,8 @@ class MailNotifier implements Notifier {
                     .withPlainText(message.bodyText())
                     .withHeader("X-Tertial-Outbox-Id", String.valueOf(message.id()))
                     // answers to a reply are auto-replied; digests are generated on a schedule
-                    .withHeader("Auto-Submitted", message.kind() == MessageKind.DIGEST ? "auto-generated" : "auto-replied");
+                    .withHeader("Auto-Submitted", message.kind() == MessageKind.DIGEST || message.kind() == MessageKind.SIGN_IN
+                            ? "auto-generated" : "auto-replied");
             if (message.bodyHtml() != null) {
                 prepared = prepared.withHTMLText(message.bodyHtml());
             }

@@ -10,6 +10,8 @@ public enum MessageKind {
     NOTICE,
     /** The weekly deviation digest to a manager or stab. */
     DIGEST,
+    /** A sign-in link to the web pages, asked for by the person themselves. */
+    SIGN_IN,
     /** A post to a team's channel (the stab summary); the recipient is the person it was made for. */
     CHANNEL_POST
 }

@@ -27,7 +27,9 @@ class SecurityHeaders implements Ordered {
         var headers = response.getHeaders();
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");
-        headers.set("Referrer-Policy", "no-referrer");
+        if (!headers.contains("Referrer-Policy")) {
+            headers.set("Referrer-Policy", "no-referrer");
+        }
         if (!headers.contains("Content-Security-Policy")) {
             headers.set("Content-Security-Policy", CSP);
         }

@@ -19,6 +19,7 @@ import io.micronaut.http.server.HttpServerConfiguration;
 import java.time.Duration;
 import java.util.List;
 import org.reactivestreams.Publisher;
+import se.ange.tertial.system.ClientAddress;
 import se.ange.tertial.system.Problem;
 
 /**
@@ -57,7 +58,7 @@ class AuthFailureThrottle implements HttpServerFilter {
                 || path.startsWith("/slack/")) {
             return chain.proceed(request);
         }
-        String address = clientAddress(request);
+        String address = ClientAddress.of(request, addressHeader);
         Bucket existing = buckets.getIfPresent(address);
         if (existing != null) {
             EstimationProbe probe = existing.estimateAbilityToConsume(1);
@@ -71,15 +72,6 @@ class AuthFailureThrottle implements HttpServerFilter {
             }
             return response;
         });
-    }
-
-    private String clientAddress(HttpRequest<?> request) {
-        String forwarded = addressHeader == null ? null : request.getHeaders().get(addressHeader);
-        if (forwarded != null && !forwarded.isBlank()) {
-            String[] hops = forwarded.split(",");
-            return hops[hops.length - 1].strip();
-        }
-        return request.getRemoteAddress().getAddress().getHostAddress();
     }
 
     private Bucket newBucket() {

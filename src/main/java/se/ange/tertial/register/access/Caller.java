@@ -32,7 +32,14 @@ public record Caller(String name, String credential, @Nullable Long personId, Se
     }
 
     Authentication toAuthentication() {
-        return Authentication.build(name, roles.stream().map(Role::name).toList(), Map.of(ATTRIBUTE, this));
+        return toAuthentication(Map.of());
+    }
+
+    /** As an authentication, with further attributes (a web session's). */
+    public Authentication toAuthentication(Map<String, Object> attributes) {
+        Map<String, Object> all = new java.util.HashMap<>(attributes);
+        all.put(ATTRIBUTE, this);
+        return Authentication.build(name, roles.stream().map(Role::name).toList(), all);
     }
 
     public static Caller of(Authentication authentication) {

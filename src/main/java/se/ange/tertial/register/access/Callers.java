@@ -23,7 +23,13 @@ public class Callers {
     private final PersonAbsenceRepository absences;
     private final Clock clock;
 
-    Callers(PersonRepository people, PersonRoleRepository roles, PersonAbsenceRepository absences, Clock clock) {
+    private final SecurityConfig config;
+    private final ApiTokenRepository tokens;
+
+    Callers(PersonRepository people, PersonRoleRepository roles, PersonAbsenceRepository absences, Clock clock,
+            SecurityConfig config, ApiTokenRepository tokens) {
+        this.config = config;
+        this.tokens = tokens;
         this.people = people;
         this.roles = roles;
         this.absences = absences;
@@ -38,6 +44,11 @@ public class Callers {
                         person.unitId(), deputyFor(person)));
     }
 
+    /** An active person by id, with all their roles. */
+    public Optional<Caller> byPersonId(Long personId, String credential) {
+        return people.findById(personId).filter(Person::active).flatMap(person -> byEmail(person.email(), credential));
+    }
+
     /** A token's caller: the token's role, acting as its person (when it has one) within their scope. */
     Optional<Caller> forToken(ApiToken token) {
         if (token.personId() == null || token.role() == Role.GATEWAY) { // a gateway never acts as a person
@@ -46,6 +57,35 @@ public class Callers {
         return people.findById(token.personId()).filter(Person::active)
                 .map(person -> new Caller(person.email(), token.name(), person.id(), Set.of(token.role()),
                         person.departmentId(), person.unitId(), deputyFor(person)));
+    }
+
+    /**
+     * The first admin's sign-in to the web pages with a key instead of a person: the bootstrap token, or an
+     * admin API token (the first-start token among them). Empty for anything else.
+     */
+    public Optional<AdminKey> adminKey(String secret) {
+        String bootstrap = config.bootstrapAdminToken();
+        if (bootstrap != null && !bootstrap.isBlank() && TokenHash.sameSecret(secret, bootstrap)) {
+            return Optional.of(new AdminKey(null));
+        }
+        if (!secret.startsWith(TokenHash.PREFIX)) {
+            return Optional.empty();
+        }
+        return tokens.findByTokenHashAndRevokedAtIsNull(TokenHash.of(secret))
+                .filter(token -> token.role() == Role.ADMIN).map(token -> new AdminKey(token.id()));
+    }
+
+    /** The caller of a session signed in with an admin key, while the key is valid. */
+    public Optional<Caller> forAdminKey(AdminKey key) {
+        if (key.apiTokenId() == null) {
+            String bootstrap = config.bootstrapAdminToken();
+            return bootstrap == null || bootstrap.isBlank() ? Optional.empty() : Optional.of(bootstrapAdmin());
+        }
+        return tokens.findById(key.apiTokenId()).filter(token -> token.revokedAt() == null).flatMap(this::forToken);
+    }
+
+    /** An admin key that signed in: an API token's id, or null for the bootstrap token. */
+    public record AdminKey(@Nullable Long apiTokenId) {
     }
 
     static Caller bootstrapAdmin() {

@@ -41,6 +41,15 @@ public final class Permissions {
         return caller.has(Role.STAB) || manages(caller, activity);
     }
 
+    /**
+     * Whether the activity is the caller's to report on as a person: they own it, or they are the deputy of an
+     * absent owner ("mina" in chat and on the web).
+     */
+    public static boolean holds(Caller caller, ActivityView activity) {
+        return caller.personId() != null && activity.owners().stream().anyMatch(p -> p.id().equals(caller.personId())
+                || caller.deputyFor().contains(p.id()));
+    }
+
     /** Their own activity, or one of an absent colleague's whose deputy they are. */
     private static boolean owns(Caller caller, ActivityView activity) {
         if (caller.personId() == null) {

@@ -11,21 +11,21 @@ import java.util.HexFormat;
  * API tokens are 256 random bits, so a plain SHA-256 is enough to store them safely (no salt or
  * slow hash needed, unlike passwords) and lets a request be looked up by its hash.
  */
-final class TokenHash {
+public final class TokenHash {
 
-    static final String PREFIX = "tert_";
+    public static final String PREFIX = "tert_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private TokenHash() {
     }
 
-    static String newToken() {
+    public static String newToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String of(String token) {
+    public static String of(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(token.getBytes(StandardCharsets.UTF_8)));
@@ -34,7 +34,7 @@ final class TokenHash {
         }
     }
 
-    static boolean sameSecret(String given, String expected) {
+    public static boolean sameSecret(String given, String expected) {
         return MessageDigest.isEqual(of(given).getBytes(StandardCharsets.UTF_8),
                 of(expected).getBytes(StandardCharsets.UTF_8));
     }
