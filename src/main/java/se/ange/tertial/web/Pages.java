@@ -40,13 +40,16 @@ public class Pages {
         this.renderer = renderer;
     }
 
+    public MutableHttpResponse<?> render(HttpRequest<?> request, String view, Map<String, Object> model) {
+        return render(request, HttpStatus.OK, view, model);
+    }
+
     /**
-     * Renders at once into the body, for answers made outside a controller (a filter's refusal, a security
-     * rejection), which the views filter does not see.
+     * Renders the page into the body at once (not in the views filter), so a template error is an ordinary
+     * exception: an error page with an incident id, never a response that is cut off.
      */
-    public MutableHttpResponse<?> renderNow(HttpRequest<?> request, HttpStatus status, String view,
-                                            Map<String, Object> model) {
-        MutableHttpResponse<?> response = render(request, status, view, model);
+    public MutableHttpResponse<?> render(HttpRequest<?> request, HttpStatus status, String view, Map<String, Object> model) {
+        MutableHttpResponse<?> response = prepare(request, status, view, model);
         @SuppressWarnings("unchecked")
         ModelAndView<Map<String, Object>> page = (ModelAndView<Map<String, Object>>) response.body();
         StringWriter html = new StringWriter();
@@ -58,11 +61,7 @@ public class Pages {
         return response.body(html.toString()).contentType(MediaType.TEXT_HTML_TYPE.toString() + ";charset=UTF-8");
     }
 
-    public MutableHttpResponse<?> render(HttpRequest<?> request, String view, Map<String, Object> model) {
-        return render(request, HttpStatus.OK, view, model);
-    }
-
-    public MutableHttpResponse<?> render(HttpRequest<?> request, HttpStatus status, String view, Map<String, Object> model) {
+    private MutableHttpResponse<?> prepare(HttpRequest<?> request, HttpStatus status, String view, Map<String, Object> model) {
         Map<String, Object> all = new HashMap<>(model);
         WebTexts texts = texts(request);
         String csrf = Csrf.tokenFor(request);
