@@ -85,6 +85,21 @@ class SignInFlowTest {
     }
 
     @Test
+    void at_most_five_links_an_hour_reach_one_person() {
+        web.get("/login");
+        for (int i = 0; i < 7; i++) {
+            assertThat(web.post("/login", Map.of("email", EMMA)).statusCode()).isEqualTo(200);
+            sleep(150); // each request is handled after its answer
+        }
+        sleep(500);
+        assertThat(outbox.findAllOrderById()).filteredOn(m -> m.kind() == MessageKind.SIGN_IN).hasSize(5);
+        clock.tick(Duration.ofMinutes(61));
+        web.post("/login", Map.of("email", EMMA));
+        sleep(500);
+        assertThat(outbox.findAllOrderById()).filteredOn(m -> m.kind() == MessageKind.SIGN_IN).hasSize(6);
+    }
+
+    @Test
     void an_inactive_person_gets_no_link() {
         var emma = people.findByEmail(EMMA).orElseThrow();
         people.update(emma.withActive(false));
@@ -169,9 +184,11 @@ class SignInFlowTest {
     void the_session_cookie_does_not_open_the_api() {
         signIn();
         String secret = web.cookie("tertial_session").orElseThrow();
-        var response = client.toBlocking().exchange(io.micronaut.http.HttpRequest.GET("/api/activities")
-                .header("Cookie", "tertial_session=" + secret), String.class);
-        assertThat(response.code()).isEqualTo(401);
+        var refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                io.micronaut.http.client.exceptions.HttpClientResponseException.class,
+                () -> client.toBlocking().exchange(io.micronaut.http.HttpRequest.GET("/api/activities")
+                        .header("Cookie", "tertial_session=" + secret), String.class));
+        assertThat(refused.getStatus().getCode()).isEqualTo(401);
     }
 
     @Test
