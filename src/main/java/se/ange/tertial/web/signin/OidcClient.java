@@ -118,10 +118,11 @@ class OidcClient implements OpenIdClient {
         Publisher<AuthenticationResponse> answer = responses.handle(
                 new DefaultOpenIdAuthorizationResponse(request, stateSerDes, noncePersistence), client, provider.get(),
                 people, provider.get().tokenEndpoint());
+        // a refused ID token ends the answer empty, a failed token request with an error: both are a refusal
         CompletableFuture<AuthenticationResponse> first = firstOf(answer).exceptionally(e -> {
             LOG.info("An OIDC sign-in failed: {}", e.toString());
-            return AuthenticationResponse.failure(OidcLoginHandler.FAILED);
-        });
+            return null;
+        }).thenApply(response -> response != null ? response : AuthenticationResponse.failure(OidcLoginHandler.FAILED));
         return Publishers.fromCompletableFuture(() -> first);
     }
 
