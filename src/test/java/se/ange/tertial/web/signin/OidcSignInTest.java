@@ -116,6 +116,8 @@ class OidcSignInTest implements TestPropertyProvider {
         HttpResponse<String> page = send("/login", Map.of());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("href=\"/oauth/login/entra\"").contains("Logga in med ditt konto i kommunen");
+        assertThat(send("/login?next=%2Faktiviteter%2FKS2024-002", Map.of()).body())
+                .contains("href=\"/oauth/login/entra?next=%2Faktiviteter%2FKS2024-002\"");
     }
 
     @Test
