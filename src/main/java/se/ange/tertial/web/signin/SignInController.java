@@ -18,6 +18,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -151,7 +153,10 @@ class SignInController {
         model.put("title", t.get("signin.title"));
         model.put("next", safeNext(next));
         model.put("loggedOut", request.getParameters().contains("utloggad"));
-        oidc.ifPresent(option -> model.put("oidcPath", option.path()));
+        String back = safeNext(next);
+        // the provider's sign-in remembers where to go back to, as the e-mailed link does
+        oidc.ifPresent(option -> model.put("oidcPath", back.equals("/") ? option.path()
+                : option.path() + "?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8)));
         return pages.render(request, status, "login", model);
     }
 
