@@ -1,0 +1,107 @@
+package se.ange.tertial.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import se.ange.tertial.notify.OutboxRepository;
+import se.ange.tertial.register.org.PersonRepository;
+import se.ange.tertial.support.Api;
+import se.ange.tertial.support.Browser;
+import se.ange.tertial.support.Fixtures;
+import se.ange.tertial.support.TestDatabase;
+
+/**
+ * Someone who uses no mouse: from the skip link, through the status radios (arrow keys), the comment and the
+ * button, a report is made with the keyboard alone, and the focus is visible at every step.
+ */
+@MicronautTest(environments = "test", transactional = false)
+@Property(name = "tertial.test.clock", value = "2024-04-10T08:00:00Z")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KeyboardOnlyTest {
+
+    private static final String EMMA = "emma.berglund@ange.example";
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    OutboxRepository outbox;
+
+    @Inject
+    PersonRepository people;
+
+    Browser browser;
+
+    @BeforeAll
+    void open() {
+        TestDatabase.clear(dataSource);
+        Api admin = new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN);
+        admin.postCsv("/api/import/people", Fixtures.people());
+        admin.withNewToken("stab", "STAB", null).postCsv("/api/import/activities", Fixtures.plan2024());
+        browser = Browser.open(server.getURL().toString());
+    }
+
+    @AfterAll
+    void close() {
+        browser.close();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void an_owner_reports_with_the_keyboard_alone() {
+        SignInSteps.signIn(browser, outbox, people, EMMA);
+        browser.go("/mina");
+        Actions keys = new Actions(browser.driver());
+        keys.sendKeys(Keys.TAB).perform();
+        assertThat(focused().getText()).isEqualTo("Hoppa till innehållet");
+        keys.sendKeys(Keys.ENTER).perform();
+        // from the main content, tab to the first card's first status and choose the second with an arrow key
+        WebElement first = browser.find("main article input[type=radio]");
+        String card = first.getAttribute("id").replaceAll("-s1$", "");
+        for (int i = 0; i < 30 && !first.equals(focused()); i++) {
+            keys.sendKeys(Keys.TAB).perform();
+        }
+        assertThat(focused()).isEqualTo(first);
+        assertThat(browser.driver().executeScript(
+                "return getComputedStyle(document.activeElement, ':focus-visible') !== null"
+                        + " && document.activeElement.matches(':focus-visible')")).isEqualTo(true);
+        keys.sendKeys(Keys.ARROW_DOWN).perform();
+        assertThat(focused().getAttribute("id")).isEqualTo(card + "-s2");
+        keys.sendKeys(Keys.TAB).sendKeys("Enligt plan, inget att tillägga").sendKeys(Keys.TAB).perform();
+        assertThat(focused().getText()).isEqualTo("Rapportera");
+        keys.sendKeys(Keys.ENTER).perform();
+        browser.await("#" + card + " .success");
+        browser.screenshot("keyboard-01-reported");
+        String ref = card.substring(2);
+        Map<String, Object> detail = Api.body(new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN).get("/api/activities/" + ref));
+        List<Map<String, Object>> history = (List<Map<String, Object>>) detail.get("history");
+        assertThat(history).singleElement().satisfies(report -> assertThat(report)
+                .containsEntry("status", "PAGAENDE_ENLIGT_PLAN").containsEntry("comment", "Enligt plan, inget att tillägga"));
+    }
+
+    private WebElement focused() {
+        return browser.driver().switchTo().activeElement();
+    }
+}
