@@ -84,7 +84,7 @@ class OidcLoginHandler implements RedirectingLoginHandler<HttpRequest<?>, Mutabl
         model.put("notice", t.get(reason));
         model.put("oidcPath", "/oauth/login/" + OidcSettings.PROVIDER);
         HttpStatus status = OidcPeople.UNKNOWN.equals(reason) ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
-        return pages.renderNow(request, status, "login", model).cookie(nextCookie("").maxAge(0));
+        return pages.render(request, status, "login", model).cookie(nextCookie("").maxAge(0));
     }
 
     Cookie nextCookie(String path) {
