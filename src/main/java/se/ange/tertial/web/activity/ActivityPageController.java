@@ -109,8 +109,10 @@ class ActivityPageController {
         newestFirst.sort(Comparator.comparing(StatusReport::receivedAt).reversed());
         Function<StatusReport, String> who = report -> Optional.ofNullable(report.reporterId()).map(named::get)
                 .map(Person::name).orElse(report.reportedBy());
-        return newestFirst.stream().map(report -> new HistoryRow(WHEN.format(report.receivedAt().atZone(clock.getZone())),
-                report.tertial(), report.status().label(t.language()), who.apply(report), t.get("channel." + report.channel().name()),
+        return newestFirst.stream().map(report -> new HistoryRow(
+                WHEN.format(report.receivedAt().atZone(clock.getZone())), report.tertial(),
+                report.status().label(t.language()), who.apply(report),
+                t.get("history.channel." + report.channel().name()),
                 report.comment() == null ? "" : report.comment())).toList();
     }
 
