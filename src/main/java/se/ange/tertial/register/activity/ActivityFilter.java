@@ -26,4 +26,19 @@ public record ActivityFilter(@Nullable String department, @Nullable String unit,
                     || !rules.deviationsOn(view.factsUpTo(Tertial.containing(deviationsOn)), deviationsOn).isEmpty())
                 && (overdueOn == null || view.factsUpTo(Tertial.containing(overdueOn)).isOverdueOn(overdueOn));
     }
+
+    /**
+     * Free-text search, the same for every surface: the words of {@code text} (ignoring case) each appear
+     * in the reference, the title or the description. A blank text matches everything.
+     */
+    public static boolean mentions(ActivityView view, @Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return true;
+        }
+        String haystack = (view.ref() + "\n" + view.activity().title() + "\n"
+                + (view.activity().description() == null ? "" : view.activity().description()))
+                .toLowerCase(java.util.Locale.ROOT);
+        return java.util.Arrays.stream(text.toLowerCase(java.util.Locale.ROOT).strip().split("\\s+"))
+                .allMatch(haystack::contains);
+    }
 }
