@@ -30,8 +30,8 @@ import se.ange.tertial.web.signin.WebSessions;
 public final class PageBench {
 
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 200);
-    private static final List<String> PAGES = List.of("/", "/mina", "/aktiviteter", "/aktiviteter?visa=avvikelser",
-            "/aktiviteter?visa=saknas", "/installningar", "/login");
+    private static final List<String> PAGES = List.of("/", "/mina", "/aktiviteter", "/aktiviteter?view=deviations",
+            "/aktiviteter?view=missing", "/installningar", "/login");
 
     public static void main(String[] args) throws Exception {
         run("demo data (79 activities)", Map.of("tertial.demo-data", "true"), null);

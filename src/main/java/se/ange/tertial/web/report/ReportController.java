@@ -94,10 +94,11 @@ class ReportController {
                     new ReportCards.Posted(chosen.get(), text, null, null, problem.getMessage()));
         }
         ActivityView saved = catalog.byRef(ref).orElseThrow();
-        if (isHtmx(request)) {
+        if (isHtmx(request) && "/mina".equals(returnTo)) {
             return pages.render(request, "report-card", Map.of("card",
                     cards.card(saved, caller, t.language(), returnTo, null, true)));
         }
+        // the activity's own page shows its history too: it is loaded again (htmx follows HX-Redirect)
         return Pages.seeOther(request, returnTo + "?sparad=" + ref + "#" + cards.card(saved, caller, t.language(),
                 returnTo).id());
     }
