@@ -36,7 +36,7 @@ final class OverviewPage {
     }
 
     static final int ROW_HEIGHT = 32;
-    static final int LABEL_WIDTH = 230;
+    static final int LABEL_WIDTH = 250;
     static final int TRACK_WIDTH = 300;
 
     private final WebTexts t;
