@@ -12,13 +12,28 @@ import java.util.Objects;
  */
 public final class AskedTertial {
 
+    /** The last answer: the deviation rules ask once per activity for the same day (20,000 times for a page). */
+    private record Answer(LocalDate date, Tertial tertial) {
+    }
+
     private final ReminderCalendar calendar;
+    private volatile Answer last;
 
     public AskedTertial(ReminderCalendar calendar) {
         this.calendar = Objects.requireNonNull(calendar);
     }
 
     public Tertial on(LocalDate date) {
+        Answer known = last;
+        if (known != null && known.date().equals(date)) {
+            return known.tertial();
+        }
+        Tertial tertial = compute(date);
+        last = new Answer(date, tertial);
+        return tertial;
+    }
+
+    private Tertial compute(LocalDate date) {
         // A first reminder falls within its own tertial (ReminderCalendar checks it), so at most one step back.
         Tertial candidate = Tertial.containing(date);
         while (calendar.tertialReminder(candidate, ReminderCalendar.Step.FIRST).isAfter(date) && !isFirstTertial(candidate)) {
