@@ -269,8 +269,12 @@ class ReminderMessagesTest implements TestPropertyProvider {
 
     // ---- helpers
 
+    private static final se.ange.tertial.web.WebConfig WEB = new se.ange.tertial.web.WebConfig(
+            java.net.URI.create("http://localhost:8080"), java.time.Duration.ofMinutes(60), java.time.Duration.ofHours(12),
+            java.time.Duration.ofMinutes(15), 5, 10);
+
     private ReminderMail reminderMail(boolean slack) {
-        return new ReminderMail(catalog, new ChatChannels(slack, false),
+        return new ReminderMail(catalog, new ChatChannels(slack, false), WEB,
                 Clock.fixed(Instant.parse("2024-04-23T05:00:00Z"), ZoneId.of("Europe/Stockholm")));
     }
 
