@@ -160,7 +160,7 @@ class SettingsInBrowserTest {
         assertThat(rows).extracting(row -> row.get("action")).containsExactly("person.deputy", "person.absence",
                 "digest.preferences", "person.preferences", "person.absence.removed");
         assertThat(rows).allSatisfy(row -> assertThat(row).containsEntry("channel", "WEB")
-                .containsEntry("actor", "Johan Nordin"));
+                .containsEntry("actor", JOHAN));
         Long emma = people.findByEmail(EMMA).orElseThrow().id();
         assertThat(rows.get(0)).containsEntry("beforeValue", "{\"deputy\":\"null\"}")
                 .containsEntry("afterValue", "{\"deputy\":\"" + emma + "\"}");

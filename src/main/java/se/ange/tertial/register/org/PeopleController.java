@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -14,6 +15,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -49,13 +51,15 @@ class PeopleController {
     private final PersonRoleRepository roles;
     private final PersonAbsenceRepository absences;
     private final PersonSettings settings;
+    private final Clock clock;
 
     PeopleController(PersonRepository people, PersonRoleRepository roles, PersonAbsenceRepository absences,
-                     PersonSettings settings) {
+                     PersonSettings settings, Clock clock) {
         this.people = people;
         this.roles = roles;
         this.absences = absences;
         this.settings = settings;
+        this.clock = clock;
     }
 
     @Get("/{email}")
@@ -76,6 +80,14 @@ class PeopleController {
         Person person = changeable(email, Caller.of(authentication));
         settings.addAbsence(person, absence.from(), absence.to(), Caller.of(authentication).actor(Channel.API));
         return HttpResponse.created(json(person));
+    }
+
+    /** Removes an absence that has not ended yet (404 for a past one or someone else's). */
+    @Delete("/{email}/absences/{id}")
+    PersonJson removeAbsence(@PathVariable String email, @PathVariable long id, Authentication authentication) {
+        Person person = changeable(email, Caller.of(authentication));
+        settings.removeAbsence(person, id, LocalDate.now(clock), Caller.of(authentication).actor(Channel.API));
+        return json(person);
     }
 
     /** Admin, stab and the person see a person; anyone else gets the answer for an unknown e-mail (404). */

@@ -97,7 +97,7 @@ class SettingsController {
         if (person.isEmpty()) {
             return noPerson(request);
         }
-        return page(request, person.get(), HttpStatus.OK, SAVED.contains(sparad) ? sparad : null, List.of(), Map.of());
+        return page(request, person.get(), HttpStatus.OK, sparad != null && SAVED.contains(sparad) ? sparad : null, List.of(), Map.of());
     }
 
     @Post("/paminnelser")
