@@ -12,8 +12,8 @@ import se.ange.tertial.followup.Counted;
 import se.ange.tertial.followup.DeviationKind;
 import se.ange.tertial.followup.Language;
 import se.ange.tertial.mail.MailTemplates;
+import se.ange.tertial.mail.WebLinks;
 import se.ange.tertial.register.org.Person;
-import se.ange.tertial.web.WebConfig;
 
 /**
  * The digest as subject, plain text (also what chat shows) and HTML, in the person's language, from
@@ -45,17 +45,16 @@ class DigestMail {
     }
 
     private final MailTemplates templates = new MailTemplates("digest");
-    private final WebConfig web;
+    private final WebLinks web;
 
     @Inject
-    DigestMail(WebConfig web) {
+    DigestMail(WebLinks web) {
         this.web = web;
     }
 
     /** With links to the default address (tests that need no application context). */
     DigestMail() {
-        this(new WebConfig(java.net.URI.create("http://localhost:8080"), java.time.Duration.ofMinutes(60),
-                java.time.Duration.ofHours(12), java.time.Duration.ofMinutes(15), 5, 10));
+        this(new WebLinks("http://localhost:8080"));
     }
 
     Rendered render(Person person, DigestRun.Prepared prepared) {

@@ -26,7 +26,6 @@ import se.ange.tertial.register.activity.ActivityCatalog;
 import se.ange.tertial.register.activity.ActivityView;
 import se.ange.tertial.register.org.Person;
 import se.ange.tertial.schedule.ReminderPurpose;
-import se.ange.tertial.web.WebConfig;
 
 /**
  * Renders a reminder as subject, plain text and HTML, in the recipient's language (Swedish by default),
@@ -63,10 +62,10 @@ public class ReminderMail {
     private final MailTemplates templates = new MailTemplates("reminder");
     private final ActivityCatalog catalog;
     private final ChatChannels chats;
-    private final WebConfig web;
+    private final WebLinks web;
     private final Clock clock;
 
-    ReminderMail(ActivityCatalog catalog, ChatChannels chats, WebConfig web, Clock clock) {
+    ReminderMail(ActivityCatalog catalog, ChatChannels chats, WebLinks web, Clock clock) {
         this.catalog = catalog;
         this.chats = chats;
         this.web = web;

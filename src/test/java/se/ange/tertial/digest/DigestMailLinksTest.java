@@ -2,8 +2,6 @@ package se.ange.tertial.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -21,7 +19,7 @@ import se.ange.tertial.register.goal.Goal;
 import se.ange.tertial.register.goal.GoalLevel;
 import se.ange.tertial.register.org.Person;
 import se.ange.tertial.register.org.ReminderChannel;
-import se.ange.tertial.web.WebConfig;
+import se.ange.tertial.mail.WebLinks;
 
 /**
  * The digest links to the web at the configured address: a manager's each listed activity to its page (both
@@ -34,8 +32,7 @@ class DigestMailLinksTest {
     private static final String BASE = "https://tertial.ange.se/";
 
     private final DigestComposer composer = new DigestComposer(se.ange.tertial.followup.Rules.deviations(), 30);
-    private final DigestMail mail = new DigestMail(new WebConfig(URI.create(BASE), Duration.ofMinutes(60),
-            Duration.ofHours(12), Duration.ofMinutes(15), 5, 10));
+    private final DigestMail mail = new DigestMail(new WebLinks(BASE));
     private final Goal health = new Goal(1L, GoalLevel.KS, "3.1.1", "Hälsofrämjande arbetsplatser", 2024, null, null);
     private final Person sara = new Person(1L, "Sara Lindqvist", "sara@ange.example", 1L, null, null, null, Language.SV,
             true, null, ReminderChannel.EMAIL);

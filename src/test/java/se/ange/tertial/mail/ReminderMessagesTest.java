@@ -286,9 +286,7 @@ class ReminderMessagesTest implements TestPropertyProvider {
 
     // ---- helpers
 
-    private static final se.ange.tertial.web.WebConfig WEB = new se.ange.tertial.web.WebConfig(
-            java.net.URI.create("http://localhost:8080"), java.time.Duration.ofMinutes(60), java.time.Duration.ofHours(12),
-            java.time.Duration.ofMinutes(15), 5, 10);
+    private static final WebLinks WEB = new WebLinks("http://localhost:8080");
 
     private ReminderMail reminderMail(boolean slack) {
         return new ReminderMail(catalog, new ChatChannels(slack, false), WEB,
