@@ -30,6 +30,7 @@ import se.ange.tertial.register.org.Department;
 import se.ange.tertial.register.org.DepartmentRepository;
 import se.ange.tertial.register.org.Person;
 import se.ange.tertial.register.org.PersonRepository;
+import se.ange.tertial.register.org.PersonSettings;
 import se.ange.tertial.register.org.ReminderChannel;
 import se.ange.tertial.system.ProblemException;
 
@@ -53,11 +54,13 @@ public class CommandHandler {
     private final PersonRepository people;
     private final DepartmentRepository departments;
     private final AskedTertial asked;
+    private final PersonSettings personSettings;
     private final Clock clock;
 
     CommandHandler(ActivityCatalog catalog, Reporting reporting, DeviationRules rules, ActivityQueries queries,
                    Snoozes snoozes, PersonRepository people, DepartmentRepository departments, DigestRun digests,
-                   AskedTertial asked, Clock clock) {
+                   AskedTertial asked, PersonSettings personSettings, Clock clock) {
+        this.personSettings = personSettings;
         this.departments = departments;
         this.asked = asked;
         this.digests = digests;
@@ -244,8 +247,8 @@ public class CommandHandler {
         }
         Person current = person.get();
         if (settings.channel().isPresent() || settings.language().isPresent()) {
-            current = people.update(current.withPreferences(settings.channel().orElse(current.reminderChannel()),
-                    settings.language().orElse(current.language())));
+            current = personSettings.setPreferences(current, settings.channel().orElse(current.reminderChannel()),
+                    settings.language().orElse(current.language()), caller.actor(channel));
         }
         Texts t = texts(current.language());
         String reminders = t.settings(t.channel(current.reminderChannel().name()),

@@ -1,5 +1,6 @@
 package se.ange.tertial.digest;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.text.MessageFormat;
 import java.util.Arrays;
@@ -11,12 +12,14 @@ import se.ange.tertial.followup.Counted;
 import se.ange.tertial.followup.DeviationKind;
 import se.ange.tertial.followup.Language;
 import se.ange.tertial.mail.MailTemplates;
+import se.ange.tertial.mail.WebLinks;
 import se.ange.tertial.register.org.Person;
 
 /**
  * The digest as subject, plain text (also what chat shows) and HTML, in the person's language, from
  * {@code mail/digest.*}: a manager's deviations by goal with what is new and what was resolved; stab's
- * counts per department and this week's new deviations.
+ * counts per department and this week's new deviations. A manager's digest links each activity to its page on
+ * the web; stab's (the whole municipality, long already) links once to the list of activities.
  */
 @Singleton
 class DigestMail {
@@ -27,7 +30,7 @@ class DigestMail {
 
     /** A line as shown: the deviations in words, dates in the person's format. */
     record Shown(String ref, String title, String department, String owners, String start, String end, String kinds,
-                 String comment, boolean isNew, String marker) {
+                 String comment, boolean isNew, String marker, String link) {
     }
 
     /** A goal as shown. */
@@ -42,6 +45,18 @@ class DigestMail {
     }
 
     private final MailTemplates templates = new MailTemplates("digest");
+    private final WebLinks web;
+
+    @Inject
+    DigestMail(WebLinks web) {
+        this.web = web;
+    }
+
+    /** With links to the default address (tests that need no application context). */
+    DigestMail() {
+        this(new WebLinks("http://localhost:8080"));
+    }
+
     Rendered render(Person person, DigestRun.Prepared prepared) {
         return render(person.name(), person.language(), prepared);
     }
@@ -58,7 +73,7 @@ class DigestMail {
         List<ShownGoal> goals = digest.goals().stream()
                 .map(goal -> new ShownGoal(goal.ref(), goal.title(), goal.lines().stream()
                         .filter(line -> !stab || line.isNew())
-                        .map(line -> shown(line, language, texts)).toList()))
+                        .map(line -> shown(line, language, texts, !stab)).toList()))
                 .filter(goal -> !goal.lines().isEmpty())
                 .toList();
         long total = digest.lineCount();
@@ -74,6 +89,7 @@ class DigestMail {
         context.setVariable("stab", stab);
         context.setVariable("on", MailTemplates.date(digest.on(), language));
         context.setVariable("goals", goals);
+        context.setVariable("activitiesLink", web.link("/aktiviteter"));
         context.setVariable("total", total);
         context.setVariable("newCount", fresh);
         context.setVariable("summary", summary(texts, language, total, fresh, resolved));
@@ -120,12 +136,14 @@ class DigestMail {
         return new ShownCount(department, activities, withDeviation, byKind, explained);
     }
 
-    private Shown shown(Digest.Line line, Language language, ResourceBundle texts) {
+    /** {@code linked}: with the activity's page (a manager's digest; stab's is long, it links to the list once). */
+    private Shown shown(Digest.Line line, Language language, ResourceBundle texts, boolean linked) {
         return new Shown(line.ref(), line.title(), line.department(), String.join(", ", line.owners()),
                 MailTemplates.date(line.startDate(), language), MailTemplates.date(line.endDate(), language),
                 line.kinds().stream().map(k -> k.label(language)
                         + (k == DeviationKind.MISSING_REPORT && line.missingFor() != null ? " (" + line.missingFor() + ")" : ""))
                         .collect(Collectors.joining("; ")),
-                line.lastComment(), line.isNew(), line.isNew() ? "[" + texts.getString("new") + "] " : "");
+                line.lastComment(), line.isNew(), line.isNew() ? "[" + texts.getString("new") + "] " : "",
+                linked ? web.link("/aktiviteter/" + line.ref()) : "");
     }
 }

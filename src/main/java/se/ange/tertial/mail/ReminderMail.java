@@ -31,7 +31,8 @@ import se.ange.tertial.schedule.ReminderPurpose;
  * Renders a reminder as subject, plain text and HTML, in the recipient's language (Swedish by default),
  * from the templates in {@code mail/}: each activity once, with reference, title, end date (marked when it
  * has passed) and current status, grouped by why it is there, and exactly how to answer. A manager's
- * escalation names each missing activity's owner and says what the manager can do.
+ * escalation names each missing activity's owner and says what the manager can do. Each message links to the
+ * web: an owner's to {@code /mina}, an escalation's each activity to its page.
  */
 @Singleton
 public class ReminderMail {
@@ -51,20 +52,23 @@ public class ReminderMail {
      * One activity as shown in a reminder: {@code end} the end date in words ("slutdatum 30 april 2024", or
      * that it has passed), {@code late} whether it has, {@code status} the current status (empty on an
      * escalation, where it is missing), {@code owner} who is responsible (escalations), {@code note} e.g. an
-     * absence.
+     * absence, {@code link} the activity's page (escalations; empty otherwise, where the message links to
+     * {@code /mina}).
      */
     public record Line(String ref, String title, String end, boolean late, String status, String owner,
-                       String note) {
+                       String note, String link) {
     }
 
     private final MailTemplates templates = new MailTemplates("reminder");
     private final ActivityCatalog catalog;
     private final ChatChannels chats;
+    private final WebLinks web;
     private final Clock clock;
 
-    ReminderMail(ActivityCatalog catalog, ChatChannels chats, Clock clock) {
+    ReminderMail(ActivityCatalog catalog, ChatChannels chats, WebLinks web, Clock clock) {
         this.catalog = catalog;
         this.chats = chats;
+        this.web = web;
         this.clock = clock;
     }
 
@@ -103,6 +107,7 @@ public class ReminderMail {
         context.setVariable("managerHowto", MessageFormat.format(texts.getString("manager.howto"), exampleRef));
         context.setVariable("chat", chat == null ? null : MessageFormat.format(texts.getString("howto.chat"), chat,
                 exampleRef, texts.getString("example.comment")));
+        context.setVariable("mine", web.link("/mina"));
         context.setVariable("statuses", Arrays.stream(Status.values()).map(s -> s.label(language)).toList());
         return new Rendered(subject, templates.text(context), templates.html(context),
                 sections.values().stream().mapToInt(section -> section.items().size()).sum());
@@ -160,8 +165,9 @@ public class ReminderMail {
             String statusText = escalated ? ""
                     : status == null ? texts.getString("status.none") : status.symbol() + " " + status.label(language);
             String owner = escalated ? owners(view, texts) : "";
+            String link = escalated ? web.link("/aktiviteter/" + item.activityRef()) : "";
             return new Line(item.activityRef(), view.activity().title(), endText, late, statusText, owner,
-                    item.note() == null ? "" : item.note());
+                    item.note() == null ? "" : item.note(), link);
         });
     }
 

@@ -92,6 +92,9 @@ class ReminderMessagesTest implements TestPropertyProvider {
     @Inject
     MutableClock clock;
 
+    @Inject
+    se.ange.tertial.web.WebConfig web;
+
     Api admin;
     Api stab;
 
@@ -154,6 +157,12 @@ class ReminderMessagesTest implements TestPropertyProvider {
         assertThat(example.group(1)).contains("white-space: pre-wrap").contains("overflow-wrap: anywhere");
         assertThat(example.group(2)).matches("KS2024-\\d{3}: 2 – kort kommentar om läget");
         assertThat(html).doesNotContain("<table");
+        // the owner's activities on the web: /mina, in both parts, after how to answer by mail
+        String mine = web.link("/mina");
+        assertThat(text).contains("\nRapportera på webben: " + mine + "\n");
+        assertThat(text.indexOf("Rapportera på webben")).isGreaterThan(text.indexOf("Så svarar du"));
+        assertThat(html).contains("<span>Rapportera på webben:</span> <a href=\"" + mine + "\">" + mine + "</a>");
+        assertThat(text + html).doesNotContain("/aktiviteter/");
     }
 
     @Test
@@ -212,6 +221,14 @@ class ReminderMessagesTest implements TestPropertyProvider {
         // every listed activity names its owner
         long listed = text.lines().filter(line -> line.startsWith("- KS2024-")).count();
         assertThat(text.lines().filter(line -> line.startsWith("  Ansvarig: ")).count()).isEqualTo(listed);
+        // and links to its page on the web, in both parts
+        assertThat(text.lines().filter(line -> line.startsWith("  På webben: " + web.link("/aktiviteter/KS2024-")))
+                .count()).isEqualTo(listed);
+        String page = web.link("/aktiviteter/KS2024-024");
+        assertThat(text).contains("- KS2024-024 ").contains("  På webben: " + page + "\n");
+        assertThat(html).contains("<span>På webben:</span> <a href=\"" + page + "\">" + page + "</a>")
+                .doesNotContain("/mina");
+        assertThat(count(html, "<a href=\"" + web.link("/aktiviteter/KS2024-"))).isEqualTo((int) listed);
     }
 
     @Test
@@ -269,8 +286,10 @@ class ReminderMessagesTest implements TestPropertyProvider {
 
     // ---- helpers
 
+    private static final WebLinks WEB = new WebLinks("http://localhost:8080");
+
     private ReminderMail reminderMail(boolean slack) {
-        return new ReminderMail(catalog, new ChatChannels(slack, false),
+        return new ReminderMail(catalog, new ChatChannels(slack, false), WEB,
                 Clock.fixed(Instant.parse("2024-04-23T05:00:00Z"), ZoneId.of("Europe/Stockholm")));
     }
 

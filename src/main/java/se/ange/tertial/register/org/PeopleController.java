@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -12,24 +13,22 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import se.ange.tertial.audit.AuditLog;
 import se.ange.tertial.followup.Channel;
 import se.ange.tertial.register.access.Caller;
 import se.ange.tertial.register.access.Permissions;
-import se.ange.tertial.system.Limits;
 import se.ange.tertial.system.ProblemException;
 
 /**
  * A person's deputy (ersättare) and absences: while they are away, reminders go to the deputy, who may
- * then report on their activities. Set by an admin or by the person themselves.
+ * then report on their activities. Set by an admin or by the person themselves; the rules and the audit
+ * rows are {@link PersonSettings}'s, shared with the web page.
  */
 @Controller("/api/people")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -51,14 +50,16 @@ class PeopleController {
     private final PersonRepository people;
     private final PersonRoleRepository roles;
     private final PersonAbsenceRepository absences;
-    private final AuditLog audit;
+    private final PersonSettings settings;
+    private final Clock clock;
 
     PeopleController(PersonRepository people, PersonRoleRepository roles, PersonAbsenceRepository absences,
-                     AuditLog audit) {
+                     PersonSettings settings, Clock clock) {
         this.people = people;
         this.roles = roles;
         this.absences = absences;
-        this.audit = audit;
+        this.settings = settings;
+        this.clock = clock;
     }
 
     @Get("/{email}")
@@ -67,37 +68,26 @@ class PeopleController {
     }
 
     @Put("/{email}/deputy")
-    @Transactional
     PersonJson setDeputy(@PathVariable String email, @Body DeputyChange change, Authentication authentication) {
         Person person = changeable(email, Caller.of(authentication));
-        Long deputyId = null;
-        if (change.deputy() != null && !change.deputy().isBlank()) {
-            Person deputy = find(change.deputy());
-            if (deputy.id().equals(person.id())) {
-                throw ProblemException.invalidField("deputy", "En person kan inte vara sin egen ersättare");
-            }
-            deputyId = deputy.id();
-        }
-        people.update(person.withDeputy(deputyId));
-        audit.record(Caller.of(authentication).actor(Channel.API), "person.deputy", "person:" + person.email(), null,
-                Map.of("deputy", String.valueOf(person.deputyId())), Map.of("deputy", String.valueOf(deputyId)));
+        settings.setDeputy(person, change.deputy(), Caller.of(authentication).actor(Channel.API));
         return json(find(email));
     }
 
     @Post("/{email}/absences")
-    @Transactional
     HttpResponse<PersonJson> addAbsence(@PathVariable String email, @Body @Valid NewAbsence absence,
                                         Authentication authentication) {
         Person person = changeable(email, Caller.of(authentication));
-        Limits.date("from", absence.from());
-        Limits.date("to", absence.to());
-        if (absence.to().isBefore(absence.from())) {
-            throw ProblemException.invalidField("to", "Frånvaron slutar %s, före den börjar %s".formatted(absence.to(), absence.from()));
-        }
-        absences.save(new PersonAbsence(null, person.id(), absence.from(), absence.to()));
-        audit.record(Caller.of(authentication).actor(Channel.API), "person.absence", "person:" + person.email(), null,
-                null, Map.of("from", absence.from().toString(), "to", absence.to().toString()));
+        settings.addAbsence(person, absence.from(), absence.to(), Caller.of(authentication).actor(Channel.API));
         return HttpResponse.created(json(person));
+    }
+
+    /** Removes an absence that has not ended yet (404 for a past one or someone else's). */
+    @Delete("/{email}/absences/{id}")
+    PersonJson removeAbsence(@PathVariable String email, @PathVariable long id, Authentication authentication) {
+        Person person = changeable(email, Caller.of(authentication));
+        settings.removeAbsence(person, id, LocalDate.now(clock), Caller.of(authentication).actor(Channel.API));
+        return json(person);
     }
 
     /** Admin, stab and the person see a person; anyone else gets the answer for an unknown e-mail (404). */

@@ -199,6 +199,18 @@ class AccessTest {
         assertThat(ahmed.get("/api/people/emma.berglund@ange.example").code()).isEqualTo(404);
         assertThat(emma.postJson("/api/people/emma.berglund@ange.example/absences",
                 Map.of("from", "2030-01-10", "to", "2030-01-01")).code()).isEqualTo(422);
+
+        // a coming absence is removed by the person (not by stab, not twice)
+        assertThat(emma.postJson("/api/people/emma.berglund@ange.example/absences",
+                Map.of("from", "2030-02-01", "to", "2030-02-05")).code()).isEqualTo(201);
+        List<Map> absences = (List<Map>) body(emma.get("/api/people/emma.berglund@ange.example")).get("absences");
+        Object id = absences.stream().filter(a -> "2030-02-01".equals(a.get("fromDate"))).findFirst().orElseThrow().get("id");
+        String path = "/api/people/emma.berglund@ange.example/absences/" + id;
+        assertThat(stab.exchange(HttpRequest.DELETE(path)).code()).isEqualTo(403);
+        HttpResponse<Map> removed = emma.exchange(HttpRequest.DELETE(path));
+        assertThat(removed.code()).isEqualTo(200);
+        assertThat((List<Map>) body(removed).get("absences")).noneMatch(a -> "2030-02-01".equals(a.get("fromDate")));
+        assertThat(emma.exchange(HttpRequest.DELETE(path)).code()).isEqualTo(404);
     }
 
     @Test
