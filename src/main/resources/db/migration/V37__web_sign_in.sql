@@ -1,5 +1,5 @@
 -- The web workspace's sign-in: e-mailed single-use links and browser sessions. Only SHA-256 hashes of the
--- random secrets are stored (as for API tokens), so a copy of the database signs nobody in.
+-- random secrets are stored (as for API tokens); the link's mail body is dropped from the outbox once sent.
 -- A session belongs to a person, or (for the first admin, before any person exists) to an admin API token
 -- or the bootstrap token; it ends when idle too long, at its maximum age, or at logout (row deleted).
 -- Written once for H2 (PostgreSQL mode) and PostgreSQL.

@@ -12,7 +12,7 @@ import se.ange.tertial.followup.Counted;
 import se.ange.tertial.followup.DeviationKind;
 import se.ange.tertial.followup.Language;
 import se.ange.tertial.mail.MailTemplates;
-import se.ange.tertial.mail.WebLinks;
+import se.ange.tertial.system.WebConfig;
 import se.ange.tertial.register.org.Person;
 
 /**
@@ -45,16 +45,16 @@ class DigestMail {
     }
 
     private final MailTemplates templates = new MailTemplates("digest");
-    private final WebLinks web;
+    private final WebConfig web;
 
     @Inject
-    DigestMail(WebLinks web) {
+    DigestMail(WebConfig web) {
         this.web = web;
     }
 
     /** With links to the default address (tests that need no application context). */
     DigestMail() {
-        this(new WebLinks("http://localhost:8080"));
+        this(WebConfig.at("http://localhost:8080"));
     }
 
     Rendered render(Person person, DigestRun.Prepared prepared) {

@@ -1,5 +1,6 @@
 package se.ange.tertial.mail;
 
+import se.ange.tertial.system.WebConfig;
 import jakarta.inject.Singleton;
 import java.text.MessageFormat;
 import java.time.Clock;
@@ -62,10 +63,10 @@ public class ReminderMail {
     private final MailTemplates templates = new MailTemplates("reminder");
     private final ActivityCatalog catalog;
     private final ChatChannels chats;
-    private final WebLinks web;
+    private final WebConfig web;
     private final Clock clock;
 
-    ReminderMail(ActivityCatalog catalog, ChatChannels chats, WebLinks web, Clock clock) {
+    ReminderMail(ActivityCatalog catalog, ChatChannels chats, WebConfig web, Clock clock) {
         this.catalog = catalog;
         this.chats = chats;
         this.web = web;

@@ -20,6 +20,7 @@ class OutboxController {
 
     @Get
     List<OutboxMessage> list(@Nullable @QueryValue OutboxState state) {
-        return state == null ? outbox.findAllOrderById() : outbox.findByStateOrderById(state);
+        return (state == null ? outbox.findAllOrderById() : outbox.findByStateOrderById(state)).stream()
+                .map(OutboxMessage::withoutSecrets).toList();
     }
 }

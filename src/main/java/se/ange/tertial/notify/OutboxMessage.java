@@ -40,8 +40,19 @@ public record OutboxMessage(@Id @GeneratedValue @Nullable Long id, Long recipien
                 null, now, null, dedupeKey, subject, bodyText, null, bodyHtml);
     }
 
+    /** Delivered; a sign-in link's body (it holds the link) is not kept once it has gone out. */
     OutboxMessage sent(Instant at) {
-        return with(OutboxState.SENT, attempts + 1, nextAttemptAt, lastError, at);
+        OutboxMessage sent = with(OutboxState.SENT, attempts + 1, nextAttemptAt, lastError, at);
+        return kind == MessageKind.SIGN_IN ? sent.withoutSecrets() : sent;
+    }
+
+    /**
+     * As others may see it (stab reads the outbox): a sign-in link's body is the person's key for 15 minutes,
+     * so it is left out.
+     */
+    public OutboxMessage withoutSecrets() {
+        return kind != MessageKind.SIGN_IN ? this : new OutboxMessage(id, recipientId, channel, kind, sendOn, state,
+                attempts, nextAttemptAt, lastError, createdAt, sentAt, dedupeKey, subject, null, inReplyTo, null);
     }
 
     OutboxMessage cancelled() {

@@ -22,10 +22,11 @@ import java.util.concurrent.TimeoutException;
 /**
  * Refuses every change to a page's state (POST, PUT, PATCH, DELETE on a page path) that does not carry the
  * form's CSRF token, as the {@code _csrf} field or the {@code X-CSRF-Token} header (htmx). The OIDC callback
- * is exempt: its {@code state} parameter does that job. Runs inside the views filter, so the refusal is a page.
+ * is exempt (its {@code state} parameter does that job), and so is a logout whose session has already ended
+ * (its form's token ended with it; logging out clears the cookie). Runs inside the views filter, so the refusal is a page.
  */
 @ServerFilter(patternStyle = FilterPatternStyle.REGEX,
-        value = "^(?!/api/|/slack/|/health|/swagger/|/webjars/|/static/|/oauth/callback/).*",
+        value = WebPaths.PAGES_PATTERN,
         methods = {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE})
 class CsrfFilter implements Ordered {
 
@@ -46,6 +47,10 @@ class CsrfFilter implements Ordered {
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Nullable
     MutableHttpResponse<?> check(HttpRequest<?> request) {
+        if (request.getPath().startsWith("/oauth/callback/")
+                || request.getPath().equals("/logout") && Pages.authentication(request).isEmpty()) {
+            return null; // state protects the callback; a logout without a session has nothing to protect
+        }
         String token = request.getHeaders().get(Csrf.HEADER);
         if (token == null && isForm(request)) {
             token = formField(request);

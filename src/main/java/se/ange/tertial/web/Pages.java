@@ -1,5 +1,6 @@
 package se.ange.tertial.web;
 
+import se.ange.tertial.system.WebConfig;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;

@@ -1,6 +1,6 @@
 package se.ange.tertial.web;
 
-import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Which paths are the web workspace's: authenticated by the session cookie, protected by CSRF tokens,
@@ -9,13 +9,14 @@ import java.util.List;
  */
 public final class WebPaths {
 
-    private static final List<String> NOT_PAGES = List.of("/api/", "/slack/", "/health", "/swagger/", "/webjars/",
-            "/static/");
+    /** Every path but the API's, Slack's, health, Swagger and static files (a filter pattern needs a constant). */
+    public static final String PAGES_PATTERN = "^(?!/api/|/slack/|/health|/swagger/|/webjars/|/static/).*";
+    private static final Pattern PAGES = Pattern.compile(PAGES_PATTERN);
 
     private WebPaths() {
     }
 
     public static boolean isPage(String path) {
-        return NOT_PAGES.stream().noneMatch(path::startsWith);
+        return PAGES.matcher(path).matches();
     }
 }

@@ -19,7 +19,7 @@ import se.ange.tertial.register.goal.Goal;
 import se.ange.tertial.register.goal.GoalLevel;
 import se.ange.tertial.register.org.Person;
 import se.ange.tertial.register.org.ReminderChannel;
-import se.ange.tertial.mail.WebLinks;
+import se.ange.tertial.system.WebConfig;
 
 /**
  * The digest links to the web at the configured address: a manager's each listed activity to its page (both
@@ -32,7 +32,7 @@ class DigestMailLinksTest {
     private static final String BASE = "https://tertial.ange.se/";
 
     private final DigestComposer composer = new DigestComposer(se.ange.tertial.followup.Rules.deviations(), 30);
-    private final DigestMail mail = new DigestMail(new WebLinks(BASE));
+    private final DigestMail mail = new DigestMail(WebConfig.at(BASE));
     private final Goal health = new Goal(1L, GoalLevel.KS, "3.1.1", "Hälsofrämjande arbetsplatser", 2024, null, null);
     private final Person sara = new Person(1L, "Sara Lindqvist", "sara@ange.example", 1L, null, null, null, Language.SV,
             true, null, ReminderChannel.EMAIL);

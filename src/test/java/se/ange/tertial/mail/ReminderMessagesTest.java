@@ -1,5 +1,6 @@
 package se.ange.tertial.mail;
 
+import se.ange.tertial.system.WebConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -93,7 +94,7 @@ class ReminderMessagesTest implements TestPropertyProvider {
     MutableClock clock;
 
     @Inject
-    se.ange.tertial.web.WebConfig web;
+    WebConfig web;
 
     Api admin;
     Api stab;
@@ -286,7 +287,7 @@ class ReminderMessagesTest implements TestPropertyProvider {
 
     // ---- helpers
 
-    private static final WebLinks WEB = new WebLinks("http://localhost:8080");
+    private static final WebConfig WEB = WebConfig.at("http://localhost:8080");
 
     private ReminderMail reminderMail(boolean slack) {
         return new ReminderMail(catalog, new ChatChannels(slack, false), WEB,

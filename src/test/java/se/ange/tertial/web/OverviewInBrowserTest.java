@@ -96,7 +96,7 @@ class OverviewInBrowserTest {
         browser.go("/");
         browser.await("main h1");
         assertThat(browser.text("h1")).isEqualTo("Översikt – 2024-T1");
-        assertThat(browser.text(".lead")).contains("Hela kommunen").contains("3 av 69 statusrapporter inne för 2024-T1 (4 %)");
+        assertThat(browser.text(".lead")).contains("Hela kommunen").contains("3 av 69 statusrapporter har kommit in för 2024-T1 (4 %)");
 
         WebElement chart = browser.find("svg.overview-chart");
         assertThat(chart.getAttribute("role")).isEqualTo("img");
@@ -147,7 +147,7 @@ class OverviewInBrowserTest {
         browser.await("main h1");
         assertThat(browser.path()).isEqualTo("/");
         String main = browser.text("main");
-        assertThat(main).contains("Staben").contains("2 av 23 statusrapporter inne för 2024-T1 (9 %)");
+        assertThat(main).contains("Staben").contains("2 av 23 statusrapporter har kommit in för 2024-T1 (9 %)");
         for (String other : DEPARTMENTS.subList(1, DEPARTMENTS.size())) {
             assertThat(main).doesNotContain(other);
         }

@@ -38,7 +38,7 @@ import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.ange.tertial.web.WebConfig;
+import se.ange.tertial.system.WebConfig;
 
 /**
  * The OpenID Connect client behind Micronaut Security's {@code /oauth/login/entra} and

@@ -19,7 +19,7 @@ import se.ange.tertial.followup.Channel;
 import se.ange.tertial.register.org.Person;
 import se.ange.tertial.register.org.PersonRepository;
 import se.ange.tertial.web.Pages;
-import se.ange.tertial.web.WebConfig;
+import se.ange.tertial.system.WebConfig;
 import se.ange.tertial.web.WebTexts;
 
 /**
@@ -57,6 +57,7 @@ class OidcLoginHandler implements RedirectingLoginHandler<HttpRequest<?>, Mutabl
         if (person.isEmpty()) {
             return refused(request, OidcPeople.UNKNOWN);
         }
+        sessions.end(request.getCookies().findCookie(WebSessions.COOKIE).map(Cookie::getValue).orElse(null));
         Cookie session = sessions.startFor(person.get(), "oidc").cookie();
         audit.record(new Actor(person.get().email(), person.get().id(), Channel.WEB, "web"), "web.signed_in", "web",
                 null, null, Map.of("by", "oidc"));

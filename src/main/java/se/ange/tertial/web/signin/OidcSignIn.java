@@ -21,7 +21,7 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
 import java.util.concurrent.ExecutorService;
-import se.ange.tertial.web.WebConfig;
+import se.ange.tertial.system.WebConfig;
 
 /**
  * With an OpenID Connect provider configured ({@link OidcSettings}): the sign-in page offers it, and

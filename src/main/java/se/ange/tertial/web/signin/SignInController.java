@@ -20,6 +20,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +30,7 @@ import se.ange.tertial.audit.Actor;
 import se.ange.tertial.audit.AuditLog;
 import se.ange.tertial.followup.Channel;
 import se.ange.tertial.register.access.Callers;
+import se.ange.tertial.system.WebConfig;
 import se.ange.tertial.web.Pages;
 import se.ange.tertial.web.WebTexts;
 
@@ -50,9 +53,10 @@ class SignInController {
     private final SignInThrottle throttle;
     private final AuditLog audit;
     private final Optional<OidcSignInOption> oidc;
+    private final long linkMinutes;
 
     SignInController(Pages pages, SignInLinks links, WebSessions sessions, Callers callers, SignInThrottle throttle,
-                     AuditLog audit, Optional<OidcSignInOption> oidc) {
+                     AuditLog audit, Optional<OidcSignInOption> oidc, WebConfig config) {
         this.pages = pages;
         this.links = links;
         this.sessions = sessions;
@@ -60,6 +64,7 @@ class SignInController {
         this.throttle = throttle;
         this.audit = audit;
         this.oidc = oidc;
+        this.linkMinutes = config.signInLinkValidity().toMinutes();
     }
 
     @Get("/login")
@@ -85,7 +90,7 @@ class SignInController {
         }
         links.request(address, safeNext(next));
         return pages.render(request, "login-sent", Map.of("title", t.get("signin.sent.title"), "email", address,
-                "minutes", 15));
+                "minutes", linkMinutes));
     }
 
     @Post("/login/nyckel")
@@ -100,6 +105,7 @@ class SignInController {
             return login(request, HttpStatus.UNAUTHORIZED, null, Map.of("keyError",
                     t.get(key == null || key.isBlank() ? "signin.key.missing" : "signin.key.wrong"), "keyOpen", true));
         }
+        sessions.end(currentSecret(request));
         Cookie cookie = sessions.startFor(admin.get()).cookie();
         audit.record(new Actor("admin-key", null, Channel.WEB, "web"), "web.signed_in", "web", null, null,
                 Map.of("by", "key"));
@@ -123,6 +129,7 @@ class SignInController {
             return spent(request);
         }
         var person = usable.get().person();
+        sessions.end(currentSecret(request)); // a new sign-in never keeps an older session alive
         Cookie cookie = sessions.startFor(person, "email-link").cookie();
         audit.record(new Actor(person.email(), person.id(), Channel.WEB, "web"), "web.signed_in", "web", null, null,
                 Map.of("by", "email-link"));
@@ -137,8 +144,11 @@ class SignInController {
     @Post("/logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> logout(HttpRequest<?> request) {
-        String secret = request.getCookies().findCookie(WebSessions.COOKIE).map(Cookie::getValue).orElse(null);
-        return Pages.seeOther(request, "/login?utloggad=1").cookie(sessions.end(secret));
+        return Pages.seeOther(request, "/login?utloggad=1").cookie(sessions.end(currentSecret(request)));
+    }
+
+    private static @Nullable String currentSecret(HttpRequest<?> request) {
+        return request.getCookies().findCookie(WebSessions.COOKIE).map(Cookie::getValue).orElse(null);
     }
 
     private MutableHttpResponse<?> spent(HttpRequest<?> request) {
@@ -152,6 +162,7 @@ class SignInController {
         Map<String, Object> model = new HashMap<>(extra);
         model.put("title", t.get("signin.title"));
         model.put("next", safeNext(next));
+        model.put("minutes", linkMinutes);
         model.put("loggedOut", request.getParameters().contains("utloggad"));
         String back = safeNext(next);
         // the provider's sign-in remembers where to go back to, as the e-mailed link does
@@ -166,6 +177,11 @@ class SignInController {
                 || next.contains("\\") || next.startsWith("/login") || next.chars().anyMatch(Character::isISOControl)) {
             return "/";
         }
-        return next;
+        try {
+            URI parsed = new URI(next); // what the redirect will be built from: a path, and nothing else
+            return parsed.getScheme() == null && parsed.getRawAuthority() == null ? next : "/";
+        } catch (URISyntaxException e) {
+            return "/";
+        }
     }
 }

@@ -20,7 +20,7 @@ import se.ange.tertial.notify.OutboxWorker;
 import se.ange.tertial.register.access.TokenHash;
 import se.ange.tertial.register.org.Person;
 import se.ange.tertial.register.org.PersonRepository;
-import se.ange.tertial.web.WebConfig;
+import se.ange.tertial.system.WebConfig;
 import se.ange.tertial.web.WebTexts;
 
 /**

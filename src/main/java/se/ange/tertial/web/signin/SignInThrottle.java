@@ -9,7 +9,7 @@ import io.micronaut.http.server.HttpServerConfiguration;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import se.ange.tertial.system.ClientAddress;
-import se.ange.tertial.web.WebConfig;
+import se.ange.tertial.system.WebConfig;
 
 /**
  * Sign-in attempts (asking for a link, pasting a key) per client address and minute, so neither mail nor

@@ -14,4 +14,6 @@ interface WebSessionRepository extends CrudRepository<WebSession, Long> {
     void deleteByTokenHash(String tokenHash);
 
     void deleteByExpiresAtLessThan(Instant now);
+
+    void deleteByLastSeenAtLessThan(Instant before);
 }

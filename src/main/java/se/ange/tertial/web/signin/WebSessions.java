@@ -15,7 +15,7 @@ import se.ange.tertial.register.access.Callers;
 import se.ange.tertial.register.access.TokenHash;
 import se.ange.tertial.register.org.Person;
 import se.ange.tertial.register.org.PersonRepository;
-import se.ange.tertial.web.WebConfig;
+import se.ange.tertial.system.WebConfig;
 
 /**
  * Browser sessions kept in the database, so every instance knows them and logout ends them everywhere. The
@@ -113,7 +113,8 @@ public class WebSessions {
     @Scheduled(fixedDelay = "1h", initialDelay = "5m")
     void prune() {
         Instant now = clock.instant();
-        sessions.deleteByExpiresAtLessThan(now.minus(config.sessionIdleTimeout()));
+        sessions.deleteByExpiresAtLessThan(now);
+        sessions.deleteByLastSeenAtLessThan(now.minus(config.sessionIdleTimeout()));
         links.deleteByExpiresAtLessThan(now.minus(Duration.ofDays(1)));
     }
 }

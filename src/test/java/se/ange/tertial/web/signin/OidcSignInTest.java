@@ -121,6 +121,15 @@ class OidcSignInTest implements TestPropertyProvider {
     }
 
     @Test
+    void with_the_provider_on_the_e_mail_link_still_works() {
+        se.ange.tertial.web.WebClient web = new se.ange.tertial.web.WebClient(server.getURL().toString());
+        web.get("/login");
+        HttpResponse<String> asked = web.post("/login", Map.of("email", "emma.berglund@ange.example"));
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.body()).contains("har vi skickat en inloggningslänk");
+    }
+
+    @Test
     void a_known_person_signs_in_by_upn_once_then_by_object_id() throws Exception {
         Started first = start("/mina");
         URI authorize = URI.create(first.location());

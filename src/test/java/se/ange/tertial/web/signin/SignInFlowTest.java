@@ -82,6 +82,10 @@ class SignInFlowTest {
         assertThat(link).startsWith("/login/tert_");
         assertThat(outbox.findAllOrderById()).filteredOn(m -> m.kind() == MessageKind.SIGN_IN).hasSize(1)
                 .first().satisfies(mail -> assertThat(mail.subject()).isEqualTo("Din inloggningslänk till Tertial"));
+        // stab reads the outbox: the link (a key to Emma's account for 15 minutes) is not in it
+        String asStab = client.toBlocking().retrieve(io.micronaut.http.HttpRequest.GET("/api/outbox")
+                .bearerAuth(new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN).withNewToken("stab", "STAB", null).token()));
+        assertThat(asStab).contains("SIGN_IN").doesNotContain("/login/tert_").doesNotContain(link.substring(7));
     }
 
     @Test
@@ -116,7 +120,7 @@ class SignInFlowTest {
         assertThat(empty.statusCode()).isEqualTo(400);
         assertThat(empty.body()).contains("Skriv din e-postadress").contains("aria-invalid=\"true\"");
         HttpResponse<String> malformed = web.post("/login", Map.of("email", "emma"));
-        assertThat(malformed.body()).contains("Skriv en e-postadress som namn@kommun.se");
+        assertThat(malformed.body()).contains("Skriv en e-postadress, till exempel namn@kommun.se");
     }
 
     @Test
@@ -136,7 +140,7 @@ class SignInFlowTest {
         web.forgetCookies();
         web.get("/login");
         assertThat(web.post(link, Map.of()).statusCode()).as("a second use").isEqualTo(410);
-        assertThat(web.get(link).body()).contains("Länken är redan använd eller för gammal");
+        assertThat(web.get(link).body()).contains("Länken har redan använts eller har gått ut");
     }
 
     @Test
@@ -181,6 +185,32 @@ class SignInFlowTest {
     }
 
     @Test
+    void logging_out_after_the_session_has_ended_still_clears_the_cookie() {
+        signIn();
+        web.get("/mina"); // the form's token is this session's
+        clock.tick(Duration.ofMinutes(61));
+        HttpResponse<String> out = web.post("/logout", Map.of());
+        assertThat(out.statusCode()).isEqualTo(303);
+        assertThat(out.headers().firstValue("Location")).contains("/login?utloggad=1");
+        assertThat(web.cookie("tertial_session")).isEmpty();
+    }
+
+    @Test
+    void a_new_sign_in_ends_the_session_the_browser_held() {
+        signIn();
+        String first = web.cookie("tertial_session").orElseThrow();
+        outbox.deleteAll();
+        WebClient elsewhere = new WebClient(server.getURL().toString()); // the link asked for on another device
+        elsewhere.get("/login");
+        elsewhere.post("/login", Map.of("email", EMMA));
+        String link = SignInSteps.linkFor(outbox, people, EMMA);
+        web.get(link);
+        assertThat(web.post(link, Map.of()).statusCode()).isEqualTo(303);
+        assertThat(web.cookie("tertial_session")).isPresent().isNotEqualTo(java.util.Optional.of(first));
+        assertThat(sendWithCookie(new WebClient(server.getURL().toString()), first).statusCode()).isEqualTo(303);
+    }
+
+    @Test
     void the_session_cookie_does_not_open_the_api() {
         signIn();
         String secret = web.cookie("tertial_session").orElseThrow();
@@ -196,7 +226,7 @@ class SignInFlowTest {
         web.get("/login");
         HttpResponse<String> wrong = web.post("/login/nyckel", Map.of("key", "not-the-key"));
         assertThat(wrong.statusCode()).isEqualTo(401);
-        assertThat(wrong.body()).contains("Nyckeln stämmer inte, eller är återkallad");
+        assertThat(wrong.body()).contains("Nyckeln stämmer inte eller har återkallats");
         HttpResponse<String> right = web.post("/login/nyckel", Map.of("key", Api.BOOTSTRAP_ADMIN));
         assertThat(right.statusCode()).isEqualTo(303);
         HttpResponse<String> home = web.get("/");
@@ -233,6 +263,8 @@ class SignInFlowTest {
         assertThat(SignInController.safeNext("/\\evil.example")).isEqualTo("/");
         assertThat(SignInController.safeNext("/login/tert_x")).isEqualTo("/");
         assertThat(SignInController.safeNext(null)).isEqualTo("/");
+        assertThat(SignInController.safeNext("/a b")).as("not a valid URI").isEqualTo("/");
+        assertThat(SignInController.safeNext("/a%zz")).isEqualTo("/");
         assertThat(SignInController.safeNext("/" + "a".repeat(300))).isEqualTo("/");
     }
 

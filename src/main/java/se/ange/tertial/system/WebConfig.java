@@ -1,4 +1,4 @@
-package se.ange.tertial.web;
+package se.ange.tertial.system;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
@@ -10,7 +10,7 @@ import java.time.Duration;
  * Settings under {@code tertial.web.*}.
  *
  * @param baseUrl            the address people reach Tertial at ({@code TERTIAL_WEB_BASE_URL}): links in mails
- *                           point there, and with {@code https://} the session cookie is {@code Secure}
+ *                           point there (shared by mail, digest and the pages, hence in system), and with {@code https://} the session cookie is {@code Secure}
  * @param sessionIdleTimeout a session unused this long ends
  * @param sessionMaxAge      a session ends this long after sign-in, used or not
  * @param signInLinkValidity how long an e-mailed sign-in link works (it works once)
@@ -25,6 +25,12 @@ public record WebConfig(@Bindable(defaultValue = "http://localhost:8080") URI ba
                         @Bindable(defaultValue = "15m") Duration signInLinkValidity,
                         @Bindable(defaultValue = "5") @Min(1) int signInLinksPerHour,
                         @Bindable(defaultValue = "10") @Min(1) int signInRequestsPerMinute) {
+
+    /** The settings with their defaults, at a base address (messages rendered outside the service, tests). */
+    public static WebConfig at(String baseUrl) {
+        return new WebConfig(URI.create(baseUrl), Duration.ofMinutes(60), Duration.ofHours(12), Duration.ofMinutes(15),
+                5, 10);
+    }
 
     public boolean secureCookies() {
         return "https".equalsIgnoreCase(baseUrl.getScheme());
