@@ -1,6 +1,7 @@
 package se.ange.tertial.web.activity;
 
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.HttpResponse;
@@ -49,7 +50,7 @@ class ActivityListController {
         this.clock = clock;
     }
 
-    @Get("/aktiviteter")
+    @Get(value = "/aktiviteter", produces = MediaType.TEXT_HTML)
     MutableHttpResponse<?> list(HttpRequest<?> request, Authentication authentication) {
         Caller caller = Caller.of(authentication);
         WebTexts t = Pages.texts(request);
