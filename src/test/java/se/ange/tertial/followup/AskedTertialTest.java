@@ -39,6 +39,15 @@ class AskedTertialTest {
     }
 
     @Test
+    void one_instance_answers_each_day_on_its_own_whatever_it_was_asked_before() {
+        AskedTertial fresh = new AskedTertial(Rules.CALENDAR);
+        assertThat(fresh.on(LocalDate.parse("2024-03-28"))).isEqualTo(Tertial.parse("2024-T1"));
+        assertThat(fresh.on(LocalDate.parse("2024-03-28"))).isEqualTo(Tertial.parse("2024-T1"));
+        assertThat(fresh.on(LocalDate.parse("2024-06-28"))).isEqualTo(Tertial.parse("2024-T2"));
+        assertThat(fresh.on(LocalDate.parse("2024-03-28"))).isEqualTo(Tertial.parse("2024-T1"));
+    }
+
+    @Test
     void on_every_day_a_reminder_for_a_tertial_goes_out_that_tertial_is_the_asked_one() {
         for (int year = 2024; year <= 2030; year++) {
             for (int number = 1; number <= 3; number++) {
