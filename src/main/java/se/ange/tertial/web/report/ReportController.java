@@ -62,6 +62,7 @@ class ReportController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> report(HttpRequest<?> request, @PathVariable String ref, @Nullable @Body("status") String status,
                                   @Nullable @Body("comment") String comment, @Nullable @Body("from") String from,
+                                  @Nullable @Body("tertial") String shownTertial,
                                   Authentication authentication) {
         Caller caller = Caller.of(authentication);
         Optional<ActivityView> found = catalog.byRef(ref).filter(view -> Permissions.canRead(caller, view));
@@ -82,6 +83,12 @@ class ReportController {
             commentError = t.format("card.error.comment", chosen.get().label(t.language()));
         } else if (text.length() > Limits.COMMENT) {
             commentError = t.format("card.error.tooLong", Limits.COMMENT, text.length());
+        }
+        String now = cards.tertialFor(found.get()).toString();
+        if (shownTertial != null && !shownTertial.isBlank() && !shownTertial.equals(now)) {
+            // the form was shown for another tertial (the asked one moved on since): never file it silently
+            return refused(request, found.get(), caller, t, returnTo, new ReportCards.Posted(chosen.orElse(null), text,
+                    null, null, t.format("card.error.tertialMoved", shownTertial, now)));
         }
         if (statusError != null || commentError != null) {
             return refused(request, found.get(), caller, t, returnTo,
