@@ -100,10 +100,15 @@ public class Pages {
 
     /** After a form: to a page (303, so reload does not post again); htmx follows it in the whole window. */
     public static MutableHttpResponse<?> seeOther(HttpRequest<?> request, String path) {
-        if (request.getHeaders().contains("HX-Request")) {
+        if (isHtmx(request)) {
             return HttpResponse.ok().header("HX-Redirect", path);
         }
         return HttpResponse.seeOther(URI.create(path));
+    }
+
+    /** A request htmx made (it answers with a fragment, or follows HX-Redirect). */
+    public static boolean isHtmx(HttpRequest<?> request) {
+        return request.getHeaders().contains("HX-Request");
     }
 
     public static Optional<Authentication> authentication(HttpRequest<?> request) {

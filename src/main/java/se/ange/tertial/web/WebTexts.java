@@ -22,10 +22,11 @@ public final class WebTexts {
 
     private final List<ResourceBundle> bundles;
     private final Language language;
+    private final Locale locale;
 
     private WebTexts(Language language) {
         this.language = language;
-        Locale locale = language == Language.EN ? Locale.ENGLISH : Locale.forLanguageTag("sv");
+        this.locale = language == Language.EN ? Locale.ENGLISH : Locale.forLanguageTag("sv");
         this.bundles = BUNDLES.stream().filter(name -> exists(name))
                 .map(name -> ResourceBundle.getBundle(name, locale, NO_FALLBACK)).toList();
     }
@@ -39,6 +40,11 @@ public final class WebTexts {
 
     public Language language() {
         return language;
+    }
+
+    /** The locale of these words (dates, numbers). */
+    public Locale locale() {
+        return locale;
     }
 
     public String get(String key) {
@@ -67,7 +73,7 @@ public final class WebTexts {
     }
 
     public String formatAll(String key, Object... arguments) {
-        return new MessageFormat(get(key), language == Language.EN ? Locale.ENGLISH : Locale.forLanguageTag("sv"))
+        return new MessageFormat(get(key), locale)
                 .format(arguments);
     }
 }

@@ -101,7 +101,7 @@ class ReportController {
                     new ReportCards.Posted(chosen.get(), text, null, null, problem.getMessage()));
         }
         ActivityView saved = catalog.byRef(ref).orElseThrow();
-        if (isHtmx(request) && "/mina".equals(returnTo)) {
+        if (Pages.isHtmx(request) && "/mina".equals(returnTo)) {
             return pages.render(request, "report-card", Map.of("card",
                     cards.card(saved, caller, t.language(), returnTo, null, true)));
         }
@@ -113,14 +113,11 @@ class ReportController {
     private MutableHttpResponse<?> refused(HttpRequest<?> request, ActivityView view, Caller caller, WebTexts t,
                                            String returnTo, ReportCards.Posted posted) {
         ReportCard card = cards.card(view, caller, t.language(), returnTo, posted, false);
-        if (isHtmx(request)) {
+        if (Pages.isHtmx(request)) {
             return pages.render(request, HttpStatus.UNPROCESSABLE_ENTITY, "report-card", Map.of("card", card));
         }
         return pages.render(request, HttpStatus.UNPROCESSABLE_ENTITY, "report-form",
                 Map.of("card", card, "title", t.format("card.formTitle", card.title())));
     }
 
-    private static boolean isHtmx(HttpRequest<?> request) {
-        return request.getHeaders().contains("HX-Request");
-    }
 }

@@ -236,7 +236,7 @@ class SettingsController {
                                         List<Problem> problems, Map<String, String> typed) {
         WebTexts t = Pages.texts(request);
         Language language = t.language();
-        Locale locale = language == Language.EN ? Locale.ENGLISH : Locale.forLanguageTag("sv");
+        Locale locale = t.locale();
         LocalDate today = LocalDate.now(clock);
         Map<String, String> errors = new LinkedHashMap<>();
         problems.forEach(problem -> errors.putIfAbsent(problem.field(), problem.message()));
