@@ -259,4 +259,15 @@ final class DocxReport {
         run.addNewSz().setVal(BigInteger.valueOf(halfPoints));
         styles.addStyle(new XWPFStyle(style, styles));
     }
+
+    /** Contract (issue 14): a report of either kind as a Word document. TODO(docx helper). */
+    static byte[] render(ReportDocument document) {
+        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            doc.createParagraph().createRun().setText(document.title() + " – " + document.scope());
+            doc.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

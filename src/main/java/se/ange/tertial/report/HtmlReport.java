@@ -47,4 +47,11 @@ final class HtmlReport {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Contract (issue 14): a report of either kind as one self-contained HTML page. TODO(html/pdf helper). */
+    static String render(ReportDocument document) {
+        return "<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"UTF-8\" /><title>"
+                + org.jsoup.nodes.Entities.escape(document.title()) + "</title></head><body><h1>"
+                + org.jsoup.nodes.Entities.escape(document.title() + " – " + document.scope()) + "</h1></body></html>";
+    }
 }

@@ -51,4 +51,23 @@ final class PdfReport {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Contract (issue 14): a report of either kind as tagged PDF. TODO(html/pdf helper). */
+    static byte[] render(ReportDocument document) {
+        return renderHtml(HtmlReport.render(document));
+    }
+
+    private static byte[] renderHtml(String html) {
+        org.w3c.dom.Document dom = new W3CDom().fromJsoup(Jsoup.parse(html));
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.withW3cDocument(dom, "/");
+            builder.toStream(out);
+            builder.run();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }
