@@ -49,8 +49,14 @@ public record ActivityFacts(String ref, LocalDate startDate, LocalDate endDate, 
         return reports.stream().anyMatch(report -> report.tertial().equals(tertial));
     }
 
+    /**
+     * Whether the activity belongs to the tertial's follow-up: planned to have started by its close and not
+     * completed earlier, or reported for it (work can begin before the planned start; such a report puts the
+     * activity in that tertial, while reminders still ask only from the planned start, see {@link #mustReportFor}).
+     */
     public boolean isActiveIn(Tertial tertial) {
-        return (lastYear == null || tertial.year() <= lastYear) && TertialCalendar.isActiveIn(tertial, startDate, reports);
+        return (lastYear == null || tertial.year() <= lastYear)
+                && (hasReportFor(tertial) || TertialCalendar.isActiveIn(tertial, startDate, reports));
     }
 
     public boolean isOverdueOn(LocalDate date) {

@@ -69,7 +69,7 @@ public record ActivityChanges(@Nullable @Size(min = 1, max = Limits.TITLE) Strin
     }
 
     /** KS or UNIT (any case), or 422 naming the field: read here rather than by the JSON decoder, which cannot name it. */
-    private static @Nullable ActivitySource source(@Nullable String text) {
+    static @Nullable ActivitySource source(@Nullable String text) {
         if (text == null) {
             return null;
         }

@@ -43,10 +43,13 @@ class ActivityController {
     private final AskedTertial asked;
     private final Clock clock;
     private final Organisation organisation;
+    private final NewActivities newActivities;
 
     ActivityController(ActivityCatalog catalog, ActivityStore store, Reporting reporting,
-                       DeviationRules rules, AskedTertial asked, Clock clock, Organisation organisation) {
+                       DeviationRules rules, AskedTertial asked, Clock clock, Organisation organisation,
+                       NewActivities newActivities) {
         this.organisation = organisation;
+        this.newActivities = newActivities;
         this.asked = asked;
         this.catalog = catalog;
         this.store = store;
@@ -78,6 +81,15 @@ class ActivityController {
     @Get("/{ref}")
     ActivityJson.Detail show(@PathVariable String ref, Authentication authentication) {
         return detail(readable(ref, Caller.of(authentication)));
+    }
+
+    /** A new activity toward an existing KS goal: stab any, a manager their department's own (source UNIT). */
+    @Post
+    @Secured({"STAB", "MANAGER"})
+    HttpResponse<ActivityJson.Detail> create(@Body @Valid NewActivity activity, Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        ActivityView created = newActivities.create(activity.toData(), caller, caller.actor(Channel.API));
+        return HttpResponse.created(detail(created));
     }
 
     @Put("/{ref}")

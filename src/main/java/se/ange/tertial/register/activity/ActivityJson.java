@@ -28,13 +28,14 @@ public final class ActivityJson {
     public record Summary(String ref, String title, LocalDate startDate, LocalDate endDate,
                           @Nullable Status status, @Nullable String statusLabel, String goal, String goalTitle,
                           @Nullable String kfGoal, String department, @Nullable String unit,
-                          List<OwnerJson> owners, ActivitySource source) {
+                          List<OwnerJson> owners, ActivitySource source, String sourceLabel) {
         public static Summary of(ActivityView view) {
             Activity a = view.activity();
             return new Summary(a.ref(), a.title(), a.startDate(), a.endDate(), a.status(),
                     a.status() == null ? null : a.status().label(Language.SV), view.goal().ref(), view.goal().title(),
                     view.kfGoal() == null ? null : view.kfGoal().ref(), view.department(), view.unit(),
-                    view.owners().stream().map(OwnerJson::of).toList(), a.source());
+                    view.owners().stream().map(OwnerJson::of).toList(), a.source(),
+                    a.source().swedish());
         }
     }
 

@@ -81,7 +81,10 @@ public class Reporting {
         return catalog.byRef(ref).map(view -> asked.forActivity(today, view.facts())).orElseGet(() -> asked.on(today));
     }
 
-    /** The activity, when a report for it for that tertial would be accepted; else the reason, as a problem. */
+    /**
+     * The activity, when a report for it for that tertial would be accepted (any tertial begun, also one closing
+     * before the activity's planned start); else the reason, as a problem.
+     */
     public ActivityView check(String ref, Tertial tertial) {
         ActivityView view = catalog.byRef(ref)
                 .orElseThrow(() -> ProblemException.notFound("Aktiviteten " + ref + " finns inte"));
@@ -90,10 +93,7 @@ public class Reporting {
             throw ProblemException.invalidField("tertial",
                     "Tertial %s har inte börjat än; rapportera för %s".formatted(tertial, asked.on(today)));
         }
-        if (view.activity().startDate().isAfter(tertial.closingDate())) {
-            throw ProblemException.invalidField("tertial", "Aktiviteten %s startar %s, efter att %s stänger"
-                    .formatted(ref, view.activity().startDate(), tertial));
-        }
+        // a report before the planned start is kept: the owner knows when work began (the planned dates stay)
         return view;
     }
 

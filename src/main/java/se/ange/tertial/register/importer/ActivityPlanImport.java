@@ -18,12 +18,12 @@ import se.ange.tertial.audit.Actor;
 import se.ange.tertial.register.activity.ActivityData;
 import se.ange.tertial.register.activity.ActivitySource;
 import se.ange.tertial.register.activity.ActivityStore;
+import se.ange.tertial.register.activity.NewActivities;
 import se.ange.tertial.register.goal.Goal;
 import se.ange.tertial.register.goal.GoalCatalog;
 import se.ange.tertial.register.org.PersonRepository;
 import se.ange.tertial.register.org.Role;
 import se.ange.tertial.system.Limits;
-import se.ange.tertial.system.ProblemException;
 
 /**
  * Imports an activity plan in the format of {@code activity-plan-2024.csv}: every row is checked first
@@ -48,8 +48,11 @@ public class ActivityPlanImport {
     private final ActivityStore store;
     private final PersonRepository people;
     private final PeopleImport peopleImport;
+    private final NewActivities activities;
 
-    ActivityPlanImport(GoalCatalog goals, ActivityStore store, PersonRepository people, PeopleImport peopleImport) {
+    ActivityPlanImport(GoalCatalog goals, ActivityStore store, PersonRepository people, PeopleImport peopleImport,
+                       NewActivities activities) {
+        this.activities = activities;
         this.goals = goals;
         this.store = store;
         this.people = people;
@@ -63,7 +66,13 @@ public class ActivityPlanImport {
      */
     @Transactional
     public ImportResult run(String csv, boolean createPeople, @Nullable Integer year, Actor actor) {
-        List<PlanRow> rows = validate(CsvTable.parse(csv, COLUMNS, OPTIONAL_COLUMNS), createPeople, year);
+        CsvTable table = CsvTable.parse(csv, COLUMNS, OPTIONAL_COLUMNS);
+        RowErrors errors = new RowErrors();
+        List<PlanRow> rows = rows(table, createPeople, year, errors);
+        // a plan never takes over a department's own activity (nor makes a plan activity its own by a source column)
+        rows.forEach(row -> activities.originClash(row.activity().ref(), row.activity().source())
+                .ifPresent(reason -> errors.add(row.line(), "ref", reason)));
+        errors.throwIfAny();
         int[] counts = new int[3];
         Map<String, Goal> kfGoals = new HashMap<>();
         for (PlanRow row : rows) {
@@ -79,8 +88,11 @@ public class ActivityPlanImport {
         return new ImportResult(counts[0], counts[1], counts[2]);
     }
 
-    private List<PlanRow> validate(CsvTable table, boolean createPeople, @Nullable Integer year) {
-        RowErrors errors = new RowErrors();
+    /**
+     * Every row checked, errors collected in {@code errors}: the rows (in file order, one per table row) when
+     * there are none; a caller may add its own checks before {@link RowErrors#throwIfAny}.
+     */
+    List<PlanRow> rows(CsvTable table, boolean createPeople, @Nullable Integer year, RowErrors errors) {
         Set<String> refs = new HashSet<>();
         Map<String, String> ksTitles = new LinkedHashMap<>();
         List<PlanRow> rows = table.rows().stream().map(row -> {
@@ -128,10 +140,7 @@ public class ActivityPlanImport {
         if (errors.isEmpty() && !createPeople) {
             checkOwnersKnown(table, rows, errors);
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid("Filen har %d fel; inget har sparats".formatted(errors.all().size()),
-                    errors.all());
-        }
+        errors.throwIfAny();
         return rows;
     }
 

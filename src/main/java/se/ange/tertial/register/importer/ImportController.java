@@ -12,8 +12,8 @@ import se.ange.tertial.followup.Channel;
 import se.ange.tertial.register.access.Caller;
 
 /**
- * CSV imports; the body is the file itself, UTF-8. The plan is stab's; people carry roles, so they are
- * the admin's.
+ * CSV imports; the body is the file itself, UTF-8. The plan is stab's; departments' own activities are
+ * also their managers'; people carry roles, so they are the admin's.
  */
 @Controller("/api/import")
 class ImportController {
@@ -22,8 +22,10 @@ class ImportController {
 
     private final ActivityPlanImport plan;
     private final PeopleImport people;
+    private final OwnActivityImport own;
 
-    ImportController(ActivityPlanImport plan, PeopleImport people) {
+    ImportController(ActivityPlanImport plan, PeopleImport people, OwnActivityImport own) {
+        this.own = own;
         this.plan = plan;
         this.people = people;
     }
@@ -36,6 +38,18 @@ class ImportController {
             se.ange.tertial.system.Limits.year("year", year);
         }
         return plan.run(csv == null ? "" : csv, createPeople, year, Caller.of(authentication).actor(Channel.IMPORT));
+    }
+
+    /** Departments' own activities toward the plan's KS goals: stab and admin any department, a manager their own. */
+    @Secured({"STAB", "ADMIN", "MANAGER"})
+    @Post(value = "/own-activities", consumes = {CSV, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    ImportResult ownActivities(@Nullable @Body String csv, @Nullable @QueryValue Integer year,
+                               Authentication authentication) {
+        if (year != null) {
+            se.ange.tertial.system.Limits.year("year", year);
+        }
+        Caller caller = Caller.of(authentication);
+        return own.run(csv == null ? "" : csv, year, caller, caller.actor(Channel.IMPORT));
     }
 
     @Secured("ADMIN")

@@ -19,8 +19,20 @@ final class RowErrors {
         errors.add(ProblemError.atCell(row.line(), column, message));
     }
 
+    void add(int line, String column, String message) {
+        errors.add(ProblemError.atCell(line, column, message));
+    }
+
     List<ProblemError> all() {
         return errors;
+    }
+
+    /** 422 listing every error at its line; nothing is saved. */
+    void throwIfAny() {
+        if (!errors.isEmpty()) {
+            throw se.ange.tertial.system.ProblemException.invalid(
+                    "Filen har %d fel; inget har sparats".formatted(errors.size()), errors);
+        }
     }
 
     boolean isEmpty() {

@@ -14,7 +14,7 @@ import se.ange.tertial.system.ProblemException;
 final class QueryRows {
 
     static final List<String> ACTIVITY_HEADER = List.of("Referens", "Rubrik", "Avdelning", "Enhet", "Ansvariga",
-            "E-post", "Startdatum", "Slutdatum", "Status", "KS-mål");
+            "E-post", "Startdatum", "Slutdatum", "Status", "KS-mål", "Ursprung");
 
     private QueryRows() {
     }
@@ -30,7 +30,7 @@ final class QueryRows {
                 orEmpty(view.unit()), view.owners().stream().map(Person::name).collect(Collectors.joining(", ")),
                 view.owners().stream().map(Person::email).collect(Collectors.joining(", ")),
                 view.activity().startDate().toString(), view.activity().endDate().toString(),
-                status(view.activity().status()), view.goal().ref()));
+                status(view.activity().status()), view.goal().ref(), view.activity().source().swedish()));
         row.addAll(List.of(more));
         return row;
     }
