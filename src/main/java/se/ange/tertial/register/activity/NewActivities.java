@@ -92,7 +92,9 @@ public class NewActivities {
         missingGoal(data.goalYear(), data.goalRef()).ifPresent(reason -> {
             throw ProblemException.invalidField("goal", reason);
         });
-        if (catalog.byRef(data.ref()).isPresent()) {
+        // refs differing only in case would read as one activity in chat and reports
+        if (catalog.byRef(data.ref()).isPresent()
+                || catalog.allUncached().stream().anyMatch(view -> view.ref().equalsIgnoreCase(data.ref()))) {
             throw new ProblemException(HttpStatus.CONFLICT, "Aktiviteten %s finns redan".formatted(data.ref()),
                     List.of(ProblemError.atField("ref", "Referensen %s är upptagen".formatted(data.ref()))));
         }
