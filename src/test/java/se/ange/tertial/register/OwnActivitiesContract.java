@@ -231,6 +231,29 @@ abstract class OwnActivitiesContract {
     }
 
     @Test
+    void bad_values_in_a_new_activity_are_422s_naming_the_field_and_nothing_is_saved() {
+        Map<String, Object> request = new HashMap<>(Map.of("ref", "ST2024-301", "title", "Ny aktivitet",
+                "startDate", "2024-05-06", "endDate", "2024-06-14", "goalYear", 2024, "goal", "3.1.1",
+                "department", "Staben", "owners", List.of(EMMA)));
+        Map<String, Map<String, Object>> cases = new java.util.LinkedHashMap<>();
+        cases.put("ref", with(request, "ref", "ST 2024/301"));
+        cases.put("endDate", with(request, "endDate", "2024-01-01"));
+        cases.put("startDate", with(request, "startDate", "1800-01-01"));
+        cases.put("goalYear", with(request, "goalYear", 99999));
+        cases.put("source", with(request, "source", "KOMMUNEN"));
+        cases.put("department", with(request, "department", "Avdelningen som inte finns"));
+        cases.put("title", with(request, "title", "x".repeat(1001)));
+        cases.put("owners", with(request, "owners", List.of("inte-en-adress")));
+        cases.forEach((field, body) -> {
+            HttpResponse<Map> refused = stab.postJson("/api/activities", body);
+            assertThat(refused.code()).as(field).isEqualTo(422);
+            assertThat(fields(refused)).as(field).singleElement().asString().startsWith(field);
+        });
+        assertThat(stab.get("/api/activities/ST2024-301").code()).isEqualTo(404);
+        assertThat(stab.postJson("/api/activities", Map.of()).code()).isEqualTo(422);
+    }
+
+    @Test
     void own_activities_are_followed_up_like_plan_activities_reminders_and_deviations() {
         assertThat(stab.postCsv("/api/import/own-activities", own).code()).isEqualTo(200);
 
