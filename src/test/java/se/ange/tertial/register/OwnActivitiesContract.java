@@ -146,6 +146,20 @@ abstract class OwnActivitiesContract {
         assertThat(body(johan.postCsv("/api/import/own-activities", own))).containsEntry("created", 11);
         assertThat(body(johan.get("/api/activities/ST2024-110"))).extracting(d -> ((Map) d.get("activity")).get("source"))
                 .isEqualTo("UNIT");
+
+        // a manager's row cannot take over another department's activity by its ref
+        String header = own.lines().findFirst().orElseThrow();
+        String social = own.lines().filter(l -> l.startsWith("ST2024-108,")).findFirst().orElseThrow()
+                .replace(",Staben,Fritid Kultur Turism,ahmed.karimi@ange.example", ",Socialavdelningen,,maria.sjoberg@ange.example");
+        HttpResponse<Map> takeover = maria.postCsv("/api/import/own-activities", header + "\n" + social + "\n");
+        assertThat(takeover.code()).isEqualTo(422);
+        assertThat((List<Map>) body(takeover).get("errors")).singleElement().satisfies(e -> assertThat(e)
+                .containsEntry("line", 2).containsEntry("column", "ref"));
+        assertThat(body(stab.get("/api/activities/ST2024-108"))).extracting(d -> ((Map) d.get("activity")).get("department"))
+                .isEqualTo("Staben");
+        String renamed = social.replace("ST2024-108,", "SO2024-108,");
+        assertThat(body(maria.postCsv("/api/import/own-activities", header + "\n" + renamed + "\n")))
+                .containsEntry("created", 1);
     }
 
     @Test

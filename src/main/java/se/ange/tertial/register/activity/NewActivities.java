@@ -62,6 +62,19 @@ public class NewActivities {
     }
 
     /**
+     * Why a manager may not change the activity of that ref, or empty: an import row matching another
+     * department's activity would otherwise move it into the manager's department.
+     */
+    public Optional<String> othersActivity(Caller caller, String ref) {
+        if (mayAddAny(caller)) {
+            return Optional.empty();
+        }
+        return catalog.byRef(ref)
+                .filter(view -> !Objects.equals(view.activity().departmentId(), caller.departmentId()))
+                .map(view -> "Referensen %s är en aktivitet för %s; välj en annan referens".formatted(ref, view.department()));
+    }
+
+    /**
      * Why saving the ref as {@code source} would change the origin of an activity already in the register, or
      * empty: a plan import never takes over a department's own activity, nor the reverse.
      */

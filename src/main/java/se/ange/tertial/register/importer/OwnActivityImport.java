@@ -16,8 +16,9 @@ import se.ange.tertial.register.activity.NewActivities;
 /**
  * Imports departments' own activities toward the board's KS goals, in the plan's format
  * ({@code stab-own-activities-2024.csv}): every row becomes source UNIT. The goals must come from the plan
- * already (an own import creates or renames no goal), a manager's rows must be for their own department, and
- * a ref of a plan activity is refused, so this import never changes the board's plan. All or nothing, like
+ * already (an own import creates or renames no goal), a manager's rows must be for their own department (and
+ * not match another department's activity), and a ref of a plan activity is refused, so this import never
+ * changes the board's plan. All or nothing, like
  * the plan import; matched on ref, so importing the same file again changes nothing.
  */
 @Singleton
@@ -50,7 +51,9 @@ public class OwnActivityImport {
             }
             rules.departmentRefusal(caller, data.department()).ifPresent(reason -> errors.add(line, "department", reason));
             rules.missingGoal(data.goalYear(), data.goalRef()).ifPresent(reason -> errors.add(line, "ks_goal_ref", reason));
-            rules.originClash(data.ref(), ActivitySource.UNIT).ifPresent(reason -> errors.add(line, "ref", reason));
+            rules.originClash(data.ref(), ActivitySource.UNIT)
+                    .or(() -> rules.othersActivity(caller, data.ref()))
+                    .ifPresent(reason -> errors.add(line, "ref", reason));
             own.add(data);
         }
         errors.throwIfAny();
