@@ -24,7 +24,7 @@ class GoalAssessorTest {
                 withStatus(Status.AVSLUTAD_ENLIGT_PLAN, "2024-06-30"),
                 withStatus(Status.AVSLUTAD_ENLIGT_PLAN, "2024-12-31")), YEAR_END);
         assertThat(suggestion.assessment()).contains(GoalAssessment.UPPFYLLD);
-        assertThat(suggestion.reasoning()).contains("Alla 2");
+        assertThat(suggestion.reasoning()).isEqualTo("Bedömt efter aktiviteterna: alla 2 aktiviteter är avslutade enligt plan.");
     }
 
     @Test
