@@ -27,9 +27,18 @@ import se.ange.tertial.system.ProblemException;
 @Singleton
 public class GoalAssessments {
 
-    /** A goal's assessment in a tertial with the goal's activities there and who decided last. */
+    /**
+     * A goal's assessment in a tertial with the goal's activities there, who decided last, and the goal's
+     * measures (when there are any, they are the suggestion's basis).
+     */
     public record View(Goal goal, Tertial tertial, AssessmentState state, List<ActivityState> activities,
-                       boolean frozen, @Nullable String decidedBy, @Nullable java.time.Instant decidedAt) {
+                       boolean frozen, @Nullable String decidedBy, @Nullable java.time.Instant decidedAt,
+                       List<MeasureState> measures) {
+
+        /** What the suggestion went by. */
+        public boolean byMeasures() {
+            return !measures.isEmpty();
+        }
     }
 
     private final TertialRecords records;
@@ -57,7 +66,7 @@ public class GoalAssessments {
         Optional<GoalAssessmentRow> decided = decisions.findByGoalIdAndTertial(goal.id(), tertial.toString());
         return new View(goal, tertial, assessment, activities, state.isFrozen(),
                 decided.map(GoalAssessmentRow::decidedBy).orElse(null),
-                decided.map(GoalAssessmentRow::decidedAt).orElse(null));
+                decided.map(GoalAssessmentRow::decidedAt).orElse(null), state.measuresOf(goal.id()));
     }
 
     /**

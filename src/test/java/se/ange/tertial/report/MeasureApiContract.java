@@ -103,6 +103,7 @@ abstract class MeasureApiContract {
     void a_goal_with_measures_is_suggested_from_its_measures() {
         Map before = body(stab.get(ASSESSMENT + "2024-T1"));
         assertThat((String) before.get("reasoning")).startsWith("Bedömt efter aktiviteterna: ");
+        assertThat(before).containsEntry("basis", "ACTIVITIES").containsEntry("measures", 0);
 
         long sickLeave = sickLeave();
         long wellness = wellness();
@@ -117,6 +118,7 @@ abstract class MeasureApiContract {
         // measures without outcomes: assessed by them all the same, with no suggestion
         Map waiting = body(stab.get(ASSESSMENT + "2024-T1"));
         assertThat(waiting.get("suggested")).isNull();
+        assertThat(waiting).containsEntry("basis", "MEASURES").containsEntry("measures", 2);
         assertThat(waiting).containsEntry("reasoning",
                 "Bedömt efter målets mått: inget av de 2 måtten har något utfall än, så inget förslag ges.");
 
