@@ -19,6 +19,7 @@ public final class Counted {
 
     public static final Noun ACTIVITY = new Noun("aktivitet", "aktiviteter", "activity", "activities");
     public static final Noun GOAL = new Noun("mål", "mål", "goal", "goals");
+    public static final Noun MEASURE = new Noun("mått", "mått", "measure", "measures");
     public static final Noun DEVIATION = new Noun("avvikelse", "avvikelser", "deviation", "deviations");
     public static final Noun NEW_DEVIATION = new Noun("ny", "nya", "new", "new");
     public static final Noun RESOLVED = new Noun("löst", "lösta", "resolved", "resolved");

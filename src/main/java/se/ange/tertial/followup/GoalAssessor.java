@@ -16,11 +16,14 @@ import java.util.Optional;
  */
 public final class GoalAssessor {
 
+    /** Names the basis first: a goal with measures is assessed by them instead ({@link MeasureAssessor}). */
+    static final String BASIS = "Bedömt efter aktiviteterna: ";
+
     public AssessmentSuggestion suggest(Collection<ActivityFacts> activities, LocalDate asOf) {
         int total = activities.size();
         if (total == 0) {
             return new AssessmentSuggestion(Optional.empty(), 0, 0, 0,
-                    "Inga aktiviteter: målet bedöms utifrån sina mått.");
+                    BASIS + "målet har inga aktiviteter i tertialet, så inget förslag ges.");
         }
         int completedAsPlanned = (int) activities.stream()
                 .filter(a -> a.currentStatus().orElse(null) == Status.AVSLUTAD_ENLIGT_PLAN).count();
@@ -35,11 +38,12 @@ public final class GoalAssessor {
         } else {
             assessment = GoalAssessment.EJ_UPPFYLLD;
         }
-        String reasoning = completedAsPlanned == total
-                ? (total == 1 ? "Den enda aktiviteten är avslutad enligt plan."
-                        : "Alla %d aktiviteter är avslutade enligt plan.".formatted(total))
-                : "%d av %s går enligt plan (%d avslutade enligt plan).".formatted(
-                        onTrack, Counted.of(total, Counted.ACTIVITY), completedAsPlanned);
+        String reasoning = BASIS + (completedAsPlanned == total
+                ? (total == 1 ? "den enda aktiviteten är avslutad enligt plan."
+                        : "alla %d aktiviteter är avslutade enligt plan.".formatted(total))
+                : "%d av %s går enligt plan (%s enligt plan).".formatted(
+                        onTrack, Counted.of(total, Counted.ACTIVITY),
+                        Counted.of(completedAsPlanned, "avslutad", "avslutade")));
         return new AssessmentSuggestion(Optional.of(assessment), total, onTrack, completedAsPlanned, reasoning);
     }
 

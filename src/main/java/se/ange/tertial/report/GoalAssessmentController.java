@@ -51,12 +51,13 @@ class GoalAssessmentController {
     /**
      * @param assessment what the report shows: {@code chosen}, else {@code suggested}
      * @param suggestion true when that is the rule's suggestion
+     * @param basis      what the suggestion went by: MEASURES (the goal has measures) or ACTIVITIES
      */
     @Serdeable
     record AssessmentJson(int year, String goal, String title, String tertial, @Nullable Value suggested,
                           String reasoning, @Nullable Value chosen, @Nullable String analysis,
                           @Nullable Value assessment, boolean suggestion, int activities, boolean frozen,
-                          @Nullable String decidedBy, @Nullable Instant decidedAt) {
+                          @Nullable String decidedBy, @Nullable Instant decidedAt, String basis, int measures) {
     }
 
 
@@ -129,6 +130,7 @@ class GoalAssessmentController {
         return new AssessmentJson(view.goal().year(), view.goal().ref(), view.goal().title(), view.tertial().toString(),
                 Value.of(state.suggested()), state.reasoning(), Value.of(state.chosen()), state.analysis(),
                 Value.of(state.effective().orElse(null)), state.isSuggestion(), view.activities().size(),
-                view.frozen(), view.decidedBy(), view.decidedAt());
+                view.frozen(), view.decidedBy(), view.decidedAt(), view.byMeasures() ? "MEASURES" : "ACTIVITIES",
+                view.measures().size());
     }
 }

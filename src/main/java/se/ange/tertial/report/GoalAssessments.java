@@ -19,15 +19,26 @@ import se.ange.tertial.register.goal.Goal;
 import se.ange.tertial.system.ProblemException;
 
 /**
- * Goal assessments per tertial: the suggestion of {@link se.ange.tertial.followup.GoalAssessor} and what
- * people decide instead, with their analysis. A closed tertial's assessments are frozen with it.
+ * Goal assessments per tertial: the suggestion (from the goal's measures by
+ * {@link se.ange.tertial.followup.MeasureAssessor} where it has any, else from its activities by
+ * {@link se.ange.tertial.followup.GoalAssessor}; the reasoning names the basis) and what people decide
+ * instead, with their analysis. A closed tertial's assessments are frozen with it.
  */
 @Singleton
 public class GoalAssessments {
 
-    /** A goal's assessment in a tertial with the goal's activities there and who decided last. */
+    /**
+     * A goal's assessment in a tertial with the goal's activities there, who decided last, and the goal's
+     * measures (when there are any, they are the suggestion's basis).
+     */
     public record View(Goal goal, Tertial tertial, AssessmentState state, List<ActivityState> activities,
-                       boolean frozen, @Nullable String decidedBy, @Nullable java.time.Instant decidedAt) {
+                       boolean frozen, @Nullable String decidedBy, @Nullable java.time.Instant decidedAt,
+                       List<MeasureState> measures) {
+
+        /** What the suggestion went by. */
+        public boolean byMeasures() {
+            return !measures.isEmpty();
+        }
     }
 
     private final TertialRecords records;
@@ -51,11 +62,11 @@ public class GoalAssessments {
         TertialState state = records.state(tertial);
         List<ActivityState> activities = state.activities().stream().filter(a -> a.goalId() == goal.id()).toList();
         AssessmentState assessment = Optional.ofNullable(state.assessments().get(goal.id()))
-                .orElseGet(() -> live.assess(goal.id(), activities, tertial, null));
+                .orElseGet(() -> live.assess(goal.id(), activities, state.measuresOf(goal.id()), tertial, null));
         Optional<GoalAssessmentRow> decided = decisions.findByGoalIdAndTertial(goal.id(), tertial.toString());
         return new View(goal, tertial, assessment, activities, state.isFrozen(),
                 decided.map(GoalAssessmentRow::decidedBy).orElse(null),
-                decided.map(GoalAssessmentRow::decidedAt).orElse(null));
+                decided.map(GoalAssessmentRow::decidedAt).orElse(null), state.measuresOf(goal.id()));
     }
 
     /**

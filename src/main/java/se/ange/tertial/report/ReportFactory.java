@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import se.ange.tertial.followup.GoalAssessor;
+import se.ange.tertial.followup.MeasureAssessor;
 
 /** The report's plain-Java parts as beans. */
 @Factory
@@ -11,7 +12,7 @@ class ReportFactory {
 
     @Singleton
     LiveStates liveStates(GoalAssessor assessor) {
-        return new LiveStates(assessor);
+        return new LiveStates(assessor, new MeasureAssessor());
     }
 
     @Singleton

@@ -27,6 +27,9 @@ import se.ange.tertial.register.activity.ActivityView;
 import se.ange.tertial.register.goal.Goal;
 import se.ange.tertial.register.goal.GoalAreaRepository;
 import se.ange.tertial.register.goal.GoalRepository;
+import se.ange.tertial.register.goal.Measure;
+import se.ange.tertial.register.goal.MeasureOutcomeRepository;
+import se.ange.tertial.register.goal.MeasureRepository;
 import se.ange.tertial.register.org.Department;
 import se.ange.tertial.register.org.DepartmentRepository;
 import se.ange.tertial.register.org.OrgUnit;
@@ -37,8 +40,8 @@ import se.ange.tertial.system.ProblemException;
 /**
  * A tertial's state for reports: the frozen record once the tertial is closed, else read live from the
  * register. Closing copies every activity that had to report for the tertial (status, comment, dates,
- * title, goal, organisation with its names) and every goal's assessment with the goal's names (reference,
- * title, KF goal, goal area), so that renaming or re-importing later leaves a closed report as it was;
+ * title, goal, organisation with its names), every goal's assessment with the goal's names (reference,
+ * title, KF goal, goal area) and every measure of the year's goals with its outcome by then, so that renaming or re-importing later leaves a closed report as it was;
  * closing again keeps the first record. Closing reads the register afresh (never the catalog's cached
  * read), so a report committed just before the close is in the record.
  *
@@ -66,6 +69,9 @@ public class TertialRecords {
     private final TertialRecordRepository records;
     private final RecordedActivityRepository recordedActivities;
     private final RecordedGoalRepository recordedGoals;
+    private final RecordedMeasureRepository recordedMeasures;
+    private final MeasureRepository measures;
+    private final MeasureOutcomeRepository outcomes;
     private final DepartmentRepository departments;
     private final OrgUnitRepository units;
     private final GoalRepository goals;
@@ -80,7 +86,8 @@ public class TertialRecords {
 
     TertialRecords(ActivityCatalog catalog, GoalAssessmentRepository decisions, TertialRecordRepository records,
                    RecordedActivityRepository recordedActivities, RecordedGoalRepository recordedGoals,
-                   DepartmentRepository departments, OrgUnitRepository units, GoalRepository goals,
+                   RecordedMeasureRepository recordedMeasures, MeasureRepository measures,
+                   MeasureOutcomeRepository outcomes, DepartmentRepository departments, OrgUnitRepository units, GoalRepository goals,
                    GoalAreaRepository areas, LiveStates live, AuditLog audit, Clock clock, JdbcOperations jdbc,
                    TransactionOperations<Connection> transactions) {
         this.catalog = catalog;
@@ -88,6 +95,9 @@ public class TertialRecords {
         this.records = records;
         this.recordedActivities = recordedActivities;
         this.recordedGoals = recordedGoals;
+        this.recordedMeasures = recordedMeasures;
+        this.measures = measures;
+        this.outcomes = outcomes;
         this.departments = departments;
         this.units = units;
         this.goals = goals;
@@ -114,8 +124,25 @@ public class TertialRecords {
 
     private TertialState liveState(Tertial tertial, List<ActivityView> register) {
         List<ActivityState> activities = live.activities(register, tertial);
-        return new TertialState(tertial, null, activities, live.assessments(activities, tertial, decisionsFor(tertial)),
-                liveGoalNames());
+        Map<Long, List<MeasureState>> goalMeasures = liveMeasures(tertial);
+        return new TertialState(tertial, null, activities,
+                live.assessments(activities, goalMeasures, tertial, decisionsFor(tertial)), liveGoalNames(),
+                goalMeasures);
+    }
+
+    /** The measures of the tertial's plan year's goals with their latest outcome by the tertial. */
+    Map<Long, List<MeasureState>> liveMeasures(Tertial tertial) {
+        List<Long> yearGoals = StreamSupport.stream(goals.findAll().spliterator(), false)
+                .filter(g -> g.year() == tertial.year()).map(Goal::id).toList();
+        if (yearGoals.isEmpty()) {
+            return Map.of();
+        }
+        List<Measure> yearMeasures = measures.findByGoalIdIn(yearGoals);
+        if (yearMeasures.isEmpty()) {
+            return Map.of();
+        }
+        return live.measures(yearMeasures, outcomes.findByMeasureIdIn(yearMeasures.stream().map(Measure::id).toList()),
+                tertial);
     }
 
     /** The earliest plan year of the register's goals; empty while there is no plan. */
@@ -186,10 +213,18 @@ public class TertialRecords {
                     names == null ? null : names.kfId(), names == null ? null : names.kfRef(),
                     names == null ? null : names.kfTitle()));
         }
+        int measureCount = 0;
+        for (List<MeasureState> goalMeasures : state.measures().values()) {
+            for (MeasureState m : goalMeasures) {
+                recordedMeasures.save(RecordedMeasure.of(row.id(), m));
+                measureCount++;
+            }
+        }
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("tertial", tertial.toString());
         after.put("activities", state.activities().size());
         after.put("goals", state.assessments().size());
+        after.put("measures", measureCount);
         after.put("automatic", automatic);
         audit.record(actor, "tertial.closed", "tertial:" + tertial, null, null, after);
         return new CloseResult(row, true, state.activities().size(), state.assessments().size());
@@ -253,7 +288,10 @@ public class TertialRecords {
         if (!complete) {
             liveGoalNames().forEach(names::putIfAbsent);
         }
+        Map<Long, List<MeasureState>> frozenMeasures = recordedMeasures.findByRecordIdOrderByMeasureId(row.id())
+                .stream().map(RecordedMeasure::state)
+                .collect(Collectors.groupingBy(MeasureState::goalId, LinkedHashMap::new, Collectors.toList()));
         return new TertialState(tertial, new TertialState.Frozen(row.frozenAt(), row.frozenBy(), row.automatic()),
-                activities, assessments, names);
+                activities, assessments, names, frozenMeasures);
     }
 }

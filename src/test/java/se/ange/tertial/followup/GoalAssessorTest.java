@@ -24,7 +24,7 @@ class GoalAssessorTest {
                 withStatus(Status.AVSLUTAD_ENLIGT_PLAN, "2024-06-30"),
                 withStatus(Status.AVSLUTAD_ENLIGT_PLAN, "2024-12-31")), YEAR_END);
         assertThat(suggestion.assessment()).contains(GoalAssessment.UPPFYLLD);
-        assertThat(suggestion.reasoning()).contains("Alla 2");
+        assertThat(suggestion.reasoning()).isEqualTo("Bedömt efter aktiviteterna: alla 2 aktiviteter är avslutade enligt plan.");
     }
 
     @Test
@@ -56,5 +56,21 @@ class GoalAssessorTest {
     @Test
     void a_goal_without_activities_gets_no_suggestion() {
         assertThat(assessor.suggest(List.of(), YEAR_END).assessment()).isEmpty();
+    }
+
+    @Test
+    void not_started_counts_as_on_track_only_before_its_planned_start() {
+        LocalDate asOf = LocalDate.parse("2024-04-30");
+        ActivityFacts later = new ActivityFacts("KS2024-045", LocalDate.parse("2024-09-01"), LocalDate.parse("2024-12-31"),
+                List.of(new ReportFact(Tertial.parse("2024-T1"), Status.EJ_PABORJAD, "", Instant.parse("2024-04-20T10:00:00Z"))));
+        ActivityFacts due = new ActivityFacts("KS2024-046", LocalDate.parse("2024-03-01"), LocalDate.parse("2024-12-31"),
+                List.of(new ReportFact(Tertial.parse("2024-T1"), Status.EJ_PABORJAD, "", Instant.parse("2024-04-20T10:00:00Z"))));
+        ActivityFacts running = new ActivityFacts("KS2024-047", LocalDate.parse("2024-01-01"), LocalDate.parse("2024-12-31"),
+                List.of(new ReportFact(Tertial.parse("2024-T1"), Status.PAGAENDE_ENLIGT_PLAN, "", Instant.parse("2024-04-20T10:00:00Z"))));
+        assertThat(assessor.suggest(List.of(later), asOf).onTrack()).isEqualTo(1);
+        assertThat(assessor.suggest(List.of(due), asOf).onTrack()).isZero();
+        assertThat(assessor.suggest(List.of(running), asOf).onTrack()).isEqualTo(1);
+        assertThat(assessor.suggest(List.of(later, due, running), asOf).reasoning())
+                .isEqualTo("Bedömt efter aktiviteterna: 2 av 3 aktiviteter går enligt plan (0 avslutade enligt plan).");
     }
 }

@@ -290,7 +290,8 @@ abstract class RegisterApiContract {
                 .flatMap(kf -> ((List<Map>) kf.get("goals")).stream()).filter(g -> g.get("ref").equals("3.1.1"))
                 .findFirst().orElseThrow();
         assertThat((List<Map>) withMeasure.get("measures")).singleElement()
-                .satisfies(m -> assertThat(m).containsEntry("name", "Sjukfrånvaro (%)").containsEntry("asOf", "2023-09-30"));
+                .satisfies(m -> assertThat(m).containsEntry("name", "Sjukfrånvaro (%)")
+                        .containsEntry("baselineAsOf", "2023-09-30").containsEntry("direction", "INCREASE"));
     }
 
     @Test

@@ -2,36 +2,29 @@ package se.ange.tertial.register.goal;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.PathVariable;
-import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+import se.ange.tertial.followup.MeasureDirection;
 import se.ange.tertial.followup.Status;
 import se.ange.tertial.register.activity.ActivityCatalog;
 import se.ange.tertial.register.activity.ActivityView;
-import se.ange.tertial.system.Limits;
-import se.ange.tertial.system.ProblemException;
 
 /**
  * The goal hierarchy, KF goals with their KS goals, each KS goal with its measures and its activities
- * counted by current status ({@code EJ_RAPPORTERAD} for those not yet reported).
+ * counted by current status ({@code EJ_RAPPORTERAD} for those not yet reported). Measures are created and
+ * their outcomes reported under {@code /api/goals/{year}/{ref}/measures} (report.MeasureController: who may
+ * is the assessment's rule).
  */
 @Controller("/api/goals")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -39,14 +32,10 @@ class GoalController {
 
     static final String UNREPORTED = "EJ_RAPPORTERAD";
 
+    /** A measure as the hierarchy lists it; its outcomes per tertial are under {@code …/measures}. */
     @Serdeable
-    record MeasureJson(String name, @Nullable String unit, @Nullable BigDecimal outcome, @Nullable LocalDate asOf) {
-    }
-
-    @Serdeable
-    record NewMeasure(@NotBlank @Size(max = Limits.MEASURE_NAME) String name,
-                      @Nullable @Size(max = Limits.MEASURE_UNIT) String unit,
-                      @Nullable BigDecimal outcome, @Nullable LocalDate asOf) {
+    record MeasureJson(long id, String name, @Nullable String unit, @Nullable BigDecimal baseline,
+                       @Nullable LocalDate baselineAsOf, @Nullable BigDecimal target, MeasureDirection direction) {
     }
 
     @Serdeable
@@ -89,20 +78,6 @@ class GoalController {
                 .toList();
     }
 
-    /** Records a measure (mått) of a KS goal with its latest outcome, e.g. Sjukfrånvaro (%) 12.49 per 2023-09-30. */
-    @Post("/{year}/{ref}/measures")
-    @io.micronaut.security.annotation.Secured("STAB")
-    HttpResponse<MeasureJson> addMeasure(@PathVariable int year, @PathVariable String ref,
-                                         @Body @Valid NewMeasure measure) {
-        BigDecimal outcome = Limits.outcome("outcome", measure.outcome());
-        Limits.date("asOf", measure.asOf());
-        Goal goal = goals.findByLevelAndYearAndRef(GoalLevel.KS, year, ref)
-                .orElseThrow(() -> ProblemException.notFound("Det finns inget KS-mål %s för %d".formatted(ref, year)));
-        Measure saved = measures.save(new Measure(null, goal.id(), measure.name(), measure.unit(), outcome,
-                measure.asOf()));
-        return HttpResponse.created(new MeasureJson(saved.name(), saved.unit(), saved.outcome(), saved.asOf()));
-    }
-
     private static KsGoalJson ksGoal(Goal ks, Map<Long, String> areaNames, List<ActivityView> activities,
                                      List<Measure> goalMeasures) {
         Map<String, Integer> byStatus = new LinkedHashMap<>();
@@ -114,6 +89,7 @@ class GoalController {
                 .map(Status::name).orElse(UNREPORTED), 1, Integer::sum));
         return new KsGoalJson(ks.ref(), ks.title(), ks.goalAreaId() == null ? null : areaNames.get(ks.goalAreaId()),
                 activities.size(), byStatus, goalMeasures.stream()
-                .map(m -> new MeasureJson(m.name(), m.unit(), m.outcome(), m.asOf())).toList());
+                .map(m -> new MeasureJson(m.id(), m.name(), m.unit(), m.baseline(), m.baselineAsOf(), m.target(),
+                        m.direction())).toList());
     }
 }

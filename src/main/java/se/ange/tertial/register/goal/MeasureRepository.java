@@ -10,4 +10,6 @@ import java.util.List;
 public interface MeasureRepository extends CrudRepository<Measure, Long> {
 
     List<Measure> findByGoalIdIn(Collection<Long> goalIds);
+
+    List<Measure> findByGoalIdOrderById(Long goalId);
 }

@@ -139,7 +139,10 @@ public class PlanCopy {
         return counts;
     }
 
-    /** Measures by name, without outcome or date: the new year's outcomes are not known yet. */
+    /**
+     * Measures by name with their target and direction, without baseline or outcomes: the new year's
+     * starting point is known only once the old year's last outcome is in.
+     */
     private int[] copyMeasures(Map<Long, Goal> targetBySource) {
         int[] counts = new int[2];
         Map<Long, List<Measure>> targetMeasures = measures.findByGoalIdIn(
@@ -152,7 +155,8 @@ public class PlanCopy {
             if (there) {
                 counts[1]++;
             } else {
-                Measure saved = measures.save(new Measure(null, target.id(), measure.name(), measure.unit(), null, null));
+                Measure saved = measures.save(new Measure(null, target.id(), measure.name(), measure.unit(), null, null,
+                        measure.target(), measure.direction()));
                 targetMeasures.computeIfAbsent(target.id(), id -> new ArrayList<>()).add(saved);
                 counts[0]++;
             }

@@ -66,7 +66,7 @@ abstract class NewYearContract {
         assertThat(copied).extracting(c -> (String) c.get("ref")).allMatch(ref -> ref.matches("KS2025-\\d{3}"))
                 .doesNotHaveDuplicates().contains("KS2025-001", "KS2025-077");
 
-        // the goal hierarchy is there for 2025, the measure without its 2023 outcome
+        // the goal hierarchy is there for 2025, the measure without its 2023 baseline
         List<Map> goals2025 = stab.retrieve("/api/goals?year=2025", Argument.listOf(Map.class));
         assertThat(goals2025).extracting(g -> g.get("ref")).containsExactlyElementsOf(
                 goals2024.stream().map(g -> g.get("ref")).toList());
@@ -74,8 +74,8 @@ abstract class NewYearContract {
                 .get("goals")).stream().filter(g -> g.get("ref").equals("3.1.1")).findFirst().orElseThrow();
         assertThat((List<Map>) ks311.get("measures")).singleElement().satisfies(m -> {
             assertThat(m.get("name")).isEqualTo("Sjukfrånvaro (%)");
-            assertThat(m.get("outcome")).isNull();
-            assertThat(m.get("asOf")).isNull();
+            assertThat(m.get("baseline")).isNull();
+            assertThat(m.get("baselineAsOf")).isNull();
         });
 
         // a copy: new ref, same owners and organisation, no status, dates moved into 2025
