@@ -12,6 +12,7 @@ import se.ange.tertial.followup.GoalAssessment;
 import se.ange.tertial.followup.GoalAssessor;
 import se.ange.tertial.followup.ReportFact;
 import se.ange.tertial.followup.Tertial;
+import se.ange.tertial.register.activity.ActivitySource;
 import se.ange.tertial.register.activity.ActivityView;
 
 /**
@@ -70,6 +71,7 @@ public final class LiveStates {
                 view.department(), view.unit(), activity.departmentId(), activity.unitId(),
                 activity.startDate(), activity.endDate(),
                 latest == null ? null : latest.status(), latest == null ? null : latest.comment(),
-                latest == null ? null : latest.tertial());
+                latest == null ? null : latest.tertial(), activity.description(),
+                activity.source() == ActivitySource.UNIT);
     }
 }

@@ -71,6 +71,7 @@ public class TertialRecords {
     private final GoalRepository goals;
     private final GoalAreaRepository areas;
     private final LiveStates live;
+    private final ReportTexts texts;
     private final AuditLog audit;
     private final Clock clock;
     private final JdbcOperations jdbc;
@@ -81,7 +82,7 @@ public class TertialRecords {
     TertialRecords(ActivityCatalog catalog, GoalAssessmentRepository decisions, TertialRecordRepository records,
                    RecordedActivityRepository recordedActivities, RecordedGoalRepository recordedGoals,
                    DepartmentRepository departments, OrgUnitRepository units, GoalRepository goals,
-                   GoalAreaRepository areas, LiveStates live, AuditLog audit, Clock clock, JdbcOperations jdbc,
+                   GoalAreaRepository areas, LiveStates live, ReportTexts texts, AuditLog audit, Clock clock, JdbcOperations jdbc,
                    TransactionOperations<Connection> transactions) {
         this.catalog = catalog;
         this.decisions = decisions;
@@ -93,6 +94,7 @@ public class TertialRecords {
         this.goals = goals;
         this.areas = areas;
         this.live = live;
+        this.texts = texts;
         this.audit = audit;
         this.clock = clock;
         this.jdbc = jdbc;
@@ -176,7 +178,8 @@ public class TertialRecords {
         for (ActivityState a : state.activities()) {
             recordedActivities.save(new RecordedActivity(null, row.id(), a.activityId(), a.ref(), a.title(), a.goalId(),
                     a.departmentId(), a.unitId(), a.startDate(), a.endDate(), a.status(), a.comment(),
-                    a.reportedFor() == null ? null : a.reportedFor().toString(), a.department(), a.unit()));
+                    a.reportedFor() == null ? null : a.reportedFor().toString(), a.department(), a.unit(),
+                    a.description(), a.own()));
         }
         for (AssessmentState g : state.assessments().values()) {
             GoalNames names = state.goals().get(g.goalId());
@@ -186,6 +189,8 @@ public class TertialRecords {
                     names == null ? null : names.kfId(), names == null ? null : names.kfRef(),
                     names == null ? null : names.kfTitle()));
         }
+        // the report texts as they read now, so later default changes leave the frozen reports as they were
+        texts.freeze(state, state.goals().values(), actor.name());
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("tertial", tertial.toString());
         after.put("activities", state.activities().size());
@@ -240,7 +245,8 @@ public class TertialRecords {
                         a.departmentName() != null ? a.departmentName() : departmentNames.getOrDefault(a.departmentId(), "?"),
                         a.unitId() == null ? null : a.unitName() != null ? a.unitName() : unitNames.get(a.unitId()),
                         a.departmentId(), a.unitId(), a.startDate(), a.endDate(), a.status(), a.comment(),
-                        a.reportedFor() == null ? null : Tertial.parse(a.reportedFor())))
+                        a.reportedFor() == null ? null : Tertial.parse(a.reportedFor()), a.description(),
+                        Boolean.TRUE.equals(a.own())))
                 .toList();
         Map<Long, AssessmentState> assessments = new HashMap<>(recordedGoalRows.stream()
                 .collect(Collectors.toMap(RecordedGoal::goalId, g -> new AssessmentState(g.goalId(), g.suggested(),
