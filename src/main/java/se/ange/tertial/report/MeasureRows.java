@@ -43,10 +43,10 @@ final class MeasureRows {
         }
         DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.forLanguageTag("sv-SE"));
         symbols.setMinusSign('−');
-        symbols.setGroupingSeparator('\u00A0');
+        symbols.setGroupingSeparator(' ');
         symbols.setDecimalSeparator(',');
         DecimalFormat format = new DecimalFormat("#,##0.####", symbols);
         String text = format.format(value);
-        return unit == null || unit.isBlank() ? text : text + "\u00A0" + unit.strip();
+        return unit == null || unit.isBlank() ? text : text + " " + unit.strip();
     }
 }
