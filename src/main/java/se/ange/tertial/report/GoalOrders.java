@@ -1,7 +1,9 @@
 package se.ange.tertial.report;
 
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -28,11 +30,13 @@ public class GoalOrders {
     private final GoalOrderRepository orders;
     private final GoalRepository goals;
     private final AuditLog audit;
+    private final JdbcOperations jdbc;
 
-    GoalOrders(GoalOrderRepository orders, GoalRepository goals, AuditLog audit) {
+    GoalOrders(GoalOrderRepository orders, GoalRepository goals, AuditLog audit, JdbcOperations jdbc) {
         this.orders = orders;
         this.goals = goals;
         this.audit = audit;
+        this.jdbc = jdbc;
     }
 
     /** The department's listed KS references for the year (empty: plan order). */
@@ -73,6 +77,7 @@ public class GoalOrders {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("Målordningen kunde inte sparas", errors);
         }
+        lock(department.id());
         GoalOrder before = of(department.id(), year);
         orders.deleteByDepartmentIdAndPlanYear(department.id(), year);
         for (int i = 0; i < listed.size(); i++) {
@@ -82,5 +87,15 @@ public class GoalOrders {
         audit.record(actor, "report.goal-order.changed", "goal-order:%s:%d".formatted(department.name(), year), null,
                 Map.of("goals", before.listed()), Map.of("goals", after.listed()));
         return after;
+    }
+
+    /** The department's row lock: two settings at once replace the list one after the other, never interleaved. */
+    private void lock(long departmentId) {
+        jdbc.prepareStatement("SELECT id FROM department WHERE id = ? FOR UPDATE", statement -> {
+            statement.setLong(1, departmentId);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        });
     }
 }

@@ -32,7 +32,15 @@ final class TextDefaults {
                     .filter(a -> a.status() != null && a.status().isCompleted()).count();
             long deviations = state.activities().stream()
                     .filter(a -> a.status() != null && a.status().isWithDeviation()).count();
-            int goals = (int) state.activities().stream().map(ActivityState::goalId).distinct().count();
+            // the goals the board's report shows: with activities, assessed, or with measures
+            java.util.Set<Long> goalIds = new java.util.HashSet<>(state.assessments().keySet());
+            state.activities().forEach(a -> goalIds.add(a.goalId()));
+            state.measures().forEach((id, measures) -> {
+                if (!measures.isEmpty()) {
+                    goalIds.add(id);
+                }
+            });
+            int goals = goalIds.size();
             List<String> economy = PlanGoals.ksGoalsOf(names, state.tertial().year()).stream()
                     .filter(PlanGoals::isEconomy).map(GoalNames::title).toList();
             return new Context(state.tertial(), state.activities().size(), goals, (int) completed, (int) deviations,

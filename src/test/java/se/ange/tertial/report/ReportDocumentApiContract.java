@@ -238,6 +238,12 @@ abstract class ReportDocumentApiContract {
                 .containsEntry("intro", introBefore);
         DepartmentReport report = reports.uppsikt(T1, stabenScope());
         assertThat(report.frozen()).startsWith("Låst 2024-05-02");
+        // the record keeps what the report prints of each activity: its description and origin
+        List<ActivityRow> rows = report.goals().stream().flatMap(g -> g.activities().stream()).toList();
+        assertThat(rows).extracting(ActivityRow::ref).containsExactlyInAnyOrderElementsOf(staben.keySet());
+        assertThat(rows).allSatisfy(row -> assertThat(row.description()).as(row.ref()).isNotBlank());
+        assertThat(rows).filteredOn(ActivityRow::own).extracting(ActivityRow::ref)
+                .allSatisfy(ref -> assertThat(ref).startsWith("ST2024-"));
         assertThat(report.closing().get(0).paragraphs()).extracting(ReportParts.Paragraph::text)
                 .containsExactly("Rapporteras till utskottet i juni.");
         assertThat(report.intro().paragraphs()).extracting(ReportParts.Paragraph::text)
