@@ -4,17 +4,27 @@ import java.util.Optional;
 
 /** The four goal assessments of the governance model, best first. */
 public enum GoalAssessment {
-    UPPFYLLD("Uppfylld", "Achieved"),
-    DELVIS_UPPFYLLD("Delvis uppfylld", "Partly achieved"),
-    KNAPPT_UPPFYLLD("Knappt uppfylld", "Barely achieved"),
-    EJ_UPPFYLLD("Ej uppfylld", "Not achieved");
+    UPPFYLLD("Uppfylld", "Achieved", "●"),
+    DELVIS_UPPFYLLD("Delvis uppfylld", "Partly achieved", "◕"),
+    KNAPPT_UPPFYLLD("Knappt uppfylld", "Barely achieved", "◔"),
+    EJ_UPPFYLLD("Ej uppfylld", "Not achieved", "○");
+
+    /** What a report shows for a goal nobody assessed. */
+    public static final String NOT_ASSESSED_SYMBOL = "–";
 
     private final String swedish;
     private final String english;
+    private final String symbol;
 
-    GoalAssessment(String swedish, String english) {
+    GoalAssessment(String swedish, String english, String symbol) {
         this.swedish = swedish;
         this.english = english;
+        this.symbol = symbol;
+    }
+
+    /** The legend's symbol (seed 003's filled circles: full for Uppfylld, empty for Ej uppfylld). */
+    public String symbol() {
+        return symbol;
     }
 
     public String label(Language language) {

@@ -12,12 +12,23 @@ import se.ange.tertial.followup.Tertial;
 /**
  * One activity as it stood in a tertial: from the frozen record of a closed tertial, else read live from
  * the register (the latest report for that tertial or an earlier one). {@code status} is null while
- * nothing was reported; {@code reportedFor} is the tertial of the report it comes from.
+ * nothing was reported; {@code reportedFor} is the tertial of the report it comes from. {@code own}: the
+ * department's or unit's own activity (not one of the board's plan).
  */
 public record ActivityState(long activityId, String ref, String title, long goalId, String department,
                             @Nullable String unit, long departmentId, @Nullable Long unitId,
                             LocalDate startDate, LocalDate endDate, @Nullable Status status,
-                            @Nullable String comment, @Nullable Tertial reportedFor) {
+                            @Nullable String comment, @Nullable Tertial reportedFor,
+                            @Nullable String description, boolean own) {
+
+    /** Without description, a plan activity (records closed before descriptions were kept, tests). */
+    public ActivityState(long activityId, String ref, String title, long goalId, String department,
+                         @Nullable String unit, long departmentId, @Nullable Long unitId,
+                         LocalDate startDate, LocalDate endDate, @Nullable Status status,
+                         @Nullable String comment, @Nullable Tertial reportedFor) {
+        this(activityId, ref, title, goalId, department, unit, departmentId, unitId, startDate, endDate, status,
+                comment, reportedFor, null, false);
+    }
 
     /** What the follow-up rules need: the dates and the one report the state rests on. */
     public ActivityFacts facts() {

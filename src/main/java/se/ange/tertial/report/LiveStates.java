@@ -17,6 +17,7 @@ import se.ange.tertial.followup.MeasureAssessor;
 import se.ange.tertial.followup.MeasureFacts;
 import se.ange.tertial.followup.ReportFact;
 import se.ange.tertial.followup.Tertial;
+import se.ange.tertial.register.activity.ActivitySource;
 import se.ange.tertial.register.activity.ActivityView;
 import se.ange.tertial.register.goal.Measure;
 import se.ange.tertial.register.goal.MeasureOutcome;
@@ -148,6 +149,7 @@ public final class LiveStates {
                 view.department(), view.unit(), activity.departmentId(), activity.unitId(),
                 activity.startDate(), activity.endDate(),
                 latest == null ? null : latest.status(), latest == null ? null : latest.comment(),
-                latest == null ? null : latest.tertial());
+                latest == null ? null : latest.tertial(), activity.description(),
+                activity.source() == ActivitySource.UNIT);
     }
 }

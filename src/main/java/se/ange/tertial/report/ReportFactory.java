@@ -19,4 +19,14 @@ class ReportFactory {
     ReportBuilder reportBuilder(Clock clock) {
         return new ReportBuilder(clock);
     }
+
+    @Singleton
+    DepartmentReportBuilder departmentReportBuilder(Clock clock) {
+        return new DepartmentReportBuilder(clock);
+    }
+
+    @Singleton
+    BoardReportBuilder boardReportBuilder(Clock clock) {
+        return new BoardReportBuilder(clock);
+    }
 }

@@ -77,6 +77,7 @@ public class TertialRecords {
     private final GoalRepository goals;
     private final GoalAreaRepository areas;
     private final LiveStates live;
+    private final ReportTexts texts;
     private final AuditLog audit;
     private final Clock clock;
     private final JdbcOperations jdbc;
@@ -88,7 +89,7 @@ public class TertialRecords {
                    RecordedActivityRepository recordedActivities, RecordedGoalRepository recordedGoals,
                    RecordedMeasureRepository recordedMeasures, MeasureRepository measures,
                    MeasureOutcomeRepository outcomes, DepartmentRepository departments, OrgUnitRepository units, GoalRepository goals,
-                   GoalAreaRepository areas, LiveStates live, AuditLog audit, Clock clock, JdbcOperations jdbc,
+                   GoalAreaRepository areas, LiveStates live, ReportTexts texts, AuditLog audit, Clock clock, JdbcOperations jdbc,
                    TransactionOperations<Connection> transactions) {
         this.catalog = catalog;
         this.decisions = decisions;
@@ -103,6 +104,7 @@ public class TertialRecords {
         this.goals = goals;
         this.areas = areas;
         this.live = live;
+        this.texts = texts;
         this.audit = audit;
         this.clock = clock;
         this.jdbc = jdbc;
@@ -203,7 +205,8 @@ public class TertialRecords {
         for (ActivityState a : state.activities()) {
             recordedActivities.save(new RecordedActivity(null, row.id(), a.activityId(), a.ref(), a.title(), a.goalId(),
                     a.departmentId(), a.unitId(), a.startDate(), a.endDate(), a.status(), a.comment(),
-                    a.reportedFor() == null ? null : a.reportedFor().toString(), a.department(), a.unit()));
+                    a.reportedFor() == null ? null : a.reportedFor().toString(), a.department(), a.unit(),
+                    a.description(), a.own()));
         }
         for (AssessmentState g : state.assessments().values()) {
             GoalNames names = state.goals().get(g.goalId());
@@ -220,6 +223,8 @@ public class TertialRecords {
                 measureCount++;
             }
         }
+        // the report texts as they read now, so later default changes leave the frozen reports as they were
+        texts.freeze(state, state.goals().values(), actor.name());
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("tertial", tertial.toString());
         after.put("activities", state.activities().size());
@@ -275,7 +280,8 @@ public class TertialRecords {
                         a.departmentName() != null ? a.departmentName() : departmentNames.getOrDefault(a.departmentId(), "?"),
                         a.unitId() == null ? null : a.unitName() != null ? a.unitName() : unitNames.get(a.unitId()),
                         a.departmentId(), a.unitId(), a.startDate(), a.endDate(), a.status(), a.comment(),
-                        a.reportedFor() == null ? null : Tertial.parse(a.reportedFor())))
+                        a.reportedFor() == null ? null : Tertial.parse(a.reportedFor()), a.description(),
+                        Boolean.TRUE.equals(a.own())))
                 .toList();
         Map<Long, AssessmentState> assessments = new HashMap<>(recordedGoalRows.stream()
                 .collect(Collectors.toMap(RecordedGoal::goalId, g -> new AssessmentState(g.goalId(), g.suggested(),

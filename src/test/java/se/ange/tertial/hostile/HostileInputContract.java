@@ -424,6 +424,16 @@ abstract class HostileInputContract {
             cases.add(new String[] {"/api/activities/overdue?format=" + enc(format), format.isBlank() ? null : "format"});
             cases.add(new String[] {"/api/reports/2024-T1?format=" + enc(format), null});
         }
+        for (String kind : List.of("kvartal", "%00", "'; DROP TABLE report_text; --", "a".repeat(1000))) {
+            cases.add(new String[] {"/api/reports/2024-T1?kind=" + enc(kind), "kind"});
+            cases.add(new String[] {"/api/reports/2024-T1/texts?kind=" + enc(kind), "kind"});
+        }
+        for (String department : List.of("%", "Finns Inte", "' OR 1=1 --")) {
+            cases.add(new String[] {"/api/reports/2024-T1/texts?department=" + enc(department), null});
+            cases.add(new String[] {"/api/reports/goal-order?year=2024&department=" + enc(department), null});
+        }
+        cases.add(new String[] {"/api/reports/goal-order?department=Staben&year=1", "year"});
+        cases.add(new String[] {"/api/reports/goal-order?department=Staben", "year"});
         for (String since : List.of("yesterday", "+1000000000-12-31T23:59:59Z", "1800-01-01T00:00:00Z", "2024-04-30")) {
             cases.add(new String[] {"/api/audit?since=" + enc(since), "since"});
         }

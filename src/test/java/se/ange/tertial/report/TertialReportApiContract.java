@@ -89,6 +89,12 @@ abstract class TertialReportApiContract {
     @Inject
     GoalRepository goals;
 
+    @Inject
+    TertialReports tertialReports;
+
+    @Inject
+    se.ange.tertial.register.org.Organisation organisation;
+
     Api admin;
     Api stab;
 
@@ -144,8 +150,24 @@ abstract class TertialReportApiContract {
         return response.body();
     }
 
+    /**
+     * The old mixed report of a request's tertial and department, built and rendered directly: the endpoint
+     * now serves the two report kinds (see ReportDocumentApiContract); these tests keep covering the old
+     * builder and renderers until they are deleted.
+     */
+    TertialReport oldReport(String uri) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/api/reports/([^?]+)(?:\\?(.*))?").matcher(uri);
+        assertThat(m.matches()).as(uri).isTrue();
+        String department = m.group(2) == null ? null : java.util.Arrays.stream(m.group(2).split("&"))
+                .filter(p -> p.startsWith("department=")).map(p -> p.substring("department=".length()))
+                .findFirst().orElse(null);
+        ReportScope scope = department == null ? ReportScope.municipality()
+                : organisation.findDepartment(department).map(d -> new ReportScope(d.id(), null, d.name())).orElseThrow();
+        return tertialReports.report(Tertial.parse(m.group(1)), scope);
+    }
+
     Document html(String uri) {
-        return Jsoup.parse(new String(reportBytes(uri), java.nio.charset.StandardCharsets.UTF_8));
+        return Jsoup.parse(HtmlReport.render(oldReport(uri)));
     }
 
     /** The rows of a KS goal's activity table: ref → the row's text. */
@@ -163,9 +185,8 @@ abstract class TertialReportApiContract {
     @Test
     void the_stab_t1_report_has_every_stab_activity_under_its_goal_with_status_and_comment_in_html_docx_and_pdf()
             throws IOException {
-        HttpResponse<byte[]> htmlResponse = download(stab, "/api/reports/2024-T1?format=html&department=Staben");
-        assertThat(htmlResponse.getContentType().map(Object::toString)).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
-        Document doc = Jsoup.parse(new String(htmlResponse.body(), java.nio.charset.StandardCharsets.UTF_8));
+        TertialReport old = oldReport("/api/reports/2024-T1?department=Staben");
+        Document doc = Jsoup.parse(HtmlReport.render(old));
         assertThat(doc.selectFirst("h1").text()).isEqualTo("Tertialrapport 2024-T1");
         assertThat(doc.selectFirst(".scope").text()).isEqualTo("Staben");
         reported.forEach((ref, facts) -> {
@@ -178,12 +199,7 @@ abstract class TertialReportApiContract {
         assertThat(doc.text()).doesNotContain("KS2024-001").doesNotContain("Socialavdelningen");
 
         // DOCX: opens with POI, cover title, contents field, heading styles, the activities in tables
-        HttpResponse<byte[]> docxResponse = download(stab, "/api/reports/2024-T1?format=docx&department=Staben");
-        assertThat(docxResponse.getContentType().map(Object::toString))
-                .hasValue("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-        assertThat(docxResponse.header("Content-Disposition"))
-                .contains("attachment").contains("filename=\"tertialrapport-2024-T1-staben.docx\"");
-        try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(docxResponse.body()))) {
+        try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(DocxReport.render(old)))) {
             List<XWPFParagraph> paragraphs = docx.getParagraphs();
             assertThat(paragraphs).filteredOn(p -> "Title".equals(p.getStyle())).extracting(XWPFParagraph::getText)
                     .contains("Tertialrapport 2024-T1");
@@ -202,10 +218,7 @@ abstract class TertialReportApiContract {
         }
 
         // PDF: text extracted with PDFBox has the activities, their statuses with symbols, å ä ö
-        HttpResponse<byte[]> pdfResponse = download(stab, "/api/reports/2024-T1?format=pdf&department=Staben");
-        assertThat(pdfResponse.getContentType().map(Object::toString)).hasValue("application/pdf");
-        assertThat(pdfResponse.header("Content-Disposition")).contains("tertialrapport-2024-T1-staben.pdf");
-        try (PDDocument pdf = Loader.loadPDF(pdfResponse.body())) {
+        try (PDDocument pdf = Loader.loadPDF(PdfReport.render(old))) {
             // compared without whitespace: lines wrap inside table cells (also after a hyphen)
             String text = flat(new PDFTextStripper().getText(pdf));
             assertThat(text).contains(flat("Tertialrapport 2024-T1"), "Staben", "Sammanfattning");
@@ -352,7 +365,7 @@ abstract class TertialReportApiContract {
 
         HttpResponse<byte[]> own = download(staffManager, "/api/reports/2024-T1?format=html&department=Staben");
         assertThat(own.code()).isEqualTo(200);
-        Document ownReport = Jsoup.parse(new String(own.body(), java.nio.charset.StandardCharsets.UTF_8));
+        Document ownReport = html("/api/reports/2024-T1?department=Staben");
         assertThat(ownReport.selectFirst(".scope").text()).isEqualTo("Staben");
         assertThat(ownReport.select("table.activities tbody tr .org").eachText()).hasSize(reported.size())
                 .allSatisfy(org -> assertThat(org).startsWith("Staben"));

@@ -1,0 +1,165 @@
+package se.ange.tertial.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+import static se.ange.tertial.report.ReportGoals.NAMES;
+import static se.ange.tertial.report.ReportGoals.SOCIAL;
+import static se.ange.tertial.report.ReportGoals.STAB;
+import static se.ange.tertial.report.ReportGoals.T1;
+import static se.ange.tertial.report.ReportGoals.T2;
+import static se.ange.tertial.report.ReportGoals.activity;
+import static se.ange.tertial.report.ReportGoals.state;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import se.ange.tertial.followup.GoalAssessment;
+import se.ange.tertial.followup.MeasureDirection;
+import se.ange.tertial.followup.Status;
+import se.ange.tertial.report.ReportParts.Assessment;
+import se.ange.tertial.report.ReportParts.Count;
+import se.ange.tertial.report.ReportParts.LegendEntry;
+import se.ange.tertial.report.ReportParts.MeasureRow;
+
+class BoardReportBuilderTest {
+
+    final Clock clock = Clock.fixed(Instant.parse("2024-05-15T08:00:00Z"), ZoneId.of("Europe/Stockholm"));
+    final BoardReportBuilder builder = new BoardReportBuilder(clock);
+
+    final List<ActivityState> t1 = List.of(
+            activity("KS2024-001", 11, STAB, Status.AVSLUTAD_ENLIGT_PLAN, T1),
+            activity("KS2024-002", 12, STAB, Status.AVSLUTAD_ENLIGT_PLAN, T1),
+            activity("KS2024-003", 12, SOCIAL, Status.AVSLUTAD_ENLIGT_PLAN, T1),
+            activity("KS2024-004", 31, SOCIAL, Status.PAGAENDE_MED_AVVIKELSE, T1),
+            activity("ST2024-101", 51, STAB, Status.PAGAENDE_ENLIGT_PLAN, T1));
+
+    BoardReport build(TertialState state, TertialState previous) {
+        return builder.build(state, previous, NAMES, TextDefaults.texts(ReportKind.MALUPPFOLJNING,
+                TextDefaults.Context.of(state, NAMES.values())));
+    }
+
+    @Test
+    void groups_ks_goals_under_kf_goals_numbered_with_one_heading_when_the_titles_are_equal() {
+        BoardReport report = build(state(T1, t1, Map.of()), null);
+
+        assertThat(report.kind()).isEqualTo(ReportKind.MALUPPFOLJNING);
+        assertThat(report.title()).isEqualTo("Uppföljning av kommunstyrelsens mål, tertial 1 2024");
+        assertThat(report.scope()).isEqualTo("Hela kommunen");
+        assertThat(report.kfGoals()).extracting(BoardReport.KfGoal::number, BoardReport.KfGoal::ref,
+                BoardReport.KfGoal::single).containsExactly(tuple("2.1", "3.1", false), tuple("2.2", "3.3", false),
+                tuple("2.3", "4.1", true));
+        assertThat(report.kfGoals().get(0).goals()).extracting(BoardReport.KsGoal::number, BoardReport.KsGoal::ref)
+                .containsExactly(tuple("2.1.1", "3.1.1"), tuple("2.1.2", "3.1.2"));
+        assertThat(report.kfGoals().get(0).goals().get(1).activities()).extracting(ReportParts.ActivityRow::ref)
+                .containsExactly("KS2024-002", "KS2024-003");
+        assertThat(report.kfGoals().get(0).goals().get(0).anchor()).isEqualTo("ks-2024-3.1.1");
+        assertThat(report.intro().heading()).isEqualTo("Inledning");
+        assertThat(report.goalsChapter().number()).isEqualTo("2");
+        assertThat(report.analysis().number()).isEqualTo("3");
+        assertThat(report.analysis().heading()).isEqualTo("Sammanfattning och analys");
+    }
+
+    @Test
+    void shows_the_decision_with_symbol_and_analysis_and_an_undecided_goal_as_ej_bedomd_with_the_suggestion_only() {
+        TertialState state = state(T1, t1, Map.of(
+                11L, new LiveStates.Decision(GoalAssessment.DELVIS_UPPFYLLD, "Hälften av arbetsplatserna."),
+                31L, new LiveStates.Decision(null, "Bara en analys, inget beslut.")));
+
+        BoardReport report = build(state, null);
+
+        Assessment decided = report.kfGoals().get(0).goals().get(0).assessment();
+        assertThat(decided.decided()).isEqualTo(GoalAssessment.DELVIS_UPPFYLLD);
+        assertThat(decided.label()).isEqualTo("Delvis uppfylld");
+        assertThat(decided.symbol()).isEqualTo("◕");
+        assertThat(decided.analysis()).isEqualTo("Hälften av arbetsplatserna.");
+        assertThat(decided.suggestion()).isNull();
+        // every activity completed as planned: the rule suggests Uppfylld, but nobody decided
+        Assessment undecided = report.kfGoals().get(0).goals().get(1).assessment();
+        assertThat(undecided.decided()).isNull();
+        assertThat(undecided.label()).isEqualTo("Ej bedömd");
+        assertThat(undecided.symbol()).isEqualTo("–");
+        assertThat(undecided.suggestion()).isEqualTo("Förslag: Uppfylld");
+        assertThat(undecided.reasoning()).isNotBlank();
+        Assessment analysisOnly = report.kfGoals().get(1).goals().get(0).assessment();
+        assertThat(analysisOnly.label()).isEqualTo("Ej bedömd");
+        assertThat(analysisOnly.analysis()).isEqualTo("Bara en analys, inget beslut.");
+    }
+
+    @Test
+    void the_summary_counts_decisions_only_and_activities_per_status_with_number_agreement() {
+        TertialState state = state(T1, t1, Map.of(
+                11L, new LiveStates.Decision(GoalAssessment.DELVIS_UPPFYLLD, null)));
+
+        BoardReport.Summary summary = build(state, null).summary();
+
+        assertThat(summary.activities()).isEqualTo(5);
+        assertThat(summary.goals()).isEqualTo(4);
+        assertThat(summary.byAssessment()).extracting(Count::label, Count::symbol, Count::count).containsExactly(
+                tuple("Uppfylld", "●", 0), tuple("Delvis uppfylld", "◕", 1), tuple("Knappt uppfylld", "◔", 0),
+                tuple("Ej uppfylld", "○", 0), tuple("Ej bedömd", "–", 3));
+        assertThat(summary.byStatus()).extracting(Count::label, Count::count).contains(
+                tuple("Avslutad enligt plan", 3), tuple("Pågående med avvikelse", 1), tuple("Pågående enligt plan", 1),
+                tuple("Ej rapporterad", 0));
+        assertThat(summary.inWords()).isEqualTo("5 aktiviteter under 4 mål; 1 av målen är bedömt, 3 är inte bedömda.");
+        assertThat(BoardReportBuilder.inWords(1, 1, 0)).isEqualTo("1 aktivitet under 1 mål; målet är inte bedömt.");
+        assertThat(BoardReportBuilder.inWords(35, 13, 4))
+                .isEqualTo("35 aktiviteter under 13 mål; 4 av målen är bedömda, 9 är inte bedömda.");
+    }
+
+    @Test
+    void changes_since_the_previous_tertial_are_listed() {
+        TertialState previous = state(T1, t1, Map.of());
+        List<ActivityState> t2 = List.of(
+                activity("KS2024-004", 31, SOCIAL, Status.AVSLUTAD_MED_AVVIKELSE, T2),
+                activity("KS2024-001", 11, STAB, Status.AVSLUTAD_ENLIGT_PLAN, T1));
+
+        BoardReport report = build(state(T2, t2, Map.of()), previous);
+
+        assertThat(report.summary().changes()).containsExactly(
+                "KS2024-004 Aktivitet KS2024-004: Status ändrad: Pågående med avvikelse → Avslutad med avvikelse");
+        assertThat(report.kfGoals().get(0).goals().get(0).activities().get(0).note())
+                .isEqualTo("Senast rapporterad för 2024-T1");
+    }
+
+    @Test
+    void measures_in_swedish_number_format_with_a_dash_when_missing_and_a_goal_with_only_measures_is_shown() {
+        MeasureState sick = new MeasureState(1L, 51L, "Sjukfrånvaro (%) Social verksamhet", "%",
+                new BigDecimal("12.49"), new BigDecimal("10"), MeasureDirection.DECREASE, new BigDecimal("11.5"), T1,
+                "Sara Lindqvist", Instant.parse("2024-05-02T08:00:00Z"));
+        MeasureState movers = new MeasureState(2L, 41L, "Flyttnetto", "personer", new BigDecimal("-12"),
+                new BigDecimal("10000"), MeasureDirection.INCREASE, null, null, null, null);
+        TertialState state = state(T1, t1, Map.of(), Map.of(51L, List.of(sick), 41L, List.of(movers)));
+
+        BoardReport report = build(state, null);
+
+        BoardReport.KfGoal growth = report.kfGoals().stream().filter(k -> k.ref().equals("3.4")).findFirst().orElseThrow();
+        assertThat(growth.goals().get(0).measures()).containsExactly(new MeasureRow("Flyttnetto", "−12 personer",
+                "10 000 personer", "Ska öka", "–", null));
+        BoardReport.KfGoal economy = report.kfGoals().stream().filter(k -> k.ref().equals("4.1")).findFirst().orElseThrow();
+        assertThat(economy.goals().get(0).measures()).containsExactly(new MeasureRow(
+                "Sjukfrånvaro (%) Social verksamhet", "12,49 %", "10 %", "Ska minska", "11,5 %",
+                "Utfall för 2024-T1, rapporterat av Sara Lindqvist 2 maj 2024"));
+    }
+
+    @Test
+    void the_legend_has_every_assessment_and_status_with_its_symbol_and_the_intro_names_the_symbols() {
+        BoardReport report = build(state(T1, t1, Map.of()), null);
+
+        assertThat(report.assessmentLegend()).extracting(LegendEntry::symbol, LegendEntry::label).containsExactly(
+                tuple("●", "Uppfylld"), tuple("◕", "Delvis uppfylld"), tuple("◔", "Knappt uppfylld"),
+                tuple("○", "Ej uppfylld"), tuple("–", "Ej bedömd"));
+        assertThat(report.statusLegend()).extracting(LegendEntry::label).containsExactly("Ej påbörjad",
+                "Pågående enligt plan", "Pågående med avvikelse", "Vänteläge", "Avslutad enligt plan",
+                "Avslutad med avvikelse", "Ej rapporterad");
+        assertThat(report.intro().paragraphs()).extracting(ReportParts.Paragraph::text)
+                .anySatisfy(t -> assertThat(t).contains("uppfyllt (●)", "ej uppfyllt (○)"));
+        assertThat(report.analysis().paragraphs().get(0).text()).isEqualTo(
+                "Under tertial 1 2024 följdes 5 aktiviteter upp under 4 mål. 3 av dem är avslutade och 1 är "
+                        + "rapporterad med avvikelse.");
+        assertThat(report.analysis().paragraphs().get(1).text()).startsWith("[Skriv analysen här");
+    }
+}
