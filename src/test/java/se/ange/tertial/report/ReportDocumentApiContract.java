@@ -76,8 +76,8 @@ abstract class ReportDocumentApiContract {
         socialManager = admin.withNewToken("maria-" + UUID.randomUUID(), "MANAGER", "maria.sjoberg@ange.example");
         owner = admin.withNewToken("emma-" + UUID.randomUUID(), "OWNER", "emma.berglund@ange.example");
         assertThat(stab.postCsv("/api/import/activities", Fixtures.plan2024()).code()).isEqualTo(200);
-        // Staben's own activities (seed 001), through the plan import until their own import lands
-        HttpResponse<Map> own = stab.postCsv("/api/import/activities",
+        // Staben's own activities (seed 001), imported as the department's own
+        HttpResponse<Map> own = stab.postCsv("/api/import/own-activities",
                 Fixtures.resource("fixtures/stab-own-activities-2024.csv"));
         assertThat(own.code()).as("%s", own.getBody(Map.class)).isEqualTo(200);
         List<Map> items = (List<Map>) body(stab.get("/api/activities?department=Staben&tertial=2024-T1&size=500"))
@@ -147,6 +147,10 @@ abstract class ReportDocumentApiContract {
                 .containsExactly("Rapportering och uppföljning", "Avgränsning");
         assertThat(report.closing().get(0).number()).isEqualTo("1." + (report.goals().size() + 1));
         assertThat(report.goalGroups().get(report.goalGroups().size() - 1).goals()).containsExactly("Sjukfrånvaron ska minska");
+        assertThat(rows).filteredOn(ActivityRow::own).extracting(ActivityRow::ref).hasSize(11)
+                .allSatisfy(ref -> assertThat(ref).startsWith("ST2024-"));
+        assertThat(rows).filteredOn(row -> !row.own()).extracting(ActivityRow::ref)
+                .allSatisfy(ref -> assertThat(ref).startsWith("KS2024-"));
         assertThat(report.toString()).doesNotContain("Ej bedömd").doesNotContain("Uppfylld").doesNotContain("Förslag");
     }
 
