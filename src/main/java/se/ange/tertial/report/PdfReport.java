@@ -26,7 +26,7 @@ import org.w3c.dom.Element;
 
 /**
  * The report as PDF: the same HTML laid out by openhtmltopdf, with DejaVu Sans embedded (it has å ä ö
- * and the status symbols ▶ ✔ ⚠ ○; Vänteläge's ⏸ is not in it and is printed as ‖).
+ * and the status symbols ▶ ✔ ⚠ ○; Vänteläge's ⏸ is not in it and is printed as ‖, see {@link DocumentSymbols}).
  */
 final class PdfReport {
 
@@ -38,7 +38,7 @@ final class PdfReport {
     }
 
     static byte[] render(TertialReport report) {
-        String html = HtmlReport.render(report).replace("⏸", "‖");
+        String html = DocumentSymbols.printable(HtmlReport.render(report));
         org.w3c.dom.Document document = new W3CDom().fromJsoup(Jsoup.parse(html));
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();

@@ -80,9 +80,20 @@ class ReportPdfTest {
     }
 
     @Test
+    void aTableRunningOntoTheNextPageRepeatsItsHeader() throws IOException {
+        DepartmentReport report = SampleReportsForHtml.department(3);
+        try (PDDocument pdf = Loader.loadPDF(PdfReport.render(report))) {
+            String header = "Verksamhetens aktiviteter Startdatum Slutdatum";
+            String text = normalized(String.join(" ", pages(pdf)));
+            long tables = report.goals().stream().filter(goal -> !goal.activities().isEmpty()).count();
+            assertThat(occurrences(text, header)).isGreaterThan((int) tables);
+        }
+    }
+
+    @Test
     void noPageEndsWithAHeadingACaptionOrALoneTableHeader() throws IOException {
         List<ReportDocument> documents = new ArrayList<>(List.of(SampleReportsForHtml.board()));
-        for (int copies = 1; copies <= 4; copies++) {
+        for (int copies = 1; copies <= 6; copies++) {
             documents.add(SampleReportsForHtml.department(copies));
         }
         List<String> tableHeaders = List.of("Verksamhetens aktiviteter Startdatum Slutdatum",

@@ -21,6 +21,11 @@ final class SampleReportsForHtml {
     static final Tertial T1 = new Tertial(2024, 1);
     static final LocalDate DATE = LocalDate.of(2024, 5, 2);
 
+    /** A comment as long as the seeds' longest (a row of about a third of a page). */
+    static final String LONG_COMMENT = String.join("\n", java.util.Collections.nCopies(6,
+            "Samtliga chefer och ledare inom Ånge kommun kommer under workshoppen att få arbeta med frågor kring "
+                    + "friskfaktorer för att öka förståelsen för vad det innebär."));
+
     private SampleReportsForHtml() {
     }
 
@@ -53,7 +58,8 @@ final class SampleReportsForHtml {
                             + "sjuktalet. Kommer ledas av verksamhetsutvecklare.",
                     true, Status.PAGAENDE_ENLIGT_PLAN, Status.PAGAENDE_ENLIGT_PLAN.swedish(),
                     Status.PAGAENDE_ENLIGT_PLAN.symbol(), LocalDate.of(2024, 4, 22), LocalDate.of(2024, 5, 31),
-                    "Planering pågår, temadagarna kommer genomföras den 30 maj med sociala avdelningen.\n"
+                    i % 3 == 2 ? LONG_COMMENT
+                            : "Planering pågår, temadagarna kommer genomföras den 30 maj med sociala avdelningen.\n"
                             + "Under tematräffarna kommer synsättet att öka frisknärvaron att implementeras.",
                     null, List.of()));
             sick.add(new ActivityRow("KS2024-004", "Utveckla chefsstöd för systematiskt arbetsmiljöarbete och "
@@ -70,7 +76,8 @@ final class SampleReportsForHtml {
                             + "genomförts via friskvårdsbidraget.",
                     true, Status.PAGAENDE_MED_AVVIKELSE, Status.PAGAENDE_MED_AVVIKELSE.swedish(),
                     Status.PAGAENDE_MED_AVVIKELSE.symbol(), LocalDate.of(2024, 2, 29), LocalDate.of(2024, 8, 31),
-                    "Denna aktivitet startar i mars pga resursbrist. En intervju är genomförd och en till är på gång.",
+                    i % 3 == 2 ? LONG_COMMENT
+                            : "Denna aktivitet startar i mars pga resursbrist. En intervju är genomförd och en till är på gång.",
                     null, List.of()));
             wellness.add(new ActivityRow("E-" + i + "-3", "Öka nivån på friskvårdsbidraget" + suffix,
                     "HR och Kommunikation", "Staben", "För att förbättra hälsan och därmed kunna minska sjukfrånvaro.",
