@@ -118,6 +118,27 @@ class ReportPdfTest {
     }
 
     @Test
+    void anActivityRowIsNotSplitBetweenPages() throws IOException {
+        for (int copies = 2; copies <= 4; copies++) {
+            DepartmentReport report = SampleReportsForHtml.department(copies);
+            try (PDDocument pdf = Loader.loadPDF(PdfReport.render(report))) {
+                List<String> pages = pages(pdf, false);
+                for (DepartmentReport.Goal goal : report.goals()) {
+                    for (ReportParts.ActivityRow row : goal.activities()) {
+                        String page = normalized(pages.get(firstBodyPageWith(pages, row.title()) - 1));
+                        String last = !row.changes().isEmpty() ? row.changes().get(row.changes().size() - 1)
+                                : row.note() != null ? row.note()
+                                : row.comment() != null ? row.comment().substring(row.comment().lastIndexOf('\n') + 1)
+                                : row.statusLabel();
+                        assertThat(page.indexOf(normalized(last), page.indexOf(row.title())))
+                                .as("end of the row " + row.title() + " on its page").isPositive();
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void aSingleKfGoalHasOneHeadingAndVantelageIsPrintedWithAGlyphTheFontHas() throws IOException {
         try (PDDocument pdf = Loader.loadPDF(PdfReport.render(SampleReportsForHtml.board()))) {
             List<String> pages = pages(pdf);
@@ -166,8 +187,13 @@ class ReportPdfTest {
     }
 
     private static List<String> pages(PDDocument pdf) throws IOException {
+        return pages(pdf, true);
+    }
+
+    /** Each page's text; {@code byPosition} false: in drawing order, where a table cell's lines stay together. */
+    private static List<String> pages(PDDocument pdf, boolean byPosition) throws IOException {
         PDFTextStripper stripper = new PDFTextStripper();
-        stripper.setSortByPosition(true);
+        stripper.setSortByPosition(byPosition);
         List<String> pages = new ArrayList<>();
         for (int page = 1; page <= pdf.getNumberOfPages(); page++) {
             stripper.setStartPage(page);
