@@ -11,11 +11,16 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
-/** The report as one self-contained HTML page (Thymeleaf template {@code report/tertial-report.html}). */
+/**
+ * The report as one self-contained HTML page: Thymeleaf templates {@code report/uppsikt.html} and
+ * {@code report/maluppfoljning.html} (shared parts in {@code report/parts.html}, style {@code report/report.css}).
+ */
 final class HtmlReport {
 
     private static final TemplateEngine ENGINE = engine();
     private static final String CSS = resource("report/tertial-report.css");
+    private static final String REPORT_CSS = resource("report/report.css");
+    private static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
 
     private HtmlReport() {
     }
@@ -48,10 +53,17 @@ final class HtmlReport {
         }
     }
 
-    /** Contract (issue 14): a report of either kind as one self-contained HTML page. TODO(html/pdf helper). */
+    /** A report of either kind as one self-contained HTML page (issue 14): CSS inline, no scripts, lang="sv". */
     static String render(ReportDocument document) {
-        return "<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"UTF-8\" /><title>"
-                + org.jsoup.nodes.Entities.escape(document.title()) + "</title></head><body><h1>"
-                + org.jsoup.nodes.Entities.escape(document.title() + " – " + document.scope()) + "</h1></body></html>";
+        return render(document, ReportView.of(document));
+    }
+
+    static String render(ReportDocument document, ReportView view) {
+        String template = switch (document.kind()) {
+            case UPPSIKT -> "uppsikt";
+            case MALUPPFOLJNING -> "maluppfoljning";
+        };
+        Context context = new Context(SWEDISH, Map.of("doc", document, "view", view, "css", REPORT_CSS));
+        return ENGINE.process(template, context);
     }
 }

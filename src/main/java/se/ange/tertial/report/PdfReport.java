@@ -1,16 +1,32 @@
 package se.ange.tertial.report;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.COSObjectable;
+import org.apache.pdfbox.pdmodel.common.PDNumberTreeNode;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureTreeRoot;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
+import org.w3c.dom.Element;
 
 /**
  * The report as PDF: the same HTML laid out by openhtmltopdf, with DejaVu Sans embedded (it has å ä ö
- * and the status symbols ▶ ✔ ⚠ ○; Vänteläge's ⏸ is not in it and is printed as ‖).
+ * and the status symbols ▶ ✔ ⚠ ○; Vänteläge's ⏸ is not in it and is printed as ‖, see {@link DocumentSymbols}).
  */
 final class PdfReport {
 
@@ -22,7 +38,7 @@ final class PdfReport {
     }
 
     static byte[] render(TertialReport report) {
-        String html = HtmlReport.render(report).replace("⏸", "‖");
+        String html = DocumentSymbols.printable(HtmlReport.render(report));
         org.w3c.dom.Document document = new W3CDom().fromJsoup(Jsoup.parse(html));
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
@@ -52,22 +68,85 @@ final class PdfReport {
         }
     }
 
-    /** Contract (issue 14): a report of either kind as tagged PDF. TODO(html/pdf helper). */
+    /**
+     * A report of either kind as tagged PDF (PDF/UA): the report's HTML laid out by openhtmltopdf with DejaVu
+     * Sans embedded for every text (the footer too), the title and language in the metadata and bookmarks for
+     * the chapters and their sections (the table of contents' entries).
+     */
     static byte[] render(ReportDocument document) {
-        return renderHtml(HtmlReport.render(document));
-    }
-
-    private static byte[] renderHtml(String html) {
+        ReportView view = ReportView.of(document);
+        String html = DocumentSymbols.printable(HtmlReport.render(document, view));
         org.w3c.dom.Document dom = new W3CDom().fromJsoup(Jsoup.parse(html));
+        addBookmarks(dom, view.toc());
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            builder.usePdfUaAccessibility(true);
+            // also the fallback: no text (margin boxes, symbols) may end up in a non-embedded base-14 font
+            Set<BaseRendererBuilder.FSFontUseCase> uses = EnumSet.of(BaseRendererBuilder.FSFontUseCase.DOCUMENT,
+                    BaseRendererBuilder.FSFontUseCase.FALLBACK_PRE, BaseRendererBuilder.FSFontUseCase.FALLBACK_FINAL);
+            // no oblique face is shipped: italic text (quotes, notes) is printed upright rather than in Helvetica
+            for (BaseRendererBuilder.FontStyle style : BaseRendererBuilder.FontStyle.values()) {
+                builder.useFont(() -> new ByteArrayInputStream(REGULAR), FONT_FAMILY, 400, style, true, uses);
+                builder.useFont(() -> new ByteArrayInputStream(BOLD), FONT_FAMILY, 700, style, true, uses);
+            }
             builder.withW3cDocument(dom, "/");
+            builder.withProducer("Tertial");
             builder.toStream(out);
             builder.run();
-            return out.toByteArray();
+            return describeLinks(out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * PDF/UA wants every link's description in the annotation's /Contents too; openhtmltopdf puts the
+     * {@code title} only on the link's structure element (/Alt), so copy it over.
+     */
+    private static byte[] describeLinks(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDStructureTreeRoot root = document.getDocumentCatalog().getStructureTreeRoot();
+            PDNumberTreeNode parents = root == null ? null : root.getParentTree();
+            if (parents == null) {
+                return pdf;
+            }
+            for (PDPage page : document.getPages()) {
+                for (PDAnnotation annotation : page.getAnnotations()) {
+                    if (annotation instanceof PDAnnotationLink && annotation.getContents() == null
+                            && parents.getValue(annotation.getStructParent()) instanceof COSObjectable value
+                            && value.getCOSObject() instanceof COSDictionary element) {
+                        String alt = new PDStructureElement(element).getAlternateDescription();
+                        if (alt != null) {
+                            annotation.setContents(alt);
+                        }
+                    }
+                }
+            }
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    /**
+     * openhtmltopdf's outline: {@code <bookmarks>} in the head (not valid HTML, so added to the PDF's DOM only),
+     * level-2 entries nested under the chapter before them.
+     */
+    private static void addBookmarks(org.w3c.dom.Document dom, List<ReportView.TocEntry> toc) {
+        Element head = (Element) dom.getElementsByTagName("head").item(0);
+        Element bookmarks = dom.createElement("bookmarks");
+        Element chapter = null;
+        for (ReportView.TocEntry entry : toc) {
+            Element bookmark = dom.createElement("bookmark");
+            bookmark.setAttribute("name", entry.text());
+            bookmark.setAttribute("href", "#" + entry.anchor());
+            if (entry.level() == 1 || chapter == null) {
+                bookmarks.appendChild(bookmark);
+                chapter = bookmark;
+            } else {
+                chapter.appendChild(bookmark);
+            }
+        }
+        head.appendChild(bookmarks);
     }
 }
