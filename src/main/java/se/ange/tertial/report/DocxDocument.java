@@ -67,6 +67,7 @@ final class DocxDocument {
     static final String TABLE_TEXT = "TableText";
     static final String LIST = "ListBullet";
     static final String LEGEND = "Legend";
+    static final String LEAD = "Lead";
 
     /** Fonts: the regular and the bold face, each under a fixed key so the same report gives the same file. */
     private static final byte[] REGULAR = font("report/fonts/DejaVuSans.ttf");
@@ -120,6 +121,11 @@ final class DocxDocument {
 
     XWPFParagraph heading(int level, String number, String text) {
         return paragraph("Heading" + level, number == null || number.isBlank() ? text : number + " " + text);
+    }
+
+    /** A bold line introducing what follows, kept with it; not a heading (the contents list chapters and goals only). */
+    void lead(String text) {
+        run(paragraph(LEAD), text, true, false);
     }
 
     void bullet(String text) {
@@ -240,7 +246,9 @@ final class DocxDocument {
         /** A new row; {@code keepWhole}: short rows are never split over two pages. */
         XWPFTableRow row(boolean keepWhole) {
             XWPFTableRow row = table.createRow();
-            row.getCtRow().unsetTrPr();
+            if (row.getCtRow().isSetTrPr()) {
+                row.getCtRow().unsetTrPr();
+            }
             if (keepWhole) {
                 row.getCtRow().addNewTrPr().addNewCantSplit();
             }

@@ -90,6 +90,11 @@ final class DocxStyles {
                 <w:pPr><w:spacing w:before="20" w:after="60" w:line="240" w:lineRule="auto"/></w:pPr>
                 <w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>
               </w:style>
+              <w:style w:type="paragraph" w:styleId="Lead">
+                <w:name w:val="Lead"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>
+                <w:pPr><w:keepNext/><w:spacing w:before="120" w:after="60"/></w:pPr>
+                <w:rPr><w:b/><w:bCs/></w:rPr>
+              </w:style>
               <w:style w:type="paragraph" w:styleId="Legend">
                 <w:name w:val="Legend"/><w:basedOn w:val="Normal"/><w:qFormat/>
                 <w:pPr><w:spacing w:after="40"/><w:ind w:left="284"/></w:pPr>

@@ -1,7 +1,6 @@
 package se.ange.tertial.report;
 
 import java.util.List;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import se.ange.tertial.report.DocxDocument.Column;
@@ -55,15 +54,8 @@ final class MaluppfoljningDocx {
         if (entries.isEmpty()) {
             return;
         }
-        lead(doc, heading);
+        doc.lead(heading);
         entries.forEach(entry -> doc.paragraph(DocxDocument.LEGEND, DocxReport.withSymbol(entry.symbol(), entry.label())));
-    }
-
-    /** A bold line introducing what follows (not a heading: the contents list chapters and goals only). */
-    private static void lead(DocxDocument doc, String text) {
-        XWPFParagraph paragraph = doc.paragraph(null);
-        paragraph.setKeepNext(true);
-        DocxDocument.run(paragraph, text, true, false);
     }
 
     private static void goal(DocxDocument doc, BoardReport.KsGoal ks) {
@@ -71,7 +63,7 @@ final class MaluppfoljningDocx {
             doc.paragraph(DocxDocument.SMALL, "Målområde: " + ks.goalArea());
         }
         ReportParts.Assessment assessment = ks.assessment();
-        lead(doc, DocxReport.withSymbol(assessment.symbol(), assessment.label()));
+        doc.lead(DocxReport.withSymbol(assessment.symbol(), assessment.label()));
         if (assessment.analysis() != null) {
             doc.lines(null, assessment.analysis());
         }
@@ -137,7 +129,7 @@ final class MaluppfoljningDocx {
         counts(doc, "Bedömning", "Antal mål", summary.byAssessment());
         counts(doc, "Status", "Antal aktiviteter", summary.byStatus());
         if (!summary.changes().isEmpty()) {
-            lead(doc, "Förändringar sedan förra tertialen");
+            doc.lead("Förändringar sedan förra tertialen");
             summary.changes().forEach(doc::bullet);
         }
         DocxReport.paragraphs(doc, report.analysis());

@@ -39,9 +39,7 @@ final class UppsiktDocx {
         report.closing().forEach(section -> DocxReport.section(doc, section));
         DocxReport.section(doc, report.boardGoals());
         for (GoalGroup group : report.goalGroups()) {
-            XWPFParagraph heading = doc.paragraph(null);
-            heading.setKeepNext(true);
-            DocxDocument.run(heading, group.heading(), true, false);
+            doc.lead(group.heading());
             group.goals().forEach(doc::bullet);
         }
         return doc.bytes();
