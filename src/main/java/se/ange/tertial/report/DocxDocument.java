@@ -75,7 +75,8 @@ final class DocxDocument {
 
     private final XWPFDocument doc;
 
-    DocxDocument(String title, String footerText) {
+    /** @param cover true when the first page is a cover, which goes without the footer */
+    DocxDocument(String title, String footerText, boolean cover) {
         doc = new XWPFDocument();
         try {
             doc.createStyles().setStyles(StylesDocument.Factory.parse(DocxStyles.STYLES).getStyles());
@@ -87,7 +88,7 @@ final class DocxDocument {
         doc.getProperties().getCoreProperties().setCreator("Tertial");
         doc.getProperties().getCoreProperties().getUnderlyingProperties().setLanguageProperty("sv-SE");
         settings();
-        page(footerText);
+        page(footerText, cover);
         fonts();
     }
 
@@ -303,7 +304,7 @@ final class DocxDocument {
     }
 
     /** A4 portrait, 2.5 cm margins; the footer on every page but the cover. */
-    private void page(String footerText) {
+    private void page(String footerText, boolean cover) {
         XWPFFooter footer = doc.createFooter(HeaderFooterType.DEFAULT);
         XWPFParagraph paragraph = footer.getParagraphs().isEmpty() ? footer.createParagraph() : footer.getParagraphs().get(0);
         paragraph.setStyle("Footer");
@@ -313,10 +314,6 @@ final class DocxDocument {
         field(paragraph, "PAGE", "1");
         run(paragraph, " av ", false, false);
         field(paragraph, "NUMPAGES", "1");
-        XWPFFooter cover = doc.createFooter(HeaderFooterType.FIRST);
-        if (cover.getParagraphs().isEmpty()) {
-            cover.createParagraph().setStyle("Footer");
-        }
         CTSectPr section = doc.getDocument().getBody().isSetSectPr()
                 ? doc.getDocument().getBody().getSectPr() : doc.getDocument().getBody().addNewSectPr();
         if (!section.isSetPgSz()) {
@@ -334,8 +331,14 @@ final class DocxDocument {
         section.getPgMar().setHeader(BigInteger.valueOf(709));
         section.getPgMar().setFooter(BigInteger.valueOf(709));
         section.getPgMar().setGutter(BigInteger.ZERO);
-        if (!section.isSetTitlePg()) {
-            section.addNewTitlePg();
+        if (cover) {
+            XWPFFooter empty = doc.createFooter(HeaderFooterType.FIRST);
+            if (empty.getParagraphs().isEmpty()) {
+                empty.createParagraph().setStyle("Footer");
+            }
+            if (!section.isSetTitlePg()) {
+                section.addNewTitlePg();
+            }
         }
     }
 

@@ -277,7 +277,7 @@ final class DocxReport {
     static DocxDocument start(ReportDocument report) {
         String tertial = "tertial " + report.tertial().number() + " " + report.tertial().year();
         DocxDocument doc = new DocxDocument(report.title() + " – " + report.scope() + ", " + tertial,
-                report.title() + " – " + report.scope() + ", " + tertial);
+                report.title() + " – " + report.scope() + ", " + tertial, true);
         doc.paragraph(DocxDocument.TITLE, report.title());
         doc.paragraph(DocxDocument.SUBTITLE, report.scope());
         doc.paragraph(null, "Tertial " + report.tertial().number() + " " + report.tertial().year());

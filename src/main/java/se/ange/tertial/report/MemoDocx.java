@@ -33,7 +33,7 @@ final class MemoDocx {
     static byte[] render(BoardReport report) {
         Tertial tertial = report.tertial();
         String title = "Uppföljning av kommunstyrelsens mål, tertial " + tertial.number() + " " + tertial.year();
-        DocxDocument doc = new DocxDocument(title, "Tjänsteskrivelse – " + title);
+        DocxDocument doc = new DocxDocument(title, "Tjänsteskrivelse – " + title, false);
         doc.paragraph(DocxDocument.SUBTITLE, "Kommunstyrelsen");
         doc.paragraph(null, "Datum: " + Dates.full(report.date(), Language.SV));
         doc.paragraph(DocxDocument.TITLE_PLAIN, title);

@@ -49,6 +49,21 @@ final class DocxFiles {
         return parts;
     }
 
+    /** The same package with one part's content replaced (to show the checks catch a broken part). */
+    static byte[] withPart(byte[] docx, String name, String content) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            for (Map.Entry<String, byte[]> part : parts(docx).entrySet()) {
+                zip.putNextEntry(new ZipEntry(part.getKey()));
+                zip.write(part.getKey().equals(name) ? content.getBytes(StandardCharsets.UTF_8) : part.getValue());
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     static String xml(byte[] docx, String name) {
         byte[] part = parts(docx).get(name);
         if (part == null) {

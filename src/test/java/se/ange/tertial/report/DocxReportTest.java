@@ -41,6 +41,17 @@ class DocxReportTest {
     }
 
     @Test
+    void the_schema_check_catches_a_table_without_its_grid_and_a_misplaced_page_size() {
+        String document = DocxFiles.xml(UPPSIKT, "word/document.xml");
+        String noGrid = document.replaceFirst("<w:tblGrid>.*?</w:tblGrid>", "");
+        assertThat(DocxFiles.schemaErrors(DocxFiles.withPart(UPPSIKT, "word/document.xml", noGrid)))
+                .anySatisfy(error -> assertThat(error).startsWith("/word/document.xml").contains("tblGrid"));
+        String swapped = document.replaceFirst("(<w:pgSz [^>]*/>)(<w:pgMar [^>]*/>)", "$2$1");
+        assertThat(swapped).isNotEqualTo(document);
+        assertThat(DocxFiles.schemaErrors(DocxFiles.withPart(UPPSIKT, "word/document.xml", swapped))).isNotEmpty();
+    }
+
+    @Test
     void the_uppsiktsrapport_has_the_seeds_cover_contents_headings_and_activity_tables() throws IOException {
         try (XWPFDocument doc = open(UPPSIKT)) {
             assertThat(styled(doc, "Title")).containsExactly("Uppsiktsrapport till kommunstyrelsen");
