@@ -162,18 +162,35 @@ final class DocxDocument {
     }
 
     /**
-     * The table of contents as a field Word fills in when the document opens (settings ask it to update
-     * fields): chapters and their sections only, never the activities.
+     * The table of contents as a field of the headings of levels 1 and 2 (never the activities). Word
+     * rebuilds it with page numbers when the document opens (the settings ask it to update fields); until
+     * then, and in readers that never update fields, it already lists the headings.
      */
-    void tableOfContents() {
+    void tableOfContents(List<ContentsEntry> entries) {
         paragraph(TOC_HEADING, "Innehåll");
-        XWPFParagraph field = paragraph(null);
-        fieldChar(field, STFldCharType.BEGIN);
-        instruction(field, " TOC \\o \"1-2\" \\h \\z \\u ");
-        fieldChar(field, STFldCharType.SEPARATE);
-        field.createRun().setText("Innehållsförteckningen fylls i när dokumentet öppnas (eller: högerklicka, Uppdatera fält).");
-        fieldChar(field, STFldCharType.END);
+        XWPFParagraph first = paragraph(entries.isEmpty() ? null : "TOC" + entries.get(0).level());
+        fieldChar(first, STFldCharType.BEGIN);
+        instruction(first, " TOC \\o \"1-2\" \\h \\z \\u ");
+        fieldChar(first, STFldCharType.SEPARATE);
+        XWPFParagraph last = first;
+        if (entries.isEmpty()) {
+            run(first, "Innehållsförteckningen fylls i när dokumentet öppnas (eller: högerklicka, Uppdatera fält).", false, false);
+        } else {
+            run(first, entries.get(0).text(), false, false);
+            for (ContentsEntry entry : entries.subList(1, entries.size())) {
+                last = paragraph("TOC" + entry.level(), entry.text());
+            }
+        }
+        fieldChar(last, STFldCharType.END);
         pageBreak();
+    }
+
+    /** A heading as the table of contents lists it (level 1 or 2). */
+    record ContentsEntry(int level, String text) {
+
+        static ContentsEntry of(int level, String number, String text) {
+            return new ContentsEntry(level, number == null || number.isBlank() ? text : number + " " + text);
+        }
     }
 
     private static void fieldChar(XWPFParagraph paragraph, STFldCharType.Enum type) {

@@ -274,7 +274,7 @@ final class DocxReport {
     }
 
     /** A new document with the cover (title, scope, tertial, date, preliminary or frozen) and the contents. */
-    static DocxDocument start(ReportDocument report) {
+    static DocxDocument start(ReportDocument report, List<DocxDocument.ContentsEntry> contents) {
         String tertial = "tertial " + report.tertial().number() + " " + report.tertial().year();
         DocxDocument doc = new DocxDocument(report.title() + " – " + report.scope() + ", " + tertial,
                 report.title() + " – " + report.scope() + ", " + tertial, true);
@@ -285,8 +285,12 @@ final class DocxReport {
         doc.paragraph(DocxDocument.SMALL, report.frozen() != null ? report.frozen()
                 : "Preliminär: tertialen är inte låst, rapporten visar registret som det är nu.");
         doc.pageBreak();
-        doc.tableOfContents();
+        doc.tableOfContents(contents);
         return doc;
+    }
+
+    static DocxDocument.ContentsEntry entry(ReportParts.Section section) {
+        return DocxDocument.ContentsEntry.of(section.level(), section.number(), section.heading());
     }
 
     /** A numbered heading and its text; quotations set off (italic, indented). */

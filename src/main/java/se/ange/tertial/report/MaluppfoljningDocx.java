@@ -1,9 +1,11 @@
 package se.ange.tertial.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import se.ange.tertial.report.DocxDocument.Column;
+import se.ange.tertial.report.DocxDocument.ContentsEntry;
 import se.ange.tertial.report.ReportParts.ActivityRow;
 import se.ange.tertial.report.ReportParts.Count;
 import se.ange.tertial.report.ReportParts.LegendEntry;
@@ -32,7 +34,7 @@ final class MaluppfoljningDocx {
     }
 
     static byte[] render(BoardReport report) {
-        DocxDocument doc = DocxReport.start(report);
+        DocxDocument doc = DocxReport.start(report, contents(report));
         DocxReport.section(doc, report.intro());
         legend(doc, "Bedömning av mål", report.assessmentLegend());
         legend(doc, "Status för aktiviteter", report.statusLegend());
@@ -48,6 +50,15 @@ final class MaluppfoljningDocx {
         }
         summary(doc, report);
         return doc.bytes();
+    }
+
+    private static List<ContentsEntry> contents(BoardReport report) {
+        List<ContentsEntry> entries = new ArrayList<>();
+        entries.add(DocxReport.entry(report.intro()));
+        entries.add(DocxReport.entry(report.goalsChapter()));
+        report.kfGoals().forEach(kf -> entries.add(ContentsEntry.of(2, kf.number(), kf.title())));
+        entries.add(DocxReport.entry(report.analysis()));
+        return entries;
     }
 
     private static void legend(DocxDocument doc, String heading, List<LegendEntry> entries) {

@@ -1,10 +1,12 @@
 package se.ange.tertial.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import se.ange.tertial.report.DocxDocument.Column;
+import se.ange.tertial.report.DocxDocument.ContentsEntry;
 import se.ange.tertial.report.ReportParts.ActivityRow;
 import se.ange.tertial.report.ReportParts.GoalGroup;
 
@@ -26,7 +28,7 @@ final class UppsiktDocx {
     }
 
     static byte[] render(DepartmentReport report) {
-        DocxDocument doc = DocxReport.start(report);
+        DocxDocument doc = DocxReport.start(report, contents(report));
         DocxReport.section(doc, report.intro());
         for (DepartmentReport.Goal goal : report.goals()) {
             doc.heading(2, goal.number(), goal.title());
@@ -43,6 +45,15 @@ final class UppsiktDocx {
             group.goals().forEach(doc::bullet);
         }
         return doc.bytes();
+    }
+
+    private static List<ContentsEntry> contents(DepartmentReport report) {
+        List<ContentsEntry> entries = new ArrayList<>();
+        entries.add(DocxReport.entry(report.intro()));
+        report.goals().forEach(goal -> entries.add(ContentsEntry.of(2, goal.number(), goal.title())));
+        report.closing().forEach(section -> entries.add(DocxReport.entry(section)));
+        entries.add(DocxReport.entry(report.boardGoals()));
+        return entries;
     }
 
     private static void activities(DocxDocument doc, List<ActivityRow> activities) {

@@ -65,6 +65,13 @@ class DocxReportTest {
                     "Heading2|1.3 Rapportering och uppföljning",
                     "Heading2|1.4 Avgränsning",
                     "Heading1|2 Kommunstyrelsens mål");
+            assertThat(contents(doc)).containsExactly(
+                    "1 Redovisning av arbete för de politiska målen",
+                    "  1.1 Sjukfrånvaron ska minska",
+                    "  1.2 Andelen anställda som nyttjar kommunens friskvårdsbidrag ska öka.",
+                    "  1.3 Rapportering och uppföljning",
+                    "  1.4 Avgränsning",
+                    "2 Kommunstyrelsens mål");
             assertThat(styled(doc, DocxDocument.QUOTE)).containsExactly("När kommunstyrelsens verksamhetsplan är antagen ska "
                     + "förvaltningen skyndsamt påbörja planering för genomförande, utifrån verksamhetsplanen.");
 
@@ -130,6 +137,11 @@ class DocxReportTest {
             assertThat(texts(doc)).containsSubsequence("För 2023 är 80,4 % av eleverna i årskurs 9 behöriga till yrkesprogram.",
                     "Målet bedöms därför som delvis uppfyllt.");
 
+            assertThat(contents(doc)).as("levels 1 and 2 only: no KS goals").containsExactly("1 Inledning",
+                    "2 Redovisning av målarbete",
+                    "  2.1 Fortsätta ett målmedvetet arbete med att höja kvalitén i grundskolan",
+                    "  2.2 Sjukfrånvaron ska minska",
+                    "3 Sammanfattning och analys");
             List<XWPFTable> tables = doc.getTables();
             assertThat(tables).extracting(table -> cells(table.getRow(0))).containsExactly(
                     List.of("Mått", "Utgångsvärde", "Målvärde", "Utfall"),
@@ -326,6 +338,12 @@ class DocxReportTest {
 
     static List<String> styled(XWPFDocument doc, String style) {
         return doc.getParagraphs().stream().filter(p -> style.equals(p.getStyle())).map(XWPFParagraph::getText).toList();
+    }
+
+    /** The table of contents as it reads before Word updates it, level 2 indented. */
+    static List<String> contents(XWPFDocument doc) {
+        return doc.getParagraphs().stream().filter(p -> p.getStyle() != null && p.getStyle().matches("TOC[12]"))
+                .map(p -> (p.getStyle().equals("TOC2") ? "  " : "") + p.getText()).toList();
     }
 
     static List<String> headings(XWPFDocument doc) {
