@@ -26,10 +26,10 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 
 /**
- * The report as an editable, accessible Word document (Apache POI XWPF): a cover page, a table of contents
- * field (Word fills it in when the document opens), real heading styles — Heading1 per KF goal and for the
- * summary, Heading2 per KS goal, Heading3 for the assessment and the activities — and tables with a
- * repeating header row for the activities.
+ * The reports as editable Word documents. {@link #render(ReportDocument)} is the one for issue 14: both
+ * report kinds on the shared {@link DocxDocument} (A4, embedded DejaVu Sans, Swedish styles, footer, contents),
+ * laid out by {@link UppsiktDocx} and {@link MaluppfoljningDocx}. {@code render(TertialReport)} is the earlier
+ * single report, kept until the old model is removed.
  */
 final class DocxReport {
 
