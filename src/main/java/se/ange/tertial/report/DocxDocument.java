@@ -92,9 +92,12 @@ final class DocxDocument {
         fonts();
     }
 
-    /** Swedish text, with the one glyph DejaVu Sans lacks replaced (Vänteläge's ⏸ prints as ‖, as in the PDF). */
+    /**
+     * Text as it can be printed: the one glyph DejaVu Sans lacks replaced (Vänteläge's ⏸ prints as ‖, as in
+     * the PDF), and control characters pasted into a comment dropped (XML 1.0 cannot carry them).
+     */
     static String printable(String text) {
-        return text.replace("⏸", "‖");
+        return text.replace("⏸", "‖").replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]", "");
     }
 
     XWPFParagraph paragraph(String style) {

@@ -71,6 +71,9 @@ final class MemoDocx {
                 entry -> Status.parse(entry.label()).isPresent())
                 + " Statusen beskrivs med en kommentar per aktivitet.");
 
+        doc.heading(2, null, "Ånge kommuns vision");
+        doc.paragraph(null, "Vi är en plats för alla, med närhet till natur och gemenskap. Här ger näring och engagemang "
+                + "kraft till en levande bygd.");
         for (String area : FOCUS_AREAS) {
             doc.heading(2, null, "Fokusområde " + area);
             doc.placeholder(null, "Skriv här hur ärendet berör " + area.toLowerCase(Locale.ROOT)

@@ -41,6 +41,11 @@ class DocxReportTest {
     }
 
     @Test
+    void text_is_printable_vantelage_as_a_double_bar_and_no_control_characters() {
+        assertThat(DocxDocument.printable("⏸ Vänteläge\u0007\u000B; rad\nny rad\ttab")).isEqualTo("‖ Vänteläge; rad\nny rad\ttab");
+    }
+
+    @Test
     void the_schema_check_catches_a_table_without_its_grid_and_a_misplaced_page_size() {
         String document = DocxFiles.xml(UPPSIKT, "word/document.xml");
         String noGrid = document.replaceFirst("<w:tblGrid>.*?</w:tblGrid>", "");

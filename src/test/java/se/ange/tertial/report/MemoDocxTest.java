@@ -35,7 +35,7 @@ class MemoDocxTest {
                     "Uppföljning av kommunstyrelsens mål – Kommunstyrelsen, tertial 1 2024");
             assertThat(DocxReportTest.headings(doc)).containsExactly(
                     "Heading1|Förslag till beslut", "Heading1|Ärendet i korthet", "Heading1|Förvaltningens övervägande",
-                    "Heading2|Legendförteckning", "Heading2|Fokusområde Hållbar vardag", "Heading2|Fokusområde Hållbar hälsa",
+                    "Heading2|Legendförteckning", "Heading2|Ånge kommuns vision", "Heading2|Fokusområde Hållbar vardag", "Heading2|Fokusområde Hållbar hälsa",
                     "Heading2|Fokusområde Hållbar gemenskap", "Heading2|Fokusområde Hållbar kompetens",
                     "Heading2|Fokusområde Hållbar natur", "Heading1|Beslutsunderlag");
             assertThat(doc.getProperties().getCoreProperties().getTitle())
