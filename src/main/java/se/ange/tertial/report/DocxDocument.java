@@ -2,24 +2,14 @@ package se.ange.tertial.report;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
-import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
-import org.apache.poi.openxml4j.opc.PackagePart;
-import org.apache.poi.openxml4j.opc.PackagePartName;
-import org.apache.poi.openxml4j.opc.PackagingURIHelper;
-import org.apache.poi.openxml4j.opc.TargetMode;
 import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.BreakType;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFFooter;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRelation;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
@@ -69,10 +59,6 @@ final class DocxDocument {
     static final String LEGEND = "Legend";
     static final String LEAD = "Lead";
 
-    /** Fonts: the regular and the bold face, each under a fixed key so the same report gives the same file. */
-    private static final byte[] REGULAR = font("report/fonts/DejaVuSans.ttf");
-    private static final byte[] BOLD = font("report/fonts/DejaVuSans-Bold.ttf");
-
     private final XWPFDocument doc;
 
     /** @param cover true when the first page is a cover, which goes without the footer */
@@ -89,7 +75,7 @@ final class DocxDocument {
         doc.getProperties().getCoreProperties().getUnderlyingProperties().setLanguageProperty("sv-SE");
         settings();
         page(footerText, cover);
-        fonts();
+        DocxFonts.embed(doc);
     }
 
     /**
@@ -368,78 +354,6 @@ final class DocxDocument {
         fieldChar(paragraph, STFldCharType.SEPARATE);
         paragraph.createRun().setText(placeholder);
         fieldChar(paragraph, STFldCharType.END);
-    }
-
-    /**
-     * DejaVu Sans, regular and bold, embedded the way Word embeds fonts: an obfuscated copy (.odttf) per
-     * face, named in the font table with the key that undoes the obfuscation.
-     */
-    private void fonts() {
-        try {
-            PackagePartName tableName = PackagingURIHelper.createPartName("/word/fontTable.xml");
-            PackagePart table = doc.getPackage().createPart(tableName,
-                    "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml");
-            doc.getPackagePart().addRelationship(tableName, TargetMode.INTERNAL, XWPFRelation.FONT_TABLE.getRelation());
-            String regular = embed(table, "font1", REGULAR);
-            String bold = embed(table, "font2", BOLD);
-            String xml = """
-                    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                    <w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" \
-                    xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
-                    <w:font w:name="%1$s"><w:panose1 w:val="020B0603030804020204"/><w:charset w:val="00"/>\
-                    <w:family w:val="swiss"/><w:pitch w:val="variable"/>\
-                    <w:embedRegular r:id="%2$s" w:fontKey="%3$s"/><w:embedBold r:id="%4$s" w:fontKey="%5$s"/></w:font>\
-                    </w:fonts>""".formatted(FONT, regular, key("font1"), bold, key("font2"));
-            try (OutputStream out = table.getOutputStream()) {
-                out.write(xml.getBytes(StandardCharsets.UTF_8));
-            }
-        } catch (InvalidFormatException | IOException e) {
-            throw new IllegalStateException("Could not embed " + FONT, e);
-        }
-    }
-
-    private String embed(PackagePart table, String name, byte[] font) throws InvalidFormatException, IOException {
-        PackagePartName partName = PackagingURIHelper.createPartName("/word/fonts/" + name + ".odttf");
-        PackagePart part = doc.getPackage().createPart(partName, "application/vnd.openxmlformats-officedocument.obfuscatedFont");
-        try (OutputStream out = part.getOutputStream()) {
-            out.write(obfuscate(font, key(name)));
-        }
-        return table.addRelationship(partName, TargetMode.INTERNAL,
-                "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font").getId();
-    }
-
-    /** A fixed GUID per face (name-based), written as the font table wants it: "{XXXXXXXX-…}". */
-    static String key(String name) {
-        return "{" + UUID.nameUUIDFromBytes(("tertial-" + name).getBytes(StandardCharsets.UTF_8)).toString()
-                .toUpperCase(java.util.Locale.ROOT) + "}";
-    }
-
-    /**
-     * ECMA-376 part 1, 17.8.1: the key's 32 hex digits read as 16 bytes and reversed; the font's first 32
-     * bytes XOR-ed with them (bytes 0–15 and 16–31 alike). Undoing it is the same operation.
-     */
-    static byte[] obfuscate(byte[] font, String key) {
-        String hex = key.replaceAll("[{}-]", "");
-        byte[] reversed = new byte[16];
-        for (int i = 0; i < 16; i++) {
-            reversed[15 - i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
-        }
-        byte[] result = font.clone();
-        for (int i = 0; i < 32; i++) {
-            result[i] ^= reversed[i % 16];
-        }
-        return result;
-    }
-
-    private static byte[] font(String name) {
-        try (InputStream in = DocxDocument.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing font " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     byte[] bytes() {

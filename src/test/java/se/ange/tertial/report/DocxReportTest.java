@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
@@ -389,10 +388,5 @@ class DocxReportTest {
         try (InputStream in = DocxReportTest.class.getClassLoader().getResourceAsStream(name)) {
             return in.readAllBytes();
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static List<IBodyElement> body(XWPFDocument doc) {
-        return doc.getBodyElements();
     }
 }
