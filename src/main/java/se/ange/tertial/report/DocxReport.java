@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.List;
+import se.ange.tertial.followup.Dates;
+import se.ange.tertial.followup.Language;
 import org.apache.poi.xwpf.usermodel.BreakType;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -24,10 +26,10 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 
 /**
- * The report as an editable, accessible Word document (Apache POI XWPF): a cover page, a table of contents
- * field (Word fills it in when the document opens), real heading styles — Heading1 per KF goal and for the
- * summary, Heading2 per KS goal, Heading3 for the assessment and the activities — and tables with a
- * repeating header row for the activities.
+ * The reports as editable Word documents. {@link #render(ReportDocument)} is the one for issue 14: both
+ * report kinds on the shared {@link DocxDocument} (A4, embedded DejaVu Sans, Swedish styles, footer, contents),
+ * laid out by {@link UppsiktDocx} and {@link MaluppfoljningDocx}. {@code render(TertialReport)} is the earlier
+ * single report, kept until the old model is removed.
  */
 final class DocxReport {
 
@@ -260,14 +262,51 @@ final class DocxReport {
         styles.addStyle(new XWPFStyle(style, styles));
     }
 
-    /** Contract (issue 14): a report of either kind as a Word document. TODO(docx helper). */
+    /**
+     * Contract (issue 14): a report of either kind as a Word document, shaped as the municipality's own
+     * (seed 001 for the uppsiktsrapport, seed 003 for the måluppföljning).
+     */
     static byte[] render(ReportDocument document) {
-        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            doc.createParagraph().createRun().setText(document.title() + " – " + document.scope());
-            doc.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (document instanceof DepartmentReport uppsikt) {
+            return UppsiktDocx.render(uppsikt);
         }
+        return MaluppfoljningDocx.render((BoardReport) document);
+    }
+
+    /** A new document with the cover (title, scope, tertial, date, preliminary or frozen) and the contents. */
+    static DocxDocument start(ReportDocument report, List<DocxDocument.ContentsEntry> contents) {
+        String tertial = "tertial " + report.tertial().number() + " " + report.tertial().year();
+        DocxDocument doc = new DocxDocument(report.title() + " – " + report.scope() + ", " + tertial,
+                report.title() + " – " + report.scope() + ", " + tertial, true);
+        doc.paragraph(DocxDocument.TITLE, report.title());
+        doc.paragraph(DocxDocument.SUBTITLE, report.scope());
+        doc.paragraph(null, "Tertial " + report.tertial().number() + " " + report.tertial().year());
+        doc.paragraph(null, "Datum: " + Dates.full(report.date(), Language.SV));
+        doc.paragraph(DocxDocument.SMALL, report.frozen() != null ? report.frozen()
+                : "Preliminär: tertialen är inte låst, rapporten visar registret som det är nu.");
+        doc.pageBreak();
+        doc.tableOfContents(contents);
+        return doc;
+    }
+
+    static DocxDocument.ContentsEntry entry(ReportParts.Section section) {
+        return DocxDocument.ContentsEntry.of(section.level(), section.number(), section.heading());
+    }
+
+    /** A numbered heading and its text; quotations set off (italic, indented). */
+    static void section(DocxDocument doc, ReportParts.Section section) {
+        doc.heading(section.level(), section.number(), section.heading());
+        paragraphs(doc, section);
+    }
+
+    static void paragraphs(DocxDocument doc, ReportParts.Section section) {
+        for (ReportParts.Paragraph paragraph : section.paragraphs()) {
+            doc.lines(paragraph.quote() ? DocxDocument.QUOTE : null, paragraph.text());
+        }
+    }
+
+    /** "▶ Pågående enligt plan"; just the label when there is no symbol. */
+    static String withSymbol(String symbol, String label) {
+        return symbol == null || symbol.isBlank() ? label : symbol + " " + label;
     }
 }

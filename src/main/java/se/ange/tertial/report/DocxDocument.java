@@ -1,0 +1,368 @@
+package se.ange.tertial.report;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.util.List;
+import org.apache.poi.wp.usermodel.HeaderFooterType;
+import org.apache.poi.xwpf.usermodel.BreakType;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFFooter;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.apache.xmlbeans.XmlException;
+import org.apache.xmlbeans.impl.xb.xmlschema.SpaceAttribute;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFldChar;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSettings;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTbl;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTText;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTrPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.NumberingDocument;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STHighlightColor;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STShd;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.StylesDocument;
+
+/**
+ * The Word document the reports and the cover memo are written on: A4 with 2.5 cm margins, DejaVu Sans
+ * embedded (obfuscated, as Word embeds fonts) so every status symbol prints everywhere, Swedish styles with
+ * real headings (outline levels, kept with the next paragraph), a footer with the title and "Sida X av Y",
+ * and tables with fixed column widths whose header rows repeat on every page.
+ */
+final class DocxDocument {
+
+    static final String FONT = "DejaVu Sans";
+    static final int PAGE_WIDTH = 11906;
+    static final int PAGE_HEIGHT = 16838;
+    static final int MARGIN = 1418;
+    /** The width between the margins, what every table is laid out in. */
+    static final int TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
+
+    static final String TITLE = "Title";
+    static final String SUBTITLE = "Subtitle";
+    /** A document's title on its first page when there is no cover (the memo). */
+    static final String TITLE_PLAIN = "DocumentTitle";
+    static final String QUOTE = "Quote";
+    static final String SMALL = "Small";
+    static final String TOC_HEADING = "TOCHeading";
+    static final String TABLE_TEXT = "TableText";
+    static final String LIST = "ListBullet";
+    static final String LEGEND = "Legend";
+    static final String LEAD = "Lead";
+
+    private final XWPFDocument doc;
+
+    /** @param cover true when the first page is a cover, which goes without the footer */
+    DocxDocument(String title, String footerText, boolean cover) {
+        doc = new XWPFDocument();
+        try {
+            doc.createStyles().setStyles(StylesDocument.Factory.parse(DocxStyles.STYLES).getStyles());
+            doc.createNumbering().setNumbering(NumberingDocument.Factory.parse(DocxStyles.NUMBERING).getNumbering());
+        } catch (XmlException e) {
+            throw new IllegalStateException("Broken built-in styles", e);
+        }
+        doc.getProperties().getCoreProperties().setTitle(title);
+        doc.getProperties().getCoreProperties().setCreator("Tertial");
+        doc.getProperties().getCoreProperties().getUnderlyingProperties().setLanguageProperty("sv-SE");
+        settings();
+        page(footerText, cover);
+        DocxFonts.embed(doc);
+    }
+
+    /**
+     * Text as it can be printed: the one glyph DejaVu Sans lacks replaced (Vänteläge's ⏸ prints as ‖, as in
+     * the PDF), and control characters pasted into a comment dropped (XML 1.0 cannot carry them).
+     */
+    static String printable(String text) {
+        return text.replace("⏸", "‖").replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]", "");
+    }
+
+    XWPFParagraph paragraph(String style) {
+        XWPFParagraph paragraph = doc.createParagraph();
+        if (style != null) {
+            paragraph.setStyle(style);
+        }
+        return paragraph;
+    }
+
+    XWPFParagraph paragraph(String style, String text) {
+        XWPFParagraph paragraph = paragraph(style);
+        run(paragraph, text, false, false);
+        return paragraph;
+    }
+
+    /** Text paragraphs: each line of the stored text its own paragraph, empty lines dropped. */
+    void lines(String style, String text) {
+        for (String line : text.split("\\R")) {
+            if (!line.isBlank()) {
+                paragraph(style, line.strip());
+            }
+        }
+    }
+
+    XWPFParagraph heading(int level, String number, String text) {
+        return paragraph("Heading" + level, number == null || number.isBlank() ? text : number + " " + text);
+    }
+
+    /** A bold line introducing what follows, kept with it; not a heading (the contents list chapters and goals only). */
+    void lead(String text) {
+        run(paragraph(LEAD), text, true, false);
+    }
+
+    void bullet(String text) {
+        paragraph(LIST, text);
+    }
+
+    /** Text the stab must write before the memo goes out: yellow, in brackets, easy to find. */
+    void placeholder(String style, String text) {
+        XWPFRun run = run(paragraph(style), "[" + text + "]", false, true);
+        run.getCTR().getRPr().addNewHighlight().setVal(STHighlightColor.YELLOW);
+    }
+
+    void pageBreak() {
+        doc.createParagraph().createRun().addBreak(BreakType.PAGE);
+    }
+
+    static XWPFRun run(XWPFParagraph paragraph, String text, boolean bold, boolean italic) {
+        XWPFRun run = paragraph.createRun();
+        if (bold) {
+            run.setBold(true);
+        }
+        if (italic) {
+            run.setItalic(true);
+        }
+        String[] lines = printable(text).split("\\R", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (i > 0) {
+                run.addBreak();
+            }
+            run.setText(lines[i], i);
+        }
+        return run;
+    }
+
+    /**
+     * The table of contents as a field of the headings of levels 1 and 2 (never the activities). Word
+     * rebuilds it with page numbers when the document opens (the settings ask it to update fields); until
+     * then, and in readers that never update fields, it already lists the headings.
+     */
+    void tableOfContents(List<ContentsEntry> entries) {
+        paragraph(TOC_HEADING, "Innehåll");
+        XWPFParagraph first = paragraph(entries.isEmpty() ? null : "TOC" + entries.get(0).level());
+        fieldChar(first, STFldCharType.BEGIN);
+        instruction(first, " TOC \\o \"1-2\" \\h \\z \\u ");
+        fieldChar(first, STFldCharType.SEPARATE);
+        XWPFParagraph last = first;
+        if (entries.isEmpty()) {
+            run(first, "Innehållsförteckningen fylls i när dokumentet öppnas (eller: högerklicka, Uppdatera fält).", false, false);
+        } else {
+            run(first, entries.get(0).text(), false, false);
+            for (ContentsEntry entry : entries.subList(1, entries.size())) {
+                last = paragraph("TOC" + entry.level(), entry.text());
+            }
+        }
+        fieldChar(last, STFldCharType.END);
+        pageBreak();
+    }
+
+    /** A heading as the table of contents lists it (level 1 or 2). */
+    record ContentsEntry(int level, String text) {
+
+        static ContentsEntry of(int level, String number, String text) {
+            return new ContentsEntry(level, number == null || number.isBlank() ? text : number + " " + text);
+        }
+    }
+
+    private static void fieldChar(XWPFParagraph paragraph, STFldCharType.Enum type) {
+        CTFldChar fldChar = paragraph.createRun().getCTR().addNewFldChar();
+        fldChar.setFldCharType(type);
+        if (type == STFldCharType.BEGIN) {
+            fldChar.setDirty(true);
+        }
+    }
+
+    private static void instruction(XWPFParagraph paragraph, String code) {
+        CTText instruction = paragraph.createRun().getCTR().addNewInstrText();
+        instruction.setStringValue(code);
+        instruction.setSpace(SpaceAttribute.Space.PRESERVE);
+    }
+
+    /**
+     * A table over the whole text width with fixed column widths (words are never cut in two by a column
+     * too narrow for them) and a header row that repeats on every page and never splits.
+     */
+    Table table(List<Column> columns) {
+        XWPFTable table = doc.createTable();
+        CTTbl ct = table.getCTTbl();
+        CTTblPr properties = CTTblPr.Factory.newInstance();
+        properties.addNewTblStyle().setVal("Tabell");
+        int total = columns.stream().mapToInt(Column::width).sum();
+        properties.addNewTblW().setW(BigInteger.valueOf(total));
+        properties.getTblW().setType(STTblWidth.DXA);
+        properties.addNewTblLayout().setType(STTblLayoutType.FIXED);
+        ct.setTblPr(properties);
+        CTTblGrid grid = CTTblGrid.Factory.newInstance();
+        columns.forEach(column -> grid.addNewGridCol().setW(BigInteger.valueOf(column.width())));
+        ct.setTblGrid(grid);
+        XWPFTableRow header = table.getRow(0);
+        for (int i = 1; i < columns.size(); i++) {
+            header.addNewTableCell();
+        }
+        Table result = new Table(table, columns);
+        result.header(header);
+        return result;
+    }
+
+    /** A column of a table: its header and its width in twips. */
+    record Column(String header, int width) {
+    }
+
+    /** A table being filled in, row by row. */
+    final class Table {
+        private final XWPFTable table;
+        private final List<Column> columns;
+
+        private Table(XWPFTable table, List<Column> columns) {
+            this.table = table;
+            this.columns = columns;
+        }
+
+        private void header(XWPFTableRow row) {
+            CTTrPr properties = row.getCtRow().addNewTrPr();
+            properties.addNewCantSplit();
+            properties.addNewTblHeader();
+            for (int i = 0; i < columns.size(); i++) {
+                XWPFTableCell cell = cell(row, i);
+                cell.getCTTc().getTcPr().addNewShd().setVal(STShd.CLEAR);
+                cell.getCTTc().getTcPr().getShd().setFill("E7EBF0");
+                XWPFParagraph paragraph = cell.getParagraphs().get(0);
+                paragraph.setStyle(TABLE_TEXT);
+                run(paragraph, columns.get(i).header(), true, false);
+            }
+        }
+
+        /** A new row; {@code keepWhole}: short rows are never split over two pages. */
+        XWPFTableRow row(boolean keepWhole) {
+            XWPFTableRow row = table.createRow();
+            if (row.getCtRow().isSetTrPr()) {
+                row.getCtRow().unsetTrPr();
+            }
+            if (keepWhole) {
+                row.getCtRow().addNewTrPr().addNewCantSplit();
+            }
+            for (int i = 0; i < columns.size(); i++) {
+                cell(row, i).getParagraphs().get(0).setStyle(TABLE_TEXT);
+            }
+            return row;
+        }
+
+        private XWPFTableCell cell(XWPFTableRow row, int index) {
+            XWPFTableCell cell = row.getCell(index);
+            if (!cell.getCTTc().isSetTcPr()) {
+                cell.getCTTc().addNewTcPr();
+            }
+            if (!cell.getCTTc().getTcPr().isSetTcW()) {
+                cell.getCTTc().getTcPr().addNewTcW().setW(BigInteger.valueOf(columns.get(index).width()));
+                cell.getCTTc().getTcPr().getTcW().setType(STTblWidth.DXA);
+            }
+            return cell;
+        }
+
+        /** A paragraph in a cell: the cell's first (empty) one, then new ones below it. */
+        XWPFParagraph paragraph(XWPFTableCell cell, String style) {
+            List<XWPFParagraph> paragraphs = cell.getParagraphs();
+            XWPFParagraph last = paragraphs.get(paragraphs.size() - 1);
+            XWPFParagraph paragraph = paragraphs.size() == 1 && last.getRuns().isEmpty() ? last : cell.addParagraph();
+            paragraph.setStyle(style);
+            return paragraph;
+        }
+
+        /** One or more lines of plain text in a cell, each line its own paragraph. */
+        void text(XWPFTableCell cell, String text, boolean bold, boolean italic) {
+            for (String line : text.split("\\R")) {
+                if (!line.isBlank()) {
+                    run(paragraph(cell, italic ? SMALL : TABLE_TEXT), line.strip(), bold, italic);
+                }
+            }
+        }
+
+        /** Ends the table: a short empty paragraph so the next table never merges into it. */
+        void end() {
+            DocxDocument.this.paragraph(TABLE_TEXT);
+        }
+    }
+
+    private void settings() {
+        CTSettings settings = doc.getSettings().getCTSettings();
+        settings.addNewEmbedTrueTypeFonts();
+        settings.addNewSaveSubsetFonts().setVal(false);
+        doc.enforceUpdateFields();
+        settings.addNewThemeFontLang().setVal("sv-SE");
+    }
+
+    /** A4 portrait, 2.5 cm margins; the footer on every page but the cover. */
+    private void page(String footerText, boolean cover) {
+        XWPFFooter footer = doc.createFooter(HeaderFooterType.DEFAULT);
+        XWPFParagraph paragraph = footer.getParagraphs().isEmpty() ? footer.createParagraph() : footer.getParagraphs().get(0);
+        paragraph.setStyle("Footer");
+        run(paragraph, footerText, false, false);
+        paragraph.createRun().addTab();
+        run(paragraph, "Sida ", false, false);
+        field(paragraph, "PAGE", "1");
+        run(paragraph, " av ", false, false);
+        field(paragraph, "NUMPAGES", "1");
+        CTSectPr section = doc.getDocument().getBody().isSetSectPr()
+                ? doc.getDocument().getBody().getSectPr() : doc.getDocument().getBody().addNewSectPr();
+        if (!section.isSetPgSz()) {
+            section.addNewPgSz();
+        }
+        section.getPgSz().setW(BigInteger.valueOf(PAGE_WIDTH));
+        section.getPgSz().setH(BigInteger.valueOf(PAGE_HEIGHT));
+        if (!section.isSetPgMar()) {
+            section.addNewPgMar();
+        }
+        section.getPgMar().setTop(BigInteger.valueOf(MARGIN));
+        section.getPgMar().setBottom(BigInteger.valueOf(MARGIN));
+        section.getPgMar().setLeft(BigInteger.valueOf(MARGIN));
+        section.getPgMar().setRight(BigInteger.valueOf(MARGIN));
+        section.getPgMar().setHeader(BigInteger.valueOf(709));
+        section.getPgMar().setFooter(BigInteger.valueOf(709));
+        section.getPgMar().setGutter(BigInteger.ZERO);
+        if (cover) {
+            XWPFFooter empty = doc.createFooter(HeaderFooterType.FIRST);
+            if (empty.getParagraphs().isEmpty()) {
+                empty.createParagraph().setStyle("Footer");
+            }
+            if (!section.isSetTitlePg()) {
+                section.addNewTitlePg();
+            }
+        }
+    }
+
+    private static void field(XWPFParagraph paragraph, String code, String placeholder) {
+        fieldChar(paragraph, STFldCharType.BEGIN);
+        instruction(paragraph, " " + code + " ");
+        fieldChar(paragraph, STFldCharType.SEPARATE);
+        paragraph.createRun().setText(placeholder);
+        fieldChar(paragraph, STFldCharType.END);
+    }
+
+    byte[] bytes() {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            doc.write(out);
+            doc.close();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
