@@ -22,7 +22,8 @@ import se.ange.tertial.system.ProblemException;
  * A tertial's report as HTML, PDF or DOCX, of one of the two kinds: a department's uppsiktsrapport
  * ({@code kind=uppsikt&department=Staben}; stab and admin any, managers their own, unit managers their
  * unit's) or the board's måluppföljning ({@code kind=maluppfoljning}, the whole municipality; stab and
- * admin). The kind defaults to uppsikt with a department and to måluppföljning without.
+ * admin). The kind defaults to uppsikt with a department and to måluppföljning without. The cover memo of the
+ * måluppföljning: {@code /api/reports/{tertial}/memo?format=docx}.
  */
 @Controller("/api/reports")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -52,6 +53,25 @@ class ReportController {
         String disposition = (chosen == ReportFormat.HTML ? "inline" : "attachment")
                 + "; filename=\"" + filename + "\"; filename*=UTF-8''" + URLEncoder.encode(filename, StandardCharsets.UTF_8);
         return HttpResponse.ok(body).contentType(chosen.mediaType()).header(HttpHeaders.CONTENT_DISPOSITION, disposition);
+    }
+
+    /**
+     * The cover memo (tjänsteskrivelse) of the board's måluppföljning as a Word draft: its figures from the
+     * tertial, its prose for stab to write. Who may read the måluppföljning may read its memo.
+     */
+    @Get("/{tertial}/memo")
+    HttpResponse<byte[]> memo(@PathVariable String tertial, @Nullable @QueryValue String format,
+                              Authentication authentication) {
+        Tertial id = TertialRecordController.parseTertial(tertial);
+        if (format != null && !format.isBlank() && !format.trim().equalsIgnoreCase(ReportFormat.DOCX.extension())) {
+            throw ProblemException.invalidField("format",
+                    "Tjänsteskrivelsen finns bara som Word-dokument (format=docx), inte '%s'".formatted(format));
+        }
+        scopes.forReport(Caller.of(authentication), ReportKind.MALUPPFOLJNING, null);
+        byte[] body = MemoDocx.render(reports.maluppfoljning(id));
+        String filename = "tjansteskrivelse-maluppfoljning-" + id + "." + ReportFormat.DOCX.extension();
+        return HttpResponse.ok(body).contentType(ReportFormat.DOCX.mediaType())
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"");
     }
 
     /** "uppsiktsrapport-2024-T1-staben", "maluppfoljning-2024-T1". */

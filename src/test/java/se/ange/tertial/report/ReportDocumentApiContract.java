@@ -288,4 +288,66 @@ abstract class ReportDocumentApiContract {
         assertThat(put(stab, "/api/reports/goal-order?department=Socialavdelningen&year=2024",
                 Map.of("goals", List.of("3.2.1"))).code()).isEqualTo(200);
     }
+
+    @Test
+    void the_board_report_counts_only_decisions_suggests_a_measured_goal_from_its_measures_and_has_a_memo()
+            throws Exception {
+        HttpResponse<Map> knappt = put(stab, "/api/goals/2024/3.3.5/assessments/2024-T1", Map.of("assessment",
+                "Knappt uppfylld", "analysis", "Resursbrist inom Fritid Kultur Turism; en plats är klar."));
+        assertThat(knappt.code()).as("%s", knappt.getBody(Map.class)).isEqualTo(200);
+        assertThat(put(stab, "/api/goals/2024/3.1.1/assessments/2024-T1", Map.of("assessment", "Uppfylld"))
+                .code()).isEqualTo(200);
+        HttpResponse<Map> measure = stab.postJson("/api/goals/2024/4.1/measures", Map.of("name", "Sjukfrånvaro (%)",
+                "unit", "%", "baseline", "12,49", "target", 10, "direction", "DECREASE"));
+        assertThat(measure.code()).as("%s", measure.getBody(Map.class)).isEqualTo(201);
+        long measureId = ((Number) body(measure).get("id")).longValue();
+        assertThat(put(stab, "/api/goals/2024/4.1/measures/" + measureId + "/outcomes/2024-T1",
+                Map.of("value", "11,2")).code()).isEqualTo(200);
+
+        BoardReport board = reports.maluppfoljning(T1);
+        List<BoardReport.KsGoal> goals = board.kfGoals().stream().flatMap(kf -> kf.goals().stream()).toList();
+        // only the two decisions count; every other goal is "Ej bedömd", whatever its suggestion
+        Map<String, Integer> counted = new LinkedHashMap<>();
+        board.summary().byAssessment().forEach(c -> counted.put(c.label(), c.count()));
+        assertThat(counted).containsEntry("Uppfylld", 1).containsEntry("Knappt uppfylld", 1)
+                .containsEntry("Delvis uppfylld", 0).containsEntry("Ej uppfylld", 0)
+                .containsEntry("Ej bedömd", goals.size() - 2);
+        assertThat(goals).filteredOn(g -> g.assessment().decided() == null)
+                .allSatisfy(g -> assertThat(g.assessment().label()).isEqualTo("Ej bedömd"))
+                .anySatisfy(g -> assertThat(g.assessment().suggestion()).startsWith("Förslag: "));
+        BoardReport.KsGoal sickLeave = goals.stream().filter(g -> g.ref().equals("4.1")).findFirst().orElseThrow();
+        assertThat(sickLeave.assessment().decided()).isNull();
+        assertThat(sickLeave.assessment().suggestion()).isEqualTo("Förslag: Delvis uppfylld");
+        assertThat(sickLeave.assessment().reasoning()).startsWith("Bedömt efter målets mått: ");
+        assertThat(sickLeave.measures()).singleElement().satisfies(m -> {
+            assertThat(m.name()).isEqualTo("Sjukfrånvaro (%)");
+            assertThat(m.baseline()).isEqualTo("12,49 %");
+            assertThat(m.target()).isEqualTo("10 %");
+            assertThat(m.outcome()).isEqualTo("11,2 %");
+        });
+
+        // the decided assessment with its analysis is in the downloaded Word document, which opens in POI
+        HttpResponse<byte[]> docx = download(stab, "/api/reports/2024-T1?kind=maluppfoljning&format=docx");
+        assertThat(docx.code()).isEqualTo(200);
+        try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx.body()));
+             var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(document)) {
+            assertThat(extractor.getText()).contains("Knappt uppfylld",
+                    "Resursbrist inom Fritid Kultur Turism; en plats är klar.", "Förslag: Delvis uppfylld", "11,2 %");
+        }
+
+        // the cover memo: a Word draft with the tertial and its figures; Word only; for who reads the board report
+        HttpResponse<byte[]> memo = download(stab, "/api/reports/2024-T1/memo?format=docx");
+        assertThat(memo.code()).isEqualTo(200);
+        assertThat(memo.header("Content-Disposition")).contains("tjansteskrivelse-maluppfoljning-2024-T1.docx");
+        try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(memo.body()));
+             var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(document)) {
+            assertThat(extractor.getText()).contains("Uppföljning av kommunstyrelsens mål, tertial 1 2024",
+                    "Förslag till beslut", "Ärendet i korthet", "Förvaltningens övervägande", "Beslutsunderlag");
+        }
+        assertThat(download(stab, "/api/reports/2024-T1/memo").code()).isEqualTo(200);
+        assertProblem(stab.get("/api/reports/2024-T1/memo?format=pdf"), 422, "format");
+        assertProblem(stab.get("/api/reports/2024-T9/memo"), 422, "tertial");
+        assertThat(download(staffManager, "/api/reports/2024-T1/memo").code()).isEqualTo(403);
+        assertThat(download(owner, "/api/reports/2024-T1/memo").code()).isEqualTo(403);
+    }
 }
