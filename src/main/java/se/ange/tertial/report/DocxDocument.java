@@ -79,11 +79,11 @@ final class DocxDocument {
     }
 
     /**
-     * Text as it can be printed: the one glyph DejaVu Sans lacks replaced (Vänteläge's ⏸ prints as ‖, as in
-     * the PDF), and control characters pasted into a comment dropped (XML 1.0 cannot carry them).
+     * Text as it can be printed: the symbols the font lacks replaced as in the PDF ({@link DocumentSymbols}),
+     * and control characters pasted into a comment dropped (XML 1.0 cannot carry them).
      */
     static String printable(String text) {
-        return text.replace("⏸", "‖").replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]", "");
+        return DocumentSymbols.printable(text).replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]", "");
     }
 
     XWPFParagraph paragraph(String style) {
