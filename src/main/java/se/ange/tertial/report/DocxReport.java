@@ -275,15 +275,15 @@ final class DocxReport {
 
     /** A new document with the cover (title, scope, tertial, date, preliminary or frozen) and the contents. */
     static DocxDocument start(ReportDocument report, List<DocxDocument.ContentsEntry> contents) {
-        String tertial = "tertial " + report.tertial().number() + " " + report.tertial().year();
-        DocxDocument doc = new DocxDocument(report.title() + " – " + report.scope() + ", " + tertial,
-                report.title() + " – " + report.scope() + ", " + tertial, true);
+        // the same cover lines as the HTML and PDF
+        ReportView view = ReportView.of(report);
+        DocxDocument doc = new DocxDocument(view.documentTitle(), view.documentTitle(), true);
+        doc.paragraph(null, view.organisation());
         doc.paragraph(DocxDocument.TITLE, report.title());
         doc.paragraph(DocxDocument.SUBTITLE, report.scope());
-        doc.paragraph(null, "Tertial " + report.tertial().number() + " " + report.tertial().year());
-        doc.paragraph(null, "Datum: " + Dates.full(report.date(), Language.SV));
-        doc.paragraph(DocxDocument.SMALL, report.frozen() != null ? report.frozen()
-                : "Preliminär: tertialen är inte låst, rapporten visar registret som det är nu.");
+        doc.paragraph(null, view.tertialText());
+        doc.paragraph(null, view.dateText());
+        doc.paragraph(DocxDocument.SMALL, view.stateText());
         doc.pageBreak();
         doc.tableOfContents(contents);
         return doc;

@@ -19,11 +19,12 @@ import se.ange.tertial.report.ReportParts.MeasureRow;
  */
 final class MaluppfoljningDocx {
 
+    /** Wide enough for the plan's longest words ("specialistundersköterskor"), the comment widest. */
     static final List<Column> ACTIVITY_COLUMNS = List.of(
-            new Column("Verksamhetens aktiviteter", 2550),
-            new Column("Status", 1750),
-            new Column("Slutdatum", UppsiktDocx.DATE_WIDTH),
-            new Column("Kommentar", DocxDocument.TEXT_WIDTH - 2550 - 1750 - UppsiktDocx.DATE_WIDTH));
+            new Column("Verksamhetens aktiviteter", 3100),
+            new Column("Status", 1350),
+            new Column("Slutdatum", 1300),
+            new Column("Kommentar", DocxDocument.TEXT_WIDTH - 3100 - 1350 - 1300));
     static final List<Column> MEASURE_COLUMNS = List.of(
             new Column("Mått", DocxDocument.TEXT_WIDTH - 3 * 2000),
             new Column("Utgångsvärde", 2000),

@@ -25,11 +25,20 @@ public record ReportView(String documentTitle, String subject, String organisati
             case UPPSIKT -> "Verksamhetens arbete mot de politiska målen, " + tertial.toLowerCase(java.util.Locale.ROOT);
             case MALUPPFOLJNING -> "Uppföljning av kommunstyrelsens mål, " + tertial.toLowerCase(java.util.Locale.ROOT);
         };
-        return new ReportView(document.title() + " – " + document.scope() + ", " + tertial.toLowerCase(java.util.Locale.ROOT),
-                subject, "Ånge kommun", tertial + " (" + Dates.dayMonth(document.tertial().firstDay(), Language.SV)
+        return new ReportView(documentTitle(document), subject, "Ånge kommun", tertial + " (" + Dates.dayMonth(document.tertial().firstDay(), Language.SV)
                         + " – " + Dates.dayMonth(document.tertial().closingDate(), Language.SV) + ")",
                 "Datum: " + Dates.full(document.date(), Language.SV),
                 document.frozen() != null ? document.frozen() : PRELIMINARY, toc(document));
+    }
+
+    /**
+     * The title for metadata, footers and the browser tab: "Uppsiktsrapport till kommunstyrelsen – Staben,
+     * tertial 1 2024"; the måluppföljning's own title already names the tertial and the whole municipality.
+     */
+    static String documentTitle(ReportDocument document) {
+        return document.kind() == ReportKind.MALUPPFOLJNING ? document.title()
+                : document.title() + " – " + document.scope() + ", "
+                        + tertialText(document.tertial()).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** "Tertial 1 2024". */

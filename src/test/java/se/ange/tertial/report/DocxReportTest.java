@@ -60,7 +60,7 @@ class DocxReportTest {
         try (XWPFDocument doc = open(UPPSIKT)) {
             assertThat(styled(doc, "Title")).containsExactly("Uppsiktsrapport till kommunstyrelsen");
             assertThat(styled(doc, "Subtitle")).containsExactly("Staben");
-            assertThat(texts(doc)).contains("Tertial 1 2024", "Datum: 2 maj 2024",
+            assertThat(texts(doc)).contains("Ånge kommun", "Tertial 1 2024 (1 januari – 30 april)", "Datum: 2 maj 2024",
                     "Preliminär: tertialen är inte låst, rapporten visar registret som det är nu.", "Innehåll");
             assertThat(headings(doc)).containsExactly(
                     "Heading1|1 Redovisning av arbete för de politiska målen",
@@ -223,6 +223,46 @@ class DocxReportTest {
                 }
             }
         }
+    }
+
+    /**
+     * The board's activity table with the plan's real words: the longest word of any title (bold), of any
+     * department or unit name, and of any status label fits its column, so Word never cuts
+     * "Samhällsbyggnads|avdelningen" or "Rehabiliteringsprocess|en" in two.
+     */
+    @Test
+    void the_longest_words_of_the_plan_fit_the_board_tables_columns() throws Exception {
+        Font regular = font("report/fonts/DejaVuSans.ttf").deriveFont(9f);
+        Font bold = font("report/fonts/DejaVuSans-Bold.ttf").deriveFont(9f);
+        FontRenderContext context = new FontRenderContext(null, true, true);
+        List<DocxDocument.Column> columns = MaluppfoljningDocx.ACTIVITY_COLUMNS;
+        java.util.Set<String> titleWords = new TreeSet<>();
+        java.util.Set<String> organisationWords = new TreeSet<>();
+        String csv = se.ange.tertial.support.Fixtures.plan2024() + "\n"
+                + se.ange.tertial.support.Fixtures.resource("fixtures/stab-own-activities-2024.csv");
+        for (String part : csv.split("\\R(?=ref,)")) {
+            for (org.apache.commons.csv.CSVRecord row : org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader()
+                    .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(part.strip()))) {
+                // Word may break after a slash ("lärcentret/kommunhuset"), never inside a word
+                titleWords.addAll(List.of(row.get("title").split("[\\s/]+")));
+                organisationWords.addAll(List.of((row.get("department") + " " + row.get("unit")).split("\\s+")));
+            }
+        }
+        assertThat(titleWords).contains("specialistundersköterskor", "Rehabiliteringsprocessen");
+        assertThat(organisationWords).contains("Samhällsbyggnadsavdelningen");
+        for (String word : titleWords) {
+            assertThat(twips(bold, context, word) + 216).as(word).isLessThanOrEqualTo(columns.get(0).width());
+        }
+        for (String word : organisationWords) {
+            assertThat(twips(regular, context, word) + 216).as(word).isLessThanOrEqualTo(columns.get(0).width());
+        }
+        for (se.ange.tertial.followup.Status status : se.ange.tertial.followup.Status.values()) {
+            for (String word : ("‖ " + status.swedish() + " Ej rapporterad").split(" ")) {
+                assertThat(twips(regular, context, word) + 216).as(word).isLessThanOrEqualTo(columns.get(1).width());
+            }
+        }
+        assertThat(columns.get(3).width()).as("the comment column is the widest")
+                .isGreaterThan(columns.stream().limit(3).mapToInt(DocxDocument.Column::width).max().orElseThrow());
     }
 
     @Test
