@@ -471,7 +471,7 @@ abstract class TertialReportApiContract {
         // nothing was decided for next year's tertial (2024 goals with unfinished activities show there with
         // the rule's suggestion); this year's report has each goal once, and every contents link lands
         clock.set(Instant.parse("2025-02-01T08:00:00Z"));
-        assertThat(maluppfoljning("2025-T1").select(".assessment").eachText())
+        assertThat(maluppfoljning("2025-T1").select(".assessment").eachText()).isNotEmpty()
                 .allSatisfy(assessment -> assertThat(assessment).isEqualTo("– Ej bedömd"));
         Document t1 = maluppfoljning("2024-T1");
         List<String> ids = t1.select("[id]").eachAttr("id");
