@@ -60,10 +60,10 @@ public final class BoardReportBuilder {
             }
         });
         Map<Long, List<GoalNames>> ksByKf = goalIds.stream().map(names::get).filter(Objects::nonNull)
-                .sorted(Comparator.comparing(GoalNames::ref, ReportBuilder.REF_ORDER).thenComparing(GoalNames::year))
+                .sorted(Comparator.comparing(GoalNames::ref, GoalRefs.ORDER).thenComparing(GoalNames::year))
                 .collect(Collectors.groupingBy(GoalNames::kfId, LinkedHashMap::new, Collectors.toList()));
         List<List<GoalNames>> kfOrder = ksByKf.values().stream()
-                .sorted(Comparator.comparing((List<GoalNames> ks) -> ks.get(0).kfRef(), ReportBuilder.REF_ORDER)
+                .sorted(Comparator.comparing((List<GoalNames> ks) -> ks.get(0).kfRef(), GoalRefs.ORDER)
                         .thenComparing(ks -> ks.get(0).year()))
                 .toList();
 
@@ -79,13 +79,13 @@ public final class BoardReportBuilder {
                 List<ActivityRow> goalRows = rows.rows(byGoal.getOrDefault(goal.goalId(), List.of()));
                 Assessment assessment = assessment(current.assessments().get(goal.goalId()));
                 ksGoals.add(new BoardReport.KsGoal(kfNumber + "." + (ksGoals.size() + 1),
-                        ReportBuilder.anchor("ks", goal.year(), goal.ref()), goal.ref(), goal.title(), goal.area(),
+                        GoalRefs.anchor("ks", goal.year(), goal.ref()), goal.ref(), goal.title(), goal.area(),
                         assessment, current.measuresOf(goal.goalId()).stream()
                                 .map(m -> MeasureRows.row(m, clock.getZone())).toList(), goalRows));
                 allRows.addAll(goalRows);
                 allAssessments.add(assessment);
             }
-            kfGoals.add(new BoardReport.KfGoal(kfNumber, ReportBuilder.anchor("kf", first.year(), first.kfRef()),
+            kfGoals.add(new BoardReport.KfGoal(kfNumber, GoalRefs.anchor("kf", first.year(), first.kfRef()),
                     first.kfRef(), first.kfTitle(), single, List.copyOf(ksGoals)));
         }
         Section intro = new Section("1", TextSection.MALUPPFOLJNING_INTRO.heading(), "inledning", 1,

@@ -54,7 +54,7 @@ public final class DepartmentReportBuilder {
         List<DepartmentReport.Goal> sections = new ArrayList<>();
         for (GoalNames goal : goals) {
             String number = "1." + (sections.size() + 1);
-            sections.add(new DepartmentReport.Goal(number, ReportBuilder.anchor("ks", goal.year(), goal.ref()),
+            sections.add(new DepartmentReport.Goal(number, GoalRefs.anchor("ks", goal.year(), goal.ref()),
                     goal.title(), rows.rows(byGoal.get(goal.goalId()))));
         }
         List<Section> closing = new ArrayList<>();

@@ -19,6 +19,6 @@ record GoalOrder(List<String> listed) {
         return Comparator.comparingInt((GoalNames goal) -> {
             int at = listed.indexOf(goal.ref());
             return at < 0 ? Integer.MAX_VALUE : at;
-        }).thenComparing(GoalNames::ref, ReportBuilder.REF_ORDER).thenComparingInt(GoalNames::year);
+        }).thenComparing(GoalNames::ref, GoalRefs.ORDER).thenComparingInt(GoalNames::year);
     }
 }

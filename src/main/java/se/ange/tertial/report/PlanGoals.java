@@ -36,7 +36,7 @@ final class PlanGoals {
     /** The KS goals of a plan year, in plan order. */
     static List<GoalNames> ksGoalsOf(Collection<GoalNames> goals, int year) {
         return goals.stream().filter(g -> g.year() == year).filter(PlanGoals::isKs)
-                .sorted(Comparator.comparing(GoalNames::ref, ReportBuilder.REF_ORDER)).toList();
+                .sorted(Comparator.comparing(GoalNames::ref, GoalRefs.ORDER)).toList();
     }
 
     static Comparator<String> areaOrder() {

@@ -16,11 +16,6 @@ class ReportFactory {
     }
 
     @Singleton
-    ReportBuilder reportBuilder(Clock clock) {
-        return new ReportBuilder(clock);
-    }
-
-    @Singleton
     DepartmentReportBuilder departmentReportBuilder(Clock clock) {
         return new DepartmentReportBuilder(clock);
     }

@@ -41,13 +41,4 @@ enum ReportFormat {
             case DOCX -> DocxReport.render(document);
         };
     }
-
-    /** The old mixed report (its renderers' tests only; to be deleted with them). */
-    byte[] render(TertialReport report) {
-        return switch (this) {
-            case HTML -> HtmlReport.render(report).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            case PDF -> PdfReport.render(report);
-            case DOCX -> DocxReport.render(report);
-        };
-    }
 }

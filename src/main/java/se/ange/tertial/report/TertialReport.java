@@ -8,8 +8,9 @@ import se.ange.tertial.followup.Status;
 import se.ange.tertial.followup.Tertial;
 
 /**
- * The tertial report as the renderers see it: every text already decided (Swedish), so HTML, PDF and
- * DOCX only lay it out. Per KF goal its KS goals, each with its assessment and its activities.
+ * The old mixed tertial report, replaced by {@link DepartmentReport} and {@link BoardReport} (issue 14). Nothing
+ * builds it any more; it stays only until {@code PdfReport.render(TertialReport)} and
+ * {@code HtmlReport.render(TertialReport)} are deleted, then goes with them.
  *
  * @param scope  "Hela kommunen" or the department (and unit)
  * @param frozen who closed the tertial and when, in words; null while the report is live

@@ -13,25 +13,18 @@ import se.ange.tertial.followup.Tertial;
 public class TertialReports {
 
     private final TertialRecords records;
-    private final ReportBuilder builder;
     private final DepartmentReportBuilder departmentBuilder;
     private final BoardReportBuilder boardBuilder;
     private final ReportTexts texts;
     private final GoalOrders orders;
 
-    TertialReports(TertialRecords records, ReportBuilder builder, DepartmentReportBuilder departmentBuilder,
+    TertialReports(TertialRecords records, DepartmentReportBuilder departmentBuilder,
                    BoardReportBuilder boardBuilder, ReportTexts texts, GoalOrders orders) {
         this.records = records;
-        this.builder = builder;
         this.departmentBuilder = departmentBuilder;
         this.boardBuilder = boardBuilder;
         this.texts = texts;
         this.orders = orders;
-    }
-
-    /** The old mixed report; only its renderers' tests still use it (to be deleted with them). */
-    public TertialReport report(Tertial tertial, ReportScope scope) {
-        return builder.build(records.state(tertial), records.state(tertial.previous()), scope);
     }
 
     /** The report of a kind: uppsikt for a department (or unit), måluppföljning for the municipality. */

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import se.ange.tertial.report.TertialReport;
 
 /** Swedish number agreement, shared by mail, digest and report. */
 class CountedTest {
@@ -23,8 +22,9 @@ class CountedTest {
 
     @Test
     void the_report_and_the_assessment_agree_in_number() {
-        assertThat(new TertialReport.Summary(1, 1, List.of(), List.of(), List.of()).inWords()).isEqualTo("1 aktivitet under 1 mål.");
-        assertThat(new TertialReport.Summary(12, 3, List.of(), List.of(), List.of()).inWords()).isEqualTo("12 aktiviteter under 3 mål.");
+        // the måluppföljning's summary in words ("12 aktiviteter under 3 mål; …") is tested in BoardReportBuilderTest
+        assertThat(Counted.of(1, Counted.ACTIVITY) + " under " + Counted.of(1, Counted.GOAL)).isEqualTo("1 aktivitet under 1 mål");
+        assertThat(Counted.of(12, Counted.ACTIVITY) + " under " + Counted.of(3, Counted.GOAL)).isEqualTo("12 aktiviteter under 3 mål");
         ActivityFacts done = new ActivityFacts("KS2024-001", LocalDate.parse("2024-01-01"), LocalDate.parse("2024-03-31"),
                 List.of(new ReportFact(Tertial.parse("2024-T1"), Status.AVSLUTAD_ENLIGT_PLAN, "klart", Instant.EPOCH)));
         ActivityFacts unreported = new ActivityFacts("KS2024-002", LocalDate.parse("2024-01-01"), LocalDate.parse("2024-12-31"), List.of());

@@ -13,6 +13,7 @@ import static se.ange.tertial.report.ReportGoals.state;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import se.ange.tertial.followup.GoalAssessment;
 import se.ange.tertial.followup.MeasureDirection;
 import se.ange.tertial.followup.Status;
+import se.ange.tertial.register.goal.Goal;
+import se.ange.tertial.register.goal.GoalLevel;
 import se.ange.tertial.report.ReportParts.Assessment;
 import se.ange.tertial.report.ReportParts.Count;
 import se.ange.tertial.report.ReportParts.LegendEntry;
@@ -111,18 +114,110 @@ class BoardReportBuilderTest {
     }
 
     @Test
-    void changes_since_the_previous_tertial_are_listed() {
+    void changes_since_the_previous_tertial_are_status_and_end_date_moves_shown_on_the_row_and_listed() {
         TertialState previous = state(T1, t1, Map.of());
         List<ActivityState> t2 = List.of(
                 activity("KS2024-004", 31, SOCIAL, Status.AVSLUTAD_MED_AVVIKELSE, T2),
+                ending(activity("KS2024-002", 12, STAB, Status.AVSLUTAD_ENLIGT_PLAN, T2), LocalDate.of(2025, 2, 28)),
                 activity("KS2024-001", 11, STAB, Status.AVSLUTAD_ENLIGT_PLAN, T1));
 
         BoardReport report = build(state(T2, t2, Map.of()), previous);
 
         assertThat(report.summary().changes()).containsExactly(
+                "KS2024-002 Aktivitet KS2024-002: Slutdatum flyttat: 2024-12-31 → 2025-02-28",
                 "KS2024-004 Aktivitet KS2024-004: Status ändrad: Pågående med avvikelse → Avslutad med avvikelse");
-        assertThat(report.kfGoals().get(0).goals().get(0).activities().get(0).note())
-                .isEqualTo("Senast rapporterad för 2024-T1");
+        ReportParts.ActivityRow unchanged = report.kfGoals().get(0).goals().get(0).activities().get(0);
+        assertThat(unchanged.note()).isEqualTo("Senast rapporterad för 2024-T1");
+        assertThat(unchanged.changes()).isEmpty();
+        assertThat(report.kfGoals().get(0).goals().get(1).activities().get(0).changes())
+                .containsExactly("Slutdatum flyttat: 2024-12-31 → 2025-02-28");
+        assertThat(report.kfGoals().get(1).goals().get(0).activities().get(0).changes())
+                .containsExactly("Status ändrad: Pågående med avvikelse → Avslutad med avvikelse");
+        // without a previous tertial nothing is a change
+        assertThat(build(state(T2, t2, Map.of()), null).summary().changes()).isEmpty();
+    }
+
+    static ActivityState ending(ActivityState a, LocalDate end) {
+        return new ActivityState(a.activityId(), a.ref(), a.title(), a.goalId(), a.department(), a.unit(),
+                a.departmentId(), a.unitId(), a.startDate(), end, a.status(), a.comment(), a.reportedFor(),
+                a.description(), a.own());
+    }
+
+    @Test
+    void goals_follow_reference_order_3_4_1_before_3_4_10_with_area_and_each_row_has_status_symbol_and_comment() {
+        assertThat(java.util.stream.Stream.of("3.10", "3.2", "3.1.1", "3.1").sorted(GoalRefs.ORDER))
+                .containsExactly("3.1", "3.1.1", "3.2", "3.10");
+        List<ActivityState> growth = List.of(
+                activity("KS2024-011", 42, STAB, Status.VANTELAGE, T1),
+                activity("KS2024-010", 41, STAB, Status.PAGAENDE_ENLIGT_PLAN, T1),
+                activity("KS2024-012", 41, SOCIAL, null, null));
+
+        BoardReport report = build(state(T1, growth, Map.of()), null);
+
+        BoardReport.KfGoal kf = report.kfGoals().get(0);
+        assertThat(kf.ref()).isEqualTo("3.4");
+        assertThat(kf.goals()).extracting(BoardReport.KsGoal::ref, BoardReport.KsGoal::goalArea)
+                .containsExactly(tuple("3.4.1", "Tillväxt"), tuple("3.4.10", "Kultur"));
+        assertThat(kf.goals().get(0).activities()).extracting(ReportParts.ActivityRow::ref,
+                ReportParts.ActivityRow::statusLabel, ReportParts.ActivityRow::symbol, ReportParts.ActivityRow::comment)
+                .containsExactly(tuple("KS2024-010", "Pågående enligt plan", "▶", "Kommentar KS2024-010"),
+                        tuple("KS2024-012", "Ej rapporterad", "–", null));
+        assertThat(kf.goals().get(1).activities().get(0)).extracting(ReportParts.ActivityRow::statusLabel,
+                ReportParts.ActivityRow::symbol).containsExactly("Vänteläge", "⏸");
+    }
+
+    @Test
+    void goals_with_the_same_reference_in_two_plan_years_are_told_apart_by_their_anchors_and_links() {
+        Map<Long, GoalNames> names = new java.util.HashMap<>(NAMES);
+        names.putAll(GoalNames.of(List.of(
+                new Goal(110L, GoalLevel.KF, "3.1", "Attraktiv och jämställd arbetsgivare", 2025, null, null),
+                new Goal(111L, GoalLevel.KS, "3.1.1", "Hälsofrämjande arbetsplatser.", 2025, 110L, 1L)),
+                List.of(new se.ange.tertial.register.goal.GoalArea(1L, "Vuxna"))));
+        List<ActivityState> both = List.of(activity("KS2024-001", 11, STAB, Status.PAGAENDE_ENLIGT_PLAN, T1),
+                activity("KS2025-001", 111, STAB, Status.PAGAENDE_ENLIGT_PLAN, T1));
+        TertialState state = state(T1, both, Map.of());
+
+        BoardReport report = builder.build(state, null, names, TextDefaults.texts(ReportKind.MALUPPFOLJNING,
+                TextDefaults.Context.of(state, names.values())));
+
+        assertThat(report.kfGoals()).extracting(BoardReport.KfGoal::number, BoardReport.KfGoal::anchor)
+                .containsExactly(tuple("2.1", "kf-2024-3.1"), tuple("2.2", "kf-2025-3.1"));
+        assertThat(report.kfGoals()).flatExtracting(BoardReport.KfGoal::goals).extracting(BoardReport.KsGoal::anchor)
+                .containsExactly("ks-2024-3.1.1", "ks-2025-3.1.1");
+        org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(HtmlReport.render(report));
+        List<String> ids = html.select("[id]").eachAttr("id");
+        assertThat(ids).doesNotHaveDuplicates().contains("ks-2024-3.1.1", "ks-2025-3.1.1", "kf-2024-3.1", "kf-2025-3.1");
+        assertThat(html.select("nav.toc a").eachAttr("href")).contains("#kf-2024-3.1", "#kf-2025-3.1")
+                .allSatisfy(href -> assertThat(ids).contains(href.substring(1)));
+    }
+
+    @Test
+    void line_breaks_in_comments_and_analyses_are_kept_in_the_html_and_pdf() throws java.io.IOException {
+        ActivityState a = activity("KS2024-001", 11, STAB, Status.PAGAENDE_ENLIGT_PLAN, T1);
+        ActivityState broken = new ActivityState(a.activityId(), a.ref(), a.title(), a.goalId(), a.department(),
+                a.unit(), a.departmentId(), a.unitId(), a.startDate(), a.endDate(), a.status(),
+                "Första raden\nAndra raden", a.reportedFor(), a.description(), a.own());
+        BoardReport report = build(state(T1, List.of(broken), Map.of(11L, new LiveStates.Decision(
+                GoalAssessment.DELVIS_UPPFYLLD, "Analysens första stycke\nAndra stycket"))), null);
+
+        org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(HtmlReport.render(report));
+        assertThat(html.selectFirst("table.activities .comment").wholeText()).isEqualTo("Första raden\nAndra raden");
+        assertThat(html.selectFirst(".analysis").wholeText()).isEqualTo("Analysens första stycke\nAndra stycket");
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(PdfReport.render(report))) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).lines().map(String::strip))
+                    .contains("Analysens första stycke", "Andra stycket");
+        }
+    }
+
+    @Test
+    void a_frozen_state_says_when_and_by_whom_and_an_automatic_close_says_so() {
+        TertialState open = state(T1, t1, Map.of());
+        TertialState automatic = new TertialState(T1, new TertialState.Frozen(Instant.parse("2024-05-14T01:00:00Z"),
+                "tertial-autoclose", true), open.activities(), open.assessments(), open.goals());
+
+        assertThat(build(open, null).frozen()).isNull();
+        assertThat(build(ReportGoals.frozen(open), null).frozen()).isEqualTo("Låst 2024-05-15 06:00 av Sara Lindqvist");
+        assertThat(build(automatic, null).frozen()).isEqualTo("Låst 2024-05-14 03:00 av tertial-autoclose (automatiskt)");
     }
 
     @Test

@@ -137,6 +137,44 @@ class DepartmentReportBuilderTest {
     }
 
     @Test
+    void a_row_shows_what_moved_since_the_previous_tertial_status_and_end_date() {
+        TertialState previous = state(T1, t1, Map.of());
+        ActivityState moved = BoardReportBuilderTest.ending(
+                activity("KS2024-001", 11, STAB, Status.PAGAENDE_MED_AVVIKELSE, T2), LocalDate.of(2025, 3, 31));
+        TertialState now = state(T2, List.of(moved, activity("KS2024-002", 12, STAB, Status.AVSLUTAD_ENLIGT_PLAN, T1)),
+                Map.of());
+
+        DepartmentReport report = builder.build(now, previous, staben, NAMES, GoalOrder.PLAN, texts(now));
+
+        assertThat(report.goals().get(0).activities().get(0).changes()).containsExactly(
+                "Status ändrad: Pågående enligt plan → Pågående med avvikelse",
+                "Slutdatum flyttat: 2024-12-31 → 2025-03-31");
+        assertThat(report.goals().get(1).activities().get(0).changes()).isEmpty();
+        assertThat(report.goals().get(1).activities().get(0).note()).isEqualTo("Senast rapporterad för 2024-T1");
+    }
+
+    @Test
+    void goals_with_the_same_reference_in_two_plan_years_are_two_sections_with_their_own_anchors() {
+        Map<Long, GoalNames> names = new java.util.HashMap<>(NAMES);
+        names.putAll(GoalNames.of(List.of(
+                new se.ange.tertial.register.goal.Goal(110L, se.ange.tertial.register.goal.GoalLevel.KF, "3.1",
+                        "Attraktiv och jämställd arbetsgivare", 2025, null, null),
+                new se.ange.tertial.register.goal.Goal(111L, se.ange.tertial.register.goal.GoalLevel.KS, "3.1.1",
+                        "Hälsofrämjande arbetsplatser 2025.", 2025, 110L, 1L)),
+                List.of(new se.ange.tertial.register.goal.GoalArea(1L, "Vuxna"))));
+        TertialState state = state(T1, List.of(activity("KS2025-001", 111, STAB, Status.PAGAENDE_ENLIGT_PLAN, T1),
+                activity("KS2024-001", 11, STAB, Status.PAGAENDE_ENLIGT_PLAN, T1)), Map.of());
+
+        DepartmentReport report = builder.build(state, null, staben, names, GoalOrder.PLAN, texts(state));
+
+        assertThat(report.goals()).extracting(DepartmentReport.Goal::number, DepartmentReport.Goal::anchor,
+                DepartmentReport.Goal::title).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("1.1", "ks-2024-3.1.1", "Hälsofrämjande arbetsplatser."),
+                org.assertj.core.groups.Tuple.tuple("1.2", "ks-2025-3.1.1", "Hälsofrämjande arbetsplatser 2025."));
+        assertThat(report.goals().get(1).activities()).extracting(ActivityRow::ref).containsExactly("KS2025-001");
+    }
+
+    @Test
     void chapter_two_lists_every_ks_goal_of_the_year_by_area_in_the_seeds_order_and_the_economy_goal_last() {
         DepartmentReport report = build(state(T1, t1, Map.of()), GoalOrder.PLAN);
 

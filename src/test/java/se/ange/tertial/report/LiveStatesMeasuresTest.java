@@ -63,10 +63,8 @@ class LiveStatesMeasuresTest {
     @Test
     void a_goal_with_measures_is_assessed_by_them_and_one_without_by_its_activities() {
         List<ActivityState> activities = List.of(
-                ReportBuilderTest.activity(1, 41, ReportBuilderTest.STAB, Status.AVSLUTAD_ENLIGT_PLAN, "Klart", T1,
-                        LocalDate.parse("2024-03-31")),
-                ReportBuilderTest.activity(2, 43, ReportBuilderTest.STAB, Status.AVSLUTAD_ENLIGT_PLAN, "Klart", T1,
-                        LocalDate.parse("2024-03-31")));
+                LiveStatesTest.activity(1, 41, Status.AVSLUTAD_ENLIGT_PLAN, T1, LocalDate.parse("2024-03-31")),
+                LiveStatesTest.activity(2, 43, Status.AVSLUTAD_ENLIGT_PLAN, T1, LocalDate.parse("2024-03-31")));
         Map<Long, List<MeasureState>> measures = live.measures(List.of(sickLeave, visitors, other),
                 List.of(outcome(1, "2024-T1", "11"), outcome(3, "2024-T1", "50")), T1);
         Map<Long, AssessmentState> assessed = live.assessments(activities, measures, T1,
