@@ -41,9 +41,10 @@ public final class GoalAssessor {
         String reasoning = BASIS + (completedAsPlanned == total
                 ? (total == 1 ? "den enda aktiviteten är avslutad enligt plan."
                         : "alla %d aktiviteter är avslutade enligt plan.".formatted(total))
-                : "%d av %s går enligt plan (%s enligt plan).".formatted(
-                        onTrack, Counted.of(total, Counted.ACTIVITY),
-                        Counted.of(completedAsPlanned, "avslutad", "avslutade")));
+                : "%d av %s går enligt plan%s.".formatted(onTrack, Counted.of(total, Counted.ACTIVITY),
+                        // "(0 avslutade enligt plan)" on most goals early in the year says nothing
+                        completedAsPlanned == 0 ? ""
+                                : " (" + Counted.of(completedAsPlanned, "avslutad", "avslutade") + " enligt plan)"));
         return new AssessmentSuggestion(Optional.of(assessment), total, onTrack, completedAsPlanned, reasoning);
     }
 

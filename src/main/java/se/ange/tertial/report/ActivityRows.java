@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import se.ange.tertial.followup.Dates;
+import se.ange.tertial.followup.Language;
 import se.ange.tertial.followup.Tertial;
 import se.ange.tertial.report.ReportParts.ActivityRow;
 
@@ -47,8 +49,8 @@ final class ActivityRows {
     }
 
     /**
-     * "Senast rapporterad för 2024-T1" when the status is from an earlier tertial; "Rapporterad före planerad
-     * start 2024-09-01" when it was reported for a tertial that closed before the planned start (work began
+     * "Senast rapporterad för tertial 1 2024" when the status is from an earlier tertial; "Rapporterad före
+     * planerad start 1 september 2024" when it was reported for a tertial that closed before the planned start (work began
      * early: the status stands, the planned start stays visible). Both, joined, when both hold.
      */
     @Nullable
@@ -57,10 +59,10 @@ final class ActivityRows {
         Tertial reportedFor = activity.reportedFor();
         if (activity.status() != null && reportedFor != null) {
             if (!reportedFor.equals(tertial)) {
-                notes.add("Senast rapporterad för " + reportedFor);
+                notes.add("Senast rapporterad för tertial " + reportedFor.number() + " " + reportedFor.year());
             }
             if (reportedFor.closingDate().isBefore(activity.startDate())) {
-                notes.add("Rapporterad före planerad start " + activity.startDate());
+                notes.add("Rapporterad före planerad start " + Dates.full(activity.startDate(), Language.SV));
             }
         }
         return notes.isEmpty() ? null : String.join("; ", notes);

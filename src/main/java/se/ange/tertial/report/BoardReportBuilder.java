@@ -111,8 +111,12 @@ public final class BoardReportBuilder {
         }
         GoalAssessment decided = state.chosen();
         if (decided != null) {
+            // under a decision the rule's reasoning is background, not the decision's motivation
+            String background = state.suggested() == null ? state.reasoning()
+                    : "Styrmodellens förslag var " + state.suggested().label(Language.SV).toLowerCase(java.util.Locale.ROOT)
+                            + ". " + state.reasoning();
             return new Assessment(decided, decided.label(Language.SV), decided.symbol(), state.analysis(), null,
-                    state.reasoning());
+                    background);
         }
         String suggestion = state.suggested() == null ? null : "Förslag: " + state.suggested().label(Language.SV);
         return new Assessment(null, NOT_ASSESSED, GoalAssessment.NOT_ASSESSED_SYMBOL, state.analysis(), suggestion,

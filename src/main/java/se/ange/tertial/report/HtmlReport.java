@@ -70,6 +70,7 @@ final class HtmlReport {
             case MALUPPFOLJNING -> "maluppfoljning";
         };
         Context context = new Context(SWEDISH, Map.of("doc", document, "view", view, "css", REPORT_CSS));
-        return ENGINE.process(template, context);
+        // the page's own font (DejaVu Sans first) has no ⏸ either: the same symbols as the PDF and DOCX
+        return DocumentSymbols.printable(ENGINE.process(template, context));
     }
 }

@@ -22,7 +22,7 @@ final class MeasureRows {
     static MeasureRow row(MeasureState measure, ZoneId zone) {
         String note = null;
         if (measure.outcome() != null && measure.outcomeFor() != null) {
-            note = "Utfall för " + measure.outcomeFor()
+            note = "Utfall för tertial " + measure.outcomeFor().number() + " " + measure.outcomeFor().year()
                     + (measure.reportedBy() == null ? "" : ", rapporterat av " + measure.reportedBy())
                     + (measure.reportedAt() == null ? ""
                             : " " + Dates.full(measure.reportedAt().atZone(zone).toLocalDate(), Language.SV));

@@ -92,7 +92,7 @@ final class MemoDocx {
                 + Dates.full(tertial.closingDate(), Language.SV);
     }
 
-    /** "Rapporten omfattar 35 aktiviteter. 12 av dem är avslutade och 5 rapporteras med avvikelse." */
+    /** "Rapporten omfattar 35 aktiviteter under 13 mål. Av dem är 12 avslutade och 5 rapporteras med avvikelse." */
     static String activities(BoardReport.Summary summary) {
         int completed = 0;
         int deviated = 0;
@@ -106,11 +106,14 @@ final class MemoDocx {
             }
         }
         return "Rapporten omfattar " + Counted.of(summary.activities(), Counted.ACTIVITY) + " under "
-                + Counted.of(summary.goals(), Counted.GOAL) + ". " + completed + " av dem "
-                + (completed == 1 ? "är avslutad" : "är avslutade") + " och " + deviated + " rapporteras med avvikelse.";
+                + Counted.of(summary.goals(), Counted.GOAL) + ". Av dem är " + completed
+                + (completed == 1 ? " avslutad" : " avslutade") + " och " + deviated + " rapporteras med avvikelse.";
     }
 
-    /** "4 av 13 mål är bedömda: 1 mål som uppfyllt, 3 mål som delvis uppfyllda. 9 mål är ännu inte bedömda." */
+    /**
+     * "Av de 13 målen har 4 bedömts: 1 som uppfyllt och 3 som delvis uppfyllda. Återstående 9 mål är ännu inte
+     * bedömda." (sentences never start with a digit)
+     */
     static String goals(BoardReport.Summary summary) {
         Map<GoalAssessment, Integer> decided = new EnumMap<>(GoalAssessment.class);
         int notAssessed = 0;
@@ -130,13 +133,18 @@ final class MemoDocx {
         List<String> parts = new ArrayList<>();
         decided.forEach((assessment, count) -> {
             if (count > 0) {
-                parts.add(Counted.of(count, Counted.GOAL) + " som " + neuter(assessment, count));
+                parts.add(count + " som " + neuter(assessment, count));
             }
         });
-        String text = total + " av " + Counted.of(summary.goals(), Counted.GOAL) + " är "
-                + (total == 1 ? "bedömt" : "bedömda") + ": " + list(parts) + ".";
-        if (notAssessed > 0) {
-            text += " " + Counted.of(notAssessed, Counted.GOAL) + " är ännu inte " + (notAssessed == 1 ? "bedömt." : "bedömda.");
+        if (summary.goals() == 1) {
+            return "Målet bedöms som " + neuter(decided.keySet().stream().filter(a -> decided.get(a) > 0)
+                    .findFirst().orElseThrow(), 1) + ".";
+        }
+        String text = "Av de " + summary.goals() + " målen har " + total + " bedömts: " + list(parts) + ".";
+        if (notAssessed == 1) {
+            text += " Ett mål är ännu inte bedömt.";
+        } else if (notAssessed > 1) {
+            text += " Återstående " + notAssessed + " mål är ännu inte bedömda.";
         }
         return text;
     }

@@ -20,8 +20,8 @@ import se.ange.tertial.system.ProblemException;
 
 /**
  * A tertial's report as HTML, PDF or DOCX, of one of the two kinds: a department's uppsiktsrapport
- * ({@code kind=uppsikt&department=Staben}; stab and admin any, managers their own, unit managers their
- * unit's) or the board's måluppföljning ({@code kind=maluppfoljning}, the whole municipality; stab and
+ * ({@code kind=uppsikt&department=Staben}, one unit's with {@code &unit=HR och Kommunikation}; stab and admin
+ * any, managers their own, unit managers their unit's) or the board's måluppföljning ({@code kind=maluppfoljning}, the whole municipality; stab and
  * admin). The kind defaults to uppsikt with a department and to måluppföljning without. The cover memo of the
  * måluppföljning: {@code /api/reports/{tertial}/memo?format=docx}.
  */
@@ -40,14 +40,14 @@ class ReportController {
     @Get("/{tertial}")
     HttpResponse<byte[]> report(@PathVariable String tertial, @Nullable @QueryValue String kind,
                                 @Nullable @QueryValue String format, @Nullable @QueryValue String department,
-                                Authentication authentication) {
+                                @Nullable @QueryValue String unit, Authentication authentication) {
         Caller caller = Caller.of(authentication);
         Tertial id = TertialRecordController.parseTertial(tertial);
         ReportFormat chosen = format == null || format.isBlank() ? ReportFormat.HTML : ReportFormat.parse(format)
                 .orElseThrow(() -> ProblemException.invalidField("format",
                         "Okänt format '%s'. Välj docx, pdf eller html".formatted(format)));
         ReportKind reportKind = ReportScopes.kind(kind, department);
-        ReportScope scope = scopes.forReport(caller, reportKind, department);
+        ReportScope scope = scopes.forReport(caller, reportKind, department, unit);
         byte[] body = chosen.render(reports.document(reportKind, id, scope));
         String filename = filename(reportKind, id, scope) + "." + chosen.extension();
         String disposition = (chosen == ReportFormat.HTML ? "inline" : "attachment")

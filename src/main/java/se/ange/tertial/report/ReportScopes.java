@@ -45,6 +45,29 @@ class ReportScopes {
     }
 
     ReportScope forReport(Caller caller, ReportKind kind, @Nullable String departmentName) {
+        return forReport(caller, kind, departmentName, null);
+    }
+
+    /**
+     * With {@code unitName}: one unit's uppsiktsrapport (stab and admin any unit, a department's manager their
+     * department's units, a unit manager only their own unit).
+     */
+    ReportScope forReport(Caller caller, ReportKind kind, @Nullable String departmentName, @Nullable String unitName) {
+        if (unitName != null && !unitName.isBlank()) {
+            if (kind != ReportKind.UPPSIKT) {
+                throw ProblemException.invalidField("unit", "Måluppföljningen gäller hela kommunen; ta bort unit");
+            }
+            Department department = department(departmentName);
+            OrgUnit unit = organisation.findUnit(department, unitName.strip()).orElseThrow(() ->
+                    ProblemException.invalidField("unit", "%s har ingen enhet som heter %s"
+                            .formatted(department.name(), unitName.strip())));
+            boolean allowed = ReportAccess.seesEverything(caller) || ReportAccess.managesScope(caller, department.id())
+                    && (caller.unitId() == null || caller.unitId().equals(unit.id()));
+            if (!allowed) {
+                throw ProblemException.forbidden("Du får bara ta fram rapporten för din egen avdelning eller enhet");
+            }
+            return new ReportScope(department.id(), unit.id(), department.name() + " – " + unit.name());
+        }
         if (kind == ReportKind.MALUPPFOLJNING) {
             if (!ReportAccess.seesEverything(caller)) {
                 throw ProblemException.forbidden(caller.has(Role.MANAGER)

@@ -80,13 +80,15 @@ class BoardReportBuilderTest {
         assertThat(decided.symbol()).isEqualTo("◕");
         assertThat(decided.analysis()).isEqualTo("Hälften av arbetsplatserna.");
         assertThat(decided.suggestion()).isNull();
+        assertThat(decided.reasoning()).as("the rule's reasoning is background under a decision")
+                .startsWith("Styrmodellens förslag var ").contains(". Bedömt efter aktiviteterna: ");
         // every activity completed as planned: the rule suggests Uppfylld, but nobody decided
         Assessment undecided = report.kfGoals().get(0).goals().get(1).assessment();
         assertThat(undecided.decided()).isNull();
         assertThat(undecided.label()).isEqualTo("Ej bedömd");
         assertThat(undecided.symbol()).isEqualTo("–");
         assertThat(undecided.suggestion()).isEqualTo("Förslag: Uppfylld");
-        assertThat(undecided.reasoning()).isNotBlank();
+        assertThat(undecided.reasoning()).startsWith("Bedömt efter aktiviteterna: ");
         Assessment analysisOnly = report.kfGoals().get(1).goals().get(0).assessment();
         assertThat(analysisOnly.label()).isEqualTo("Ej bedömd");
         assertThat(analysisOnly.analysis()).isEqualTo("Bara en analys, inget beslut.");
@@ -127,7 +129,7 @@ class BoardReportBuilderTest {
                 "KS2024-002 Aktivitet KS2024-002: Slutdatum flyttat: 2024-12-31 → 2025-02-28",
                 "KS2024-004 Aktivitet KS2024-004: Status ändrad: Pågående med avvikelse → Avslutad med avvikelse");
         ReportParts.ActivityRow unchanged = report.kfGoals().get(0).goals().get(0).activities().get(0);
-        assertThat(unchanged.note()).isEqualTo("Senast rapporterad för 2024-T1");
+        assertThat(unchanged.note()).isEqualTo("Senast rapporterad för tertial 1 2024");
         assertThat(unchanged.changes()).isEmpty();
         assertThat(report.kfGoals().get(0).goals().get(1).activities().get(0).changes())
                 .containsExactly("Slutdatum flyttat: 2024-12-31 → 2025-02-28");
@@ -237,7 +239,7 @@ class BoardReportBuilderTest {
         BoardReport.KfGoal economy = report.kfGoals().stream().filter(k -> k.ref().equals("4.1")).findFirst().orElseThrow();
         assertThat(economy.goals().get(0).measures()).containsExactly(new MeasureRow(
                 "Sjukfrånvaro (%) Social verksamhet", "12,49 %", "10 %", "Ska minska", "11,5 %",
-                "Utfall för 2024-T1, rapporterat av Sara Lindqvist 2 maj 2024"));
+                "Utfall för tertial 1 2024, rapporterat av Sara Lindqvist 2 maj 2024"));
     }
 
     @Test

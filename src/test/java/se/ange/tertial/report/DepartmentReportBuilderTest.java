@@ -129,9 +129,9 @@ class DepartmentReportBuilderTest {
 
         Map<String, ActivityRow> rows = report.goals().stream().flatMap(g -> g.activities().stream())
                 .collect(java.util.stream.Collectors.toMap(ActivityRow::ref, r -> r));
-        assertThat(rows.get("KS2024-001").note()).isEqualTo("Senast rapporterad för 2024-T1");
+        assertThat(rows.get("KS2024-001").note()).isEqualTo("Senast rapporterad för tertial 1 2024");
         assertThat(rows.get("KS2024-045").note())
-                .isEqualTo("Senast rapporterad för 2024-T1; Rapporterad före planerad start 2024-09-01");
+                .isEqualTo("Senast rapporterad för tertial 1 2024; Rapporterad före planerad start 1 september 2024");
         assertThat(rows.get("KS2024-045").startDate()).isEqualTo(LocalDate.of(2024, 9, 1));
         assertThat(rows.get("KS2024-002").note()).isNull();
     }
@@ -150,7 +150,7 @@ class DepartmentReportBuilderTest {
                 "Status ändrad: Pågående enligt plan → Pågående med avvikelse",
                 "Slutdatum flyttat: 2024-12-31 → 2025-03-31");
         assertThat(report.goals().get(1).activities().get(0).changes()).isEmpty();
-        assertThat(report.goals().get(1).activities().get(0).note()).isEqualTo("Senast rapporterad för 2024-T1");
+        assertThat(report.goals().get(1).activities().get(0).note()).isEqualTo("Senast rapporterad för tertial 1 2024");
     }
 
     @Test

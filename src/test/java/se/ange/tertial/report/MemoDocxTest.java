@@ -47,8 +47,8 @@ class MemoDocxTest {
     void the_figures_come_from_the_report_with_number_agreement() throws IOException {
         try (XWPFDocument doc = DocxReportTest.open(MEMO)) {
             assertThat(DocxReportTest.texts(doc)).contains(
-                    "Rapporten omfattar 4 aktiviteter under 3 mål. 1 av dem är avslutad och 1 rapporteras med avvikelse.",
-                    "2 av 3 mål är bedömda: 1 mål som delvis uppfyllt och 1 mål som ej uppfyllt. 1 mål är ännu inte bedömt.",
+                    "Rapporten omfattar 4 aktiviteter under 3 mål. Av dem är 1 avslutad och 1 rapporteras med avvikelse.",
+                    "Av de 3 målen har 2 bedömts: 1 som delvis uppfyllt och 1 som ej uppfyllt. Ett mål är ännu inte bedömt.",
                     "Mål kan ha en av fyra bedömningar: Uppfylld, delvis uppfylld, knappt uppfylld och ej uppfylld. Av dessa är "
                             + "Uppfylld den tydligaste att bedöma, enligt styrmodellen. Resterande utgår från en bedömning som "
                             + "motiveras av en kommentar/analys.",
@@ -61,9 +61,12 @@ class MemoDocxTest {
                         new Count("Pågående med avvikelse", "⚠", 3), new Count("Ej rapporterad", "", 4)),
                 List.of(), "35 aktiviteter under 13 mål; 4 mål är bedömda.");
         assertThat(MemoDocx.activities(many))
-                .isEqualTo("Rapporten omfattar 35 aktiviteter under 13 mål. 12 av dem är avslutade och 5 rapporteras med avvikelse.");
+                .isEqualTo("Rapporten omfattar 35 aktiviteter under 13 mål. Av dem är 12 avslutade och 5 rapporteras med avvikelse.");
         assertThat(MemoDocx.goals(many))
-                .isEqualTo("4 av 13 mål är bedömda: 1 mål som uppfyllt och 3 mål som delvis uppfyllda. 9 mål är ännu inte bedömda.");
+                .isEqualTo("Av de 13 målen har 4 bedömts: 1 som uppfyllt och 3 som delvis uppfyllda. Återstående 9 mål är ännu inte bedömda.");
+        BoardReport.Summary one = new BoardReport.Summary(1, 1, List.of(new Count("Knappt uppfylld", "◔", 1),
+                new Count("Ej bedömd", "–", 0)), List.of(), List.of(), "");
+        assertThat(MemoDocx.goals(one)).isEqualTo("Målet bedöms som knappt uppfyllt.");
         BoardReport.Summary none = new BoardReport.Summary(2, 2, List.of(new Count("Ej bedömd", "–", 2)), List.of(), List.of(), "");
         assertThat(MemoDocx.goals(none)).isEqualTo("Inget av de 2 målen är ännu bedömt.");
         assertThat(MemoDocx.period(new Tertial(2024, 3))).isEqualTo("perioden 1 september till 31 december 2024");

@@ -350,4 +350,25 @@ abstract class ReportDocumentApiContract {
         assertThat(download(staffManager, "/api/reports/2024-T1/memo").code()).isEqualTo(403);
         assertThat(download(owner, "/api/reports/2024-T1/memo").code()).isEqualTo(403);
     }
+
+    @Test
+    void stab_and_the_departments_manager_get_one_units_uppsiktsrapport() {
+        String uri = "/api/reports/2024-T1?department=Staben&unit=" + java.net.URLEncoder.encode("HR och Kommunikation",
+                StandardCharsets.UTF_8) + "&format=html";
+        HttpResponse<byte[]> unit = download(stab, uri);
+        assertThat(unit.code()).isEqualTo(200);
+        assertThat(unit.header("Content-Disposition")).contains("uppsiktsrapport-2024-T1-staben-hr-och-kommunikation.html");
+        org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(new String(unit.body(), StandardCharsets.UTF_8));
+        assertThat(html.selectFirst(".cover-scope").text()).isEqualTo("Staben – HR och Kommunikation");
+        List<String> refs = html.select("tr[data-ref]").eachAttr("data-ref");
+        List<String> expected = staben.entrySet().stream()
+                .filter(e -> "HR och Kommunikation".equals(e.getValue().get("unit"))).map(Map.Entry::getKey).toList();
+        assertThat(expected).isNotEmpty();
+        assertThat(refs).containsExactlyInAnyOrderElementsOf(expected);
+
+        assertThat(download(staffManager, uri).code()).isEqualTo(200);
+        assertThat(download(socialManager, uri).code()).isEqualTo(403);
+        assertProblem(stab.get("/api/reports/2024-T1?department=Staben&unit=Hemtjänst"), 422, "unit");
+        assertProblem(stab.get("/api/reports/2024-T1?kind=maluppfoljning&unit=Hemtjänst"), 422, "unit");
+    }
 }

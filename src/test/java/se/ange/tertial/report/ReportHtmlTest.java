@@ -18,7 +18,7 @@ class ReportHtmlTest {
         for (ReportDocument document : List.of(SampleReportsForHtml.department(), SampleReportsForHtml.board())) {
             Document html = Jsoup.parse(HtmlReport.render(document));
             assertThat(html.selectFirst("html").attr("lang")).isEqualTo("sv");
-            assertThat(html.title()).startsWith(document.title() + " – " + document.scope());
+            assertThat(html.title()).isEqualTo(ReportView.documentTitle(document)).startsWith(document.title());
             assertThat(html.select("script, link[rel=stylesheet], img, iframe")).isEmpty();
             assertThat(html.select("head style").html()).contains("font-family");
 
@@ -60,7 +60,7 @@ class ReportHtmlTest {
         assertThat(second.selectFirst(".activity-title").text())
                 .isEqualTo("Utveckla chefsstöd för systematiskt arbetsmiljöarbete och friskfaktorer • HR och Kommunikation");
         assertThat(second.selectFirst(".activity-title strong").text()).startsWith("Utveckla chefsstöd");
-        assertThat(second.select(".status").text()).isEqualTo("⏸ Vänteläge");
+        assertThat(second.select(".status").text()).isEqualTo("‖ Vänteläge");
         assertThat(second.select(".note").text()).isEqualTo("Senast rapporterad för 2023-T3");
         assertThat(second.select("td").eachText().subList(1, 3)).containsExactly("2024-01-01", "2024-08-31");
         // the comment keeps its line breaks
