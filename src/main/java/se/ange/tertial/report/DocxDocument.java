@@ -100,6 +100,26 @@ final class DocxDocument {
         return paragraph;
     }
 
+    /** How many body paragraphs the document has so far (see {@link #keepWithNext}). */
+    int paragraphCount() {
+        return doc.getParagraphs().size();
+    }
+
+    /**
+     * The body paragraphs from index {@code from} on stay on the page of what follows them: a goal's lines
+     * (area, assessment, reasoning) never stand alone at a page foot, away from the goal's table.
+     */
+    void keepWithNext(int from) {
+        List<XWPFParagraph> paragraphs = doc.getParagraphs();
+        for (int i = from; i < paragraphs.size(); i++) {
+            // XWPFParagraph.setKeepNext fails on a paragraph without properties
+            if (!paragraphs.get(i).getCTP().isSetPPr()) {
+                paragraphs.get(i).getCTP().addNewPPr();
+            }
+            paragraphs.get(i).setKeepNext(true);
+        }
+    }
+
     /** Text paragraphs: each line of the stored text its own paragraph, empty lines dropped. */
     void lines(String style, String text) {
         for (String line : text.split("\\R")) {

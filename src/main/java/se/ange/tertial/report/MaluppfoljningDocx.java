@@ -71,6 +71,7 @@ final class MaluppfoljningDocx {
     }
 
     private static void goal(DocxDocument doc, BoardReport.KsGoal ks) {
+        int first = doc.paragraphCount();
         if (ks.goalArea() != null) {
             doc.paragraph(DocxDocument.SMALL, "Målområde: " + ks.goalArea());
         }
@@ -83,6 +84,7 @@ final class MaluppfoljningDocx {
             doc.lines(DocxDocument.SMALL, assessment.suggestion());
         }
         doc.lines(DocxDocument.SMALL, assessment.reasoning());
+        doc.keepWithNext(first);
         if (!ks.measures().isEmpty()) {
             measures(doc, ks.measures());
         }

@@ -121,6 +121,10 @@ class DocxReportTest {
     @Test
     void the_maluppfoljning_has_kf_and_ks_headings_assessments_measures_activities_and_the_summary() throws IOException {
         try (XWPFDocument doc = open(BOARD)) {
+            // a goal's lines before its tables stay with them: never alone at a page foot
+            assertThat(doc.getParagraphs()).filteredOn(p -> p.getText().startsWith("Målområde: ")
+                    || p.getText().startsWith("Bedömt efter") || p.getText().startsWith("Förslag: "))
+                    .isNotEmpty().allSatisfy(p -> assertThat(p.isKeepNext()).as(p.getText()).isTrue());
             assertThat(styled(doc, "Title")).containsExactly("Uppföljning av kommunstyrelsens mål");
             assertThat(texts(doc)).contains("Låst av Anna Berg 15 maj 2024");
             assertThat(headings(doc)).containsExactly(
