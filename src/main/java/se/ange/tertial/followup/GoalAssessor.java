@@ -28,16 +28,7 @@ public final class GoalAssessor {
         int completedAsPlanned = (int) activities.stream()
                 .filter(a -> a.currentStatus().orElse(null) == Status.AVSLUTAD_ENLIGT_PLAN).count();
         int onTrack = (int) activities.stream().filter(a -> isOnTrack(a, asOf)).count();
-        GoalAssessment assessment;
-        if (completedAsPlanned == total) {
-            assessment = GoalAssessment.UPPFYLLD;
-        } else if (onTrack * 3 >= total * 2) {
-            assessment = GoalAssessment.DELVIS_UPPFYLLD;
-        } else if (onTrack * 3 >= total) {
-            assessment = GoalAssessment.KNAPPT_UPPFYLLD;
-        } else {
-            assessment = GoalAssessment.EJ_UPPFYLLD;
-        }
+        GoalAssessment assessment = byShare(completedAsPlanned == total, onTrack, total);
         String reasoning = BASIS + (completedAsPlanned == total
                 ? (total == 1 ? "den enda aktiviteten är avslutad enligt plan."
                         : "alla %d aktiviteter är avslutade enligt plan.".formatted(total))
@@ -46,6 +37,20 @@ public final class GoalAssessor {
                         completedAsPlanned == 0 ? ""
                                 : " (" + Counted.of(completedAsPlanned, "avslutad", "avslutade") + " enligt plan)"));
         return new AssessmentSuggestion(Optional.of(assessment), total, onTrack, completedAsPlanned, reasoning);
+    }
+
+    /**
+     * The share rule both assessors use (activities and measures): everything done → Uppfylld; at least two
+     * thirds on track → Delvis uppfylld; at least one third → Knappt uppfylld; fewer → Ej uppfylld.
+     */
+    static GoalAssessment byShare(boolean allDone, int onTrack, int total) {
+        if (allDone) {
+            return GoalAssessment.UPPFYLLD;
+        }
+        if (onTrack * 3 >= total * 2) {
+            return GoalAssessment.DELVIS_UPPFYLLD;
+        }
+        return onTrack * 3 >= total ? GoalAssessment.KNAPPT_UPPFYLLD : GoalAssessment.EJ_UPPFYLLD;
     }
 
     private static boolean isOnTrack(ActivityFacts activity, LocalDate asOf) {

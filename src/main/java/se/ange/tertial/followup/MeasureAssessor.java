@@ -35,16 +35,7 @@ public final class MeasureAssessor {
             return new Result(Optional.empty(), total, 0, 0, withoutOutcome, BASIS + none);
         }
         int onTrack = reached + improved;
-        GoalAssessment assessment;
-        if (reached == total) {
-            assessment = GoalAssessment.UPPFYLLD;
-        } else if (onTrack * 3 >= total * 2) {
-            assessment = GoalAssessment.DELVIS_UPPFYLLD;
-        } else if (onTrack * 3 >= total) {
-            assessment = GoalAssessment.KNAPPT_UPPFYLLD;
-        } else {
-            assessment = GoalAssessment.EJ_UPPFYLLD;
-        }
+        GoalAssessment assessment = GoalAssessor.byShare(reached == total, onTrack, total);
         return new Result(Optional.of(assessment), total, reached, improved, withoutOutcome,
                 BASIS + reasoning(total, reached, improved, withoutOutcome));
     }
