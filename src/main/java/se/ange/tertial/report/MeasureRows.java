@@ -41,7 +41,8 @@ final class MeasureRows {
         if (value == null) {
             return MISSING;
         }
-        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.forLanguageTag("sv-SE"));
+        // every Swedish symbol set here, none left to the JDK's locale data (which differs between providers)
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
         symbols.setMinusSign('−');
         symbols.setGroupingSeparator(' ');
         symbols.setDecimalSeparator(',');

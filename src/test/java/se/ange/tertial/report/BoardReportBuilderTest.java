@@ -259,4 +259,64 @@ class BoardReportBuilderTest {
                         + "rapporterad med avvikelse.");
         assertThat(report.analysis().paragraphs().get(1).text()).startsWith("[Skriv analysen här");
     }
+
+    @Test
+    void the_states_own_goal_names_win_over_the_plans() {
+        Map<Long, GoalNames> stale = new java.util.HashMap<>(NAMES);
+        GoalNames health = NAMES.get(11L);
+        stale.put(11L, new GoalNames(11L, 2024, "3.1.1", "Gammal titel", "Vuxna", health.kfId(), health.kfRef(),
+                health.kfTitle()));
+        TertialState state = state(T1, t1, Map.of());
+
+        BoardReport report = builder.build(state, null, stale, TextDefaults.texts(ReportKind.MALUPPFOLJNING,
+                TextDefaults.Context.of(state, NAMES.values())));
+
+        assertThat(report.kfGoals().get(0).goals().get(0).title()).isEqualTo("Hälsofrämjande arbetsplatser.");
+    }
+
+    @Test
+    void an_empty_tertial_says_so_in_words() {
+        BoardReport report = build(state(T1, List.of(), Map.of()), null);
+
+        assertThat(report.kfGoals()).isEmpty();
+        assertThat(report.summary().inWords()).isEqualTo("0 aktiviteter under 0 mål.");
+    }
+
+    BoardReport buildWith(List<Goal> extra, List<ActivityState> activities) {
+        Map<Long, GoalNames> names = new java.util.HashMap<>(NAMES);
+        java.util.Map<Long, Goal> byId = new java.util.HashMap<>();
+        ReportGoals.GOALS.forEach(g -> byId.put(g.id(), g));
+        extra.forEach(g -> byId.put(g.id(), g));
+        names.putAll(GoalNames.of(byId, ReportGoals.AREAS));
+        TertialState state = state(T1, activities, Map.of());
+        return builder.build(state, null, names, TextDefaults.texts(ReportKind.MALUPPFOLJNING,
+                TextDefaults.Context.of(state, names.values())));
+    }
+
+    @Test
+    void kf_goals_follow_their_own_reference_not_the_year_of_their_first_ks_goal() {
+        // 2025's 3.1 comes before 2024's 3.2: the reference decides, the year only between equal references
+        BoardReport report = buildWith(List.of(
+                new Goal(110L, GoalLevel.KF, "3.1", "Attraktiv och jämställd arbetsgivare", 2025, null, null),
+                new Goal(111L, GoalLevel.KS, "3.1.1", "Hälsofrämjande arbetsplatser 2025.", 2025, 110L, 1L)),
+                List.of(activity("KS2024-021", 21, STAB, Status.PAGAENDE_ENLIGT_PLAN, T1),
+                        activity("KS2025-001", 111, STAB, Status.PAGAENDE_ENLIGT_PLAN, T1)));
+
+        assertThat(report.kfGoals()).extracting(BoardReport.KfGoal::number, BoardReport.KfGoal::anchor)
+                .containsExactly(tuple("2.1", "kf-2025-3.1"), tuple("2.2", "kf-2024-3.2"));
+    }
+
+    @Test
+    void kf_goals_with_the_same_reference_follow_their_year_even_when_the_later_years_ks_reference_is_lower() {
+        BoardReport report = buildWith(List.of(
+                new Goal(110L, GoalLevel.KF, "3.1", "Attraktiv och jämställd arbetsgivare", 2025, null, null),
+                new Goal(111L, GoalLevel.KS, "3.1.1", "Hälsofrämjande arbetsplatser 2025.", 2025, 110L, 1L)),
+                List.of(activity("KS2024-002", 12, STAB, Status.PAGAENDE_ENLIGT_PLAN, T1),
+                        activity("KS2025-001", 111, STAB, Status.PAGAENDE_ENLIGT_PLAN, T1)));
+
+        assertThat(report.kfGoals()).extracting(BoardReport.KfGoal::number, BoardReport.KfGoal::anchor)
+                .containsExactly(tuple("2.1", "kf-2024-3.1"), tuple("2.2", "kf-2025-3.1"));
+        assertThat(report.kfGoals()).flatExtracting(BoardReport.KfGoal::goals).extracting(BoardReport.KsGoal::anchor)
+                .containsExactly("ks-2024-3.1.2", "ks-2025-3.1.1");
+    }
 }

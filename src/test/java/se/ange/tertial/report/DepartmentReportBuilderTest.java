@@ -231,4 +231,59 @@ class DepartmentReportBuilderTest {
         assertThat(TextDefaults.economyGoals(2025, List.of("A.", "B", "C"))).isEqualTo(
                 "För 2025 har kommunfullmäktige antagit 3 verksamhetsmål för god ekonomisk hushållning: A, B och C.");
     }
+
+    @Test
+    void the_sections_anchors_are_their_names_in_lower_case_with_hyphens() {
+        DepartmentReport report = build(state(T1, t1, Map.of()), GoalOrder.PLAN);
+
+        assertThat(report.intro().anchor()).isEqualTo("uppsikt-intro");
+        assertThat(report.closing()).extracting(Section::anchor)
+                .containsExactly("uppsikt-reporting", "uppsikt-delimitation");
+    }
+
+    @Test
+    void the_states_own_goal_names_win_over_the_plans() {
+        Map<Long, GoalNames> stale = new java.util.HashMap<>(NAMES);
+        GoalNames health = NAMES.get(11L);
+        stale.put(11L, new GoalNames(11L, 2024, "3.1.1", "Gammal titel", "Vuxna", health.kfId(), health.kfRef(),
+                health.kfTitle()));
+        TertialState state = state(T1, t1, Map.of());
+
+        DepartmentReport report = builder.build(state, null, staben, stale, GoalOrder.PLAN, texts(state));
+
+        assertThat(report.goals().get(0).title()).isEqualTo("Hälsofrämjande arbetsplatser.");
+        assertThat(report.goalGroups().get(1).goals()).contains("Hälsofrämjande arbetsplatser.")
+                .doesNotContain("Gammal titel");
+    }
+
+    @Test
+    void ks_goals_without_an_area_are_listed_after_the_areas_and_before_the_economy_goal() {
+        GoalNames loose = new GoalNames(61L, 2024, "3.5.1", "Ett mål utan område.", null, 60L, "3.5", "Övrigt");
+        GoalNames alsoLoose = new GoalNames(62L, 2024, "3.5.2", "Ännu ett mål utan område.", null, 60L, "3.5",
+                "Övrigt");
+        List<GoalNames> ks = new java.util.ArrayList<>(PlanGoals.ksGoalsOf(NAMES.values(), 2024));
+        ks.add(loose);
+        ks.add(alsoLoose);
+
+        List<GoalGroup> groups = DepartmentReportBuilder.groups(ks);
+
+        assertThat(groups).extracting(GoalGroup::heading).endsWith("Mål inom målområde Kultur", "Mål utan målområde",
+                "Verksamhetsmål för god ekonomisk hushållning");
+        assertThat(groups.get(groups.size() - 2).goals())
+                .containsExactly("Ett mål utan område.", "Ännu ett mål utan område.");
+    }
+
+    @Test
+    void a_previous_state_listing_an_activity_twice_counts_its_first_row() {
+        ActivityState first = activity("KS2024-001", 11, STAB, Status.PAGAENDE_ENLIGT_PLAN, T1);
+        ActivityState again = activity("KS2024-001", 11, STAB, Status.VANTELAGE, T1);
+        TertialState previous = state(T1, List.of(first, again), Map.of());
+        TertialState now = state(T2, List.of(activity("KS2024-001", 11, STAB, Status.AVSLUTAD_ENLIGT_PLAN, T2)),
+                Map.of());
+
+        DepartmentReport report = builder.build(now, previous, staben, NAMES, GoalOrder.PLAN, texts(now));
+
+        assertThat(report.goals().get(0).activities().get(0).changes())
+                .containsExactly("Status ändrad: Pågående enligt plan → Avslutad enligt plan");
+    }
 }
