@@ -1,5 +1,7 @@
 package se.ange.tertial.report;
 
+import com.openhtmltopdf.pdfboxout.PDFCreationListener;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import java.io.ByteArrayInputStream;
@@ -10,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -33,6 +34,25 @@ final class PdfReport {
     static final String FONT_FAMILY = "DejaVu Sans";
     private static final byte[] REGULAR = font("report/fonts/DejaVuSans.ttf");
     private static final byte[] BOLD = font("report/fonts/DejaVuSans-Bold.ttf");
+
+    private static final byte[] TAGGED_REGULAR = withoutGsub(REGULAR);
+    private static final byte[] TAGGED_BOLD = withoutGsub(BOLD);
+
+    /**
+     * The font without its glyph substitution table (renamed, so PDFBox neither applies it nor embeds it): PDFBox
+     * runs DejaVu's Latin GSUB rules (through regular expressions) on every string it draws, a fifth of the PDF's
+     * time, for ligatures the layout does not measure anyway.
+     */
+    private static byte[] withoutGsub(byte[] ttf) {
+        byte[] copy = ttf.clone();
+        int tables = ((copy[4] & 0xff) << 8) | (copy[5] & 0xff);
+        for (int i = 0, at = 12; i < tables; i++, at += 16) {
+            if (copy[at] == 'G' && copy[at + 1] == 'S' && copy[at + 2] == 'U' && copy[at + 3] == 'B') {
+                copy[at] = 'g'; // an unknown tag: PDFBox keeps it unread, its subsets leave it out
+            }
+        }
+        return copy;
+    }
 
     private PdfReport() {
     }
@@ -87,14 +107,19 @@ final class PdfReport {
                     BaseRendererBuilder.FSFontUseCase.FALLBACK_PRE, BaseRendererBuilder.FSFontUseCase.FALLBACK_FINAL);
             // no oblique face is shipped: italic text (quotes, notes) is printed upright rather than in Helvetica
             for (BaseRendererBuilder.FontStyle style : BaseRendererBuilder.FontStyle.values()) {
-                builder.useFont(() -> new ByteArrayInputStream(REGULAR), FONT_FAMILY, 400, style, true, uses);
-                builder.useFont(() -> new ByteArrayInputStream(BOLD), FONT_FAMILY, 700, style, true, uses);
+                builder.useFont(() -> new ByteArrayInputStream(TAGGED_REGULAR), FONT_FAMILY, 400, style, true, uses);
+                builder.useFont(() -> new ByteArrayInputStream(TAGGED_BOLD), FONT_FAMILY, 700, style, true, uses);
             }
             builder.withW3cDocument(dom, "/");
             builder.withProducer("Tertial");
             builder.toStream(out);
-            builder.run();
-            return describeLinks(out.toByteArray());
+            try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+                // the links' /Contents are set on the open document, just before openhtmltopdf saves it: a second
+                // load and save of the finished PDF took most of the render time (PDFBox parses object streams slowly)
+                renderer.setListener(new DescribeLinks());
+                renderer.createPDF();
+            }
+            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -102,29 +127,45 @@ final class PdfReport {
 
     /**
      * PDF/UA wants every link's description in the annotation's /Contents too; openhtmltopdf puts the
-     * {@code title} only on the link's structure element (/Alt), so copy it over.
+     * {@code title} only on the link's structure element (/Alt), so copy it over when the document is complete.
      */
-    private static byte[] describeLinks(byte[] pdf) throws IOException {
-        try (PDDocument document = Loader.loadPDF(pdf); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDStructureTreeRoot root = document.getDocumentCatalog().getStructureTreeRoot();
-            PDNumberTreeNode parents = root == null ? null : root.getParentTree();
-            if (parents == null) {
-                return pdf;
+    private static final class DescribeLinks implements PDFCreationListener {
+
+        @Override
+        public void preOpen(PdfBoxRenderer renderer) {
+        }
+
+        @Override
+        public void preWrite(PdfBoxRenderer renderer, int pageCount) {
+        }
+
+        @Override
+        public void onClose(PdfBoxRenderer renderer) {
+            try {
+                describeLinks(renderer.getPdfDocument());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            for (PDPage page : document.getPages()) {
-                for (PDAnnotation annotation : page.getAnnotations()) {
-                    if (annotation instanceof PDAnnotationLink && annotation.getContents() == null
-                            && parents.getValue(annotation.getStructParent()) instanceof COSObjectable value
-                            && value.getCOSObject() instanceof COSDictionary element) {
-                        String alt = new PDStructureElement(element).getAlternateDescription();
-                        if (alt != null) {
-                            annotation.setContents(alt);
-                        }
+        }
+    }
+
+    private static void describeLinks(PDDocument document) throws IOException {
+        PDStructureTreeRoot root = document.getDocumentCatalog().getStructureTreeRoot();
+        PDNumberTreeNode parents = root == null ? null : root.getParentTree();
+        if (parents == null) {
+            return;
+        }
+        for (PDPage page : document.getPages()) {
+            for (PDAnnotation annotation : page.getAnnotations()) {
+                if (annotation instanceof PDAnnotationLink && annotation.getContents() == null
+                        && parents.getValue(annotation.getStructParent()) instanceof COSObjectable value
+                        && value.getCOSObject() instanceof COSDictionary element) {
+                    String alt = new PDStructureElement(element).getAlternateDescription();
+                    if (alt != null) {
+                        annotation.setContents(alt);
                     }
                 }
             }
-            document.save(out);
-            return out.toByteArray();
         }
     }
 
