@@ -18,22 +18,10 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 final class HtmlReport {
 
     private static final TemplateEngine ENGINE = engine();
-    /** The old mixed report's style: goes with {@link #render(TertialReport)}. */
-    private static final String CSS = resource("report/tertial-report.css");
     private static final String REPORT_CSS = resource("report/report.css");
     private static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
 
     private HtmlReport() {
-    }
-
-    /**
-     * The old mixed report, still called by {@code PdfReport.render(TertialReport)} only (that file is being
-     * edited elsewhere): delete this, {@link #CSS}, {@code tertial-report.html}/{@code .css} and
-     * {@link TertialReport} together with that method.
-     */
-    static String render(TertialReport report) {
-        Context context = new Context(Locale.forLanguageTag("sv-SE"), Map.of("report", report, "css", CSS));
-        return ENGINE.process("tertial-report", context);
     }
 
     private static TemplateEngine engine() {

@@ -57,26 +57,6 @@ final class PdfReport {
     private PdfReport() {
     }
 
-    static byte[] render(TertialReport report) {
-        String html = DocumentSymbols.printable(HtmlReport.render(report));
-        org.w3c.dom.Document document = new W3CDom().fromJsoup(Jsoup.parse(html));
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.useFont(() -> new java.io.ByteArrayInputStream(REGULAR), FONT_FAMILY, 400,
-                    PdfRendererBuilder.FontStyle.NORMAL, true);
-            builder.useFont(() -> new java.io.ByteArrayInputStream(BOLD), FONT_FAMILY, 700,
-                    PdfRendererBuilder.FontStyle.NORMAL, true);
-            builder.withW3cDocument(document, "/");
-            builder.withProducer("Tertial");
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static byte[] font(String name) {
         try (InputStream in = PdfReport.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
