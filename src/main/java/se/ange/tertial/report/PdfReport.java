@@ -76,7 +76,9 @@ final class PdfReport {
     static byte[] render(ReportDocument document) {
         ReportView view = ReportView.of(document);
         String html = DocumentSymbols.printable(HtmlReport.render(document, view));
-        org.w3c.dom.Document dom = new W3CDom().fromJsoup(Jsoup.parse(html));
+        org.jsoup.nodes.Document page = Jsoup.parse(html);
+        PdfKeepTogether.apply(page); // the PDF's own copy: the HTML format stays as it is
+        org.w3c.dom.Document dom = new W3CDom().fromJsoup(page);
         addBookmarks(dom, view.toc());
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();

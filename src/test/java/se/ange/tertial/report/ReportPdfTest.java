@@ -96,6 +96,21 @@ class ReportPdfTest {
         for (int copies = 1; copies <= 6; copies++) {
             documents.add(SampleReportsForHtml.department(copies));
         }
+        assertNoPageEndsWithAHeadingACaptionOrALoneTableHeader(documents);
+    }
+
+    /** As in the real data: a goal's first activity row is a third of a page, its heading must go with it. */
+    @Test
+    void aGoalsHeadingGoesToTheNextPageWithItsTallFirstActivityRow() throws IOException {
+        List<ReportDocument> documents = new ArrayList<>();
+        for (int shift = 0; shift <= 4; shift++) {
+            documents.add(SampleReportsForHtml.departmentWithTallFirstRows(5, shift));
+        }
+        assertNoPageEndsWithAHeadingACaptionOrALoneTableHeader(documents);
+    }
+
+    private static void assertNoPageEndsWithAHeadingACaptionOrALoneTableHeader(List<ReportDocument> documents)
+            throws IOException {
         List<String> tableHeaders = List.of("Verksamhetens aktiviteter Startdatum Slutdatum",
                 "Verksamhetens aktiviteter Status Slutdatum Kommentar", "Mått Utgångsvärde Målvärde Utfall",
                 "Bedömning Antal mål", "Status Antal aktiviteter", "Symbol Bedömning", "Symbol Status");

@@ -193,6 +193,41 @@ final class SampleReportsForHtml {
                 List.of(kf21, kf41), analysis, summary);
     }
 
+    /**
+     * Staben's report as in the real data: {@code goals} goals, each with {@code shortRows} short activities before
+     * the goal's tall one at the goal's head (long description and long comment; {@code shift} more short rows in the
+     * first goal move every later heading down the page).
+     */
+    static DepartmentReport departmentWithTallFirstRows(int goals, int shift) {
+        DepartmentReport base = department(1);
+        List<DepartmentReport.Goal> list = new ArrayList<>();
+        for (int g = 1; g <= goals; g++) {
+            List<ActivityRow> rows = new ArrayList<>();
+            rows.add(tallRow("T-" + g, "Skapa ett ökat utbud av aktiviteter för mål " + g));
+            for (int i = 0; i < 2 + (g == 1 ? shift : 0); i++) {
+                rows.add(new ActivityRow("S-" + g + "-" + i, "Följa upp arbetet " + g + "." + i, "HR och Kommunikation",
+                        "Staben", "Följa upp arbetet löpande.", true, Status.PAGAENDE_ENLIGT_PLAN,
+                        Status.PAGAENDE_ENLIGT_PLAN.swedish(), Status.PAGAENDE_ENLIGT_PLAN.symbol(),
+                        LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31), "Pågår enligt plan.", null, List.of()));
+            }
+            list.add(new DepartmentReport.Goal("1." + g, "mal-1-" + g,
+                    "Skapa ett ökat utbud av aktiviteter och mötesplatser för mål " + g, rows));
+        }
+        int count = list.stream().mapToInt(goal -> goal.activities().size()).sum();
+        return new DepartmentReport(T1, base.title(), base.scope(), DATE, null, base.intro(), list, base.closing(),
+                base.boardGoals(), base.goalGroups(), count);
+    }
+
+    private static ActivityRow tallRow(String ref, String title) {
+        return new ActivityRow(ref, title, "Kultur och Fritid", "Staben",
+                "Genom samverkan med föreningslivet, studieförbunden och skolan skapa fler mötesplatser och ett "
+                        + "bredare utbud av aktiviteter för barn och unga under lov och helger, så att fler hittar "
+                        + "en meningsfull fritid nära hemmet.",
+                true, Status.PAGAENDE_ENLIGT_PLAN, Status.PAGAENDE_ENLIGT_PLAN.swedish(),
+                Status.PAGAENDE_ENLIGT_PLAN.symbol(), LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31),
+                LONG_COMMENT, null, List.of());
+    }
+
     private static Paragraph plain(String text) {
         return new Paragraph(text, false);
     }
