@@ -16,10 +16,20 @@ class PdfKeepTogetherTest {
 
     @Test
     void aParagraphWrapsAtTheWidthAndKeepsItsLineBreaks() {
-        Element p = Jsoup.parse("<p>" + "a".repeat(120) + "\nkort</p>").selectFirst("p");
-        // 174 mm holds 86 characters at 9.5 pt: two lines for the first, one for the second
+        Element p = Jsoup.parse("<p>" + "abcdefghi ".repeat(12) + "\nkort</p>").selectFirst("p");
+        // 174 mm holds 94 characters at 9.5 pt: 9 words of 10, so two lines for the first, one for the second
         assertThat(PdfKeepTogether.block(p, 9.5, 174)).isCloseTo(3 * LINE_MM, within(0.01));
-        assertThat(PdfKeepTogether.block(p, 9.5, 62)).as("30 a line").isCloseTo(5 * LINE_MM, within(0.01));
+        assertThat(PdfKeepTogether.block(p, 9.5, 56)).as("30 a line: 3 words").isCloseTo(5 * LINE_MM, within(0.01));
+    }
+
+    @Test
+    void wordsWrapWholeAndAWordLongerThanALineIsBroken() {
+        assertThat(PdfKeepTogether.wrapped("aaaa bbbb cccc", 9)).isEqualTo(2);
+        assertThat(PdfKeepTogether.wrapped("aaaa bbbb cccc", 8)).isEqualTo(3);
+        assertThat(PdfKeepTogether.wrapped("", 8)).isEqualTo(1);
+        assertThat(PdfKeepTogether.wrapped("x".repeat(20) + " yy", 8)).isEqualTo(3);
+        assertThat(PdfKeepTogether.wrapped("x".repeat(20) + " yyy", 8)).as("xxxx yyy fills the third").isEqualTo(3);
+        assertThat(PdfKeepTogether.wrapped("x".repeat(20) + " yyyy", 8)).isEqualTo(4);
     }
 
     @Test
