@@ -54,6 +54,13 @@ final class PdfReport {
         return copy;
     }
 
+    static {
+        // openhtmltopdf logs every font load and CSS note at INFO through java.util.logging, several lines per
+        // report; only its warnings are worth an operator's attention
+        com.openhtmltopdf.util.XRLog.listRegisteredLoggers()
+                .forEach(logger -> com.openhtmltopdf.util.XRLog.setLevel(logger, java.util.logging.Level.WARNING));
+    }
+
     private PdfReport() {
     }
 
