@@ -242,6 +242,24 @@ abstract class OwnActivitiesContract {
         assertThat(admin.withNewToken("emma", "OWNER", EMMA).postJson("/api/activities",
                 with(request, "ref", "ST2024-208")).code()).isEqualTo(403);
         assertThat(stab.get("/api/activities/SO2024-207").code()).isEqualTo(404);
+
+        // a unit's manager adds only their own unit's activities
+        assertThat(admin.postCsv("/api/import/people", "name,email,role,department,unit\n"
+                + "Ulla Enhetschef,ulla.enhet@ange.example,manager,Staben,HR och Kommunikation\n").code()).isEqualTo(200);
+        Api ulla = admin.withNewToken("ulla", "MANAGER", "ulla.enhet@ange.example");
+        assertThat(ulla.postJson("/api/activities", with(request, "ref", "ST2024-209")).code()).isEqualTo(201);
+        HttpResponse<Map> otherUnit = ulla.postJson("/api/activities", with(request, "ref", "ST2024-210",
+                "unit", "Fritid Kultur Turism"));
+        assertThat(otherUnit.code()).isEqualTo(403);
+        assertThat(body(otherUnit).get("detail")).isEqualTo("Som enhetschef lägger du bara till aktiviteter för din egen enhet");
+        assertThat(ulla.postJson("/api/activities", with(request, "ref", "ST2024-211", "unit", "")).code())
+                .as("the department as a whole").isEqualTo(403);
+        assertThat(stab.get("/api/activities/ST2024-210").code()).isEqualTo(404);
+        HttpResponse<Map> unitImport = ulla.postCsv("/api/import/own-activities", own);
+        assertThat(unitImport.code()).isEqualTo(422);
+        assertThat((List<Map>) body(unitImport).get("errors")).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.get("column")).isEqualTo("unit"));
+        assertThat(stab.get("/api/activities/ST2024-101").code()).as("all or nothing").isEqualTo(404);
     }
 
     @Test

@@ -62,6 +62,20 @@ public class NewActivities {
     }
 
     /**
+     * Why a unit's manager may not add an activity for that unit, or empty: they add only their own unit's (an
+     * activity of another unit, or of the department as a whole, would leave their sight at once).
+     */
+    public Optional<String> unitRefusal(Caller caller, String department, @Nullable String unit) {
+        if (mayAddAny(caller) || caller.unitId() == null) {
+            return Optional.empty();
+        }
+        boolean ownUnit = unit != null && organisation.findDepartment(department)
+                .flatMap(d -> organisation.findUnit(d, unit)).filter(u -> caller.unitId().equals(u.id())).isPresent();
+        return ownUnit ? Optional.empty()
+                : Optional.of("Som enhetschef lägger du bara till aktiviteter för din egen enhet");
+    }
+
+    /**
      * Why a manager may not change the activity of that ref, or empty: an import row matching another
      * department's activity would otherwise move it into the manager's department.
      */
@@ -95,9 +109,10 @@ public class NewActivities {
             throw ProblemException.forbidden("Som chef lägger du till avdelningens egna aktiviteter (source UNIT); "
                     + "kommunstyrelsens plan förs in av stab");
         }
-        departmentRefusal(caller, data.department()).ifPresent(reason -> {
-            throw ProblemException.forbidden(reason);
-        });
+        departmentRefusal(caller, data.department()).or(() -> unitRefusal(caller, data.department(), data.unit()))
+                .ifPresent(reason -> {
+                    throw ProblemException.forbidden(reason);
+                });
         if (organisation.findDepartment(data.department()).isEmpty()) {
             throw ProblemException.invalidField("department", "Det finns ingen avdelning som heter '%s'. Välj en av: %s"
                     .formatted(data.department().strip(), String.join(", ", organisation.departmentNames())));

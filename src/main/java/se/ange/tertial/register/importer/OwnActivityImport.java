@@ -50,6 +50,7 @@ public class OwnActivityImport {
                         + "kommunstyrelsens plan importeras via /api/import/activities");
             }
             rules.departmentRefusal(caller, data.department()).ifPresent(reason -> errors.add(line, "department", reason));
+            rules.unitRefusal(caller, data.department(), data.unit()).ifPresent(reason -> errors.add(line, "unit", reason));
             rules.missingGoal(data.goalYear(), data.goalRef()).ifPresent(reason -> errors.add(line, "ks_goal_ref", reason));
             rules.originClash(data.ref(), ActivitySource.UNIT)
                     .or(() -> rules.othersActivity(caller, data.ref()))
