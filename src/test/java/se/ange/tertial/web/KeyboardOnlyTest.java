@@ -3,27 +3,16 @@ package se.ange.tertial.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import se.ange.tertial.notify.OutboxRepository;
-import se.ange.tertial.register.org.PersonRepository;
 import se.ange.tertial.support.Api;
-import se.ange.tertial.support.Browser;
-import se.ange.tertial.support.Fixtures;
-import se.ange.tertial.support.TestDatabase;
+import se.ange.tertial.support.BrowserTest;
 
 /**
  * Someone who uses no mouse: from the skip link, through the status radios (arrow keys), the comment and the
@@ -31,41 +20,13 @@ import se.ange.tertial.support.TestDatabase;
  */
 @MicronautTest(environments = "test", transactional = false)
 @Property(name = "tertial.test.clock", value = "2024-04-10T08:00:00Z")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class KeyboardOnlyTest {
+class KeyboardOnlyTest extends BrowserTest {
 
     private static final String EMMA = "emma.berglund@ange.example";
 
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    DataSource dataSource;
-
-    @Inject
-    OutboxRepository outbox;
-
-    @Inject
-    PersonRepository people;
-
-    Browser browser;
-
     @BeforeAll
-    void open() {
-        TestDatabase.clear(dataSource);
-        Api admin = new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN);
-        admin.postCsv("/api/import/people", Fixtures.people());
-        admin.withNewToken("stab", "STAB", null).postCsv("/api/import/activities", Fixtures.plan2024());
-        browser = Browser.open(server.getURL().toString());
-    }
-
-    @AfterAll
-    void close() {
-        browser.close();
+    void plan() {
+        freshPlan(null);
     }
 
     @Test

@@ -3,27 +3,15 @@ package se.ange.tertial.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import se.ange.tertial.notify.OutboxRepository;
-import se.ange.tertial.register.org.PersonRepository;
 import se.ange.tertial.support.Api;
-import se.ange.tertial.support.Browser;
-import se.ange.tertial.support.Fixtures;
-import se.ange.tertial.support.TestDatabase;
+import se.ange.tertial.support.BrowserTest;
 
 /**
  * The overview ({@code /}) in a real Chromium on the 2024 plan on 2024-04-10 (the asked tertial is 2024-T1:
@@ -32,8 +20,7 @@ import se.ange.tertial.support.TestDatabase;
  */
 @MicronautTest(environments = "test", transactional = false)
 @Property(name = "tertial.test.clock", value = "2024-04-10T08:00:00Z")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OverviewInBrowserTest {
+class OverviewInBrowserTest extends BrowserTest {
 
     private static final String SARA = "sara.lindqvist@ange.example";
     private static final String JOHAN = "johan.nordin@ange.example";
@@ -41,42 +28,9 @@ class OverviewInBrowserTest {
     private static final List<String> DEPARTMENTS = List.of("Staben", "Ekonomiavdelningen", "Utbildningsavdelningen",
             "Samhällsbyggnadsavdelningen", "Socialavdelningen");
 
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    DataSource dataSource;
-
-    @Inject
-    OutboxRepository outbox;
-
-    @Inject
-    PersonRepository people;
-
-    Browser browser;
-
-    @BeforeAll
-    void openBrowser() {
-        browser = Browser.open(server.getURL().toString());
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        browser.close();
-    }
-
     @BeforeEach
     void planAndThreeReports() {
-        TestDatabase.clear(dataSource);
-        browser.driver().manage().deleteAllCookies();
-        Api admin = new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN);
-        admin.postCsv("/api/import/people", Fixtures.people());
-        Api stab = admin.withNewToken("stab", "STAB", SARA);
-        stab.postCsv("/api/import/activities", Fixtures.plan2024());
+        Api stab = freshPlan(SARA);
         report(stab, "KS2024-002", "PAGAENDE_ENLIGT_PLAN", null);                     // Staben, HR och Kommunikation
         report(stab, "KS2024-004", "PAGAENDE_MED_AVVIKELSE", "Upphandlingen dröjer"); // Staben, HR och Kommunikation
         report(stab, "KS2024-001", "AVSLUTAD_ENLIGT_PLAN", null);                     // Socialavdelningen

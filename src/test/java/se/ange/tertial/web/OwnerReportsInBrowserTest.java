@@ -3,26 +3,14 @@ package se.ange.tertial.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.JavascriptExecutor;
-import se.ange.tertial.notify.OutboxRepository;
-import se.ange.tertial.register.org.PersonRepository;
 import se.ange.tertial.support.Api;
-import se.ange.tertial.support.Browser;
-import se.ange.tertial.support.Fixtures;
-import se.ange.tertial.support.TestDatabase;
+import se.ange.tertial.support.BrowserTest;
 
 /**
  * An owner in a real Chromium: asks for a sign-in link, follows it, reports a deviation without a comment
@@ -30,47 +18,13 @@ import se.ange.tertial.support.TestDatabase;
  */
 @MicronautTest(environments = "test", transactional = false)
 @Property(name = "tertial.test.clock", value = "2024-04-10T08:00:00Z")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OwnerReportsInBrowserTest {
+class OwnerReportsInBrowserTest extends BrowserTest {
 
     private static final String EMMA = "emma.berglund@ange.example";
 
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    DataSource dataSource;
-
-    @Inject
-    OutboxRepository outbox;
-
-    @Inject
-    PersonRepository people;
-
-    Browser browser;
-    Api admin;
-
-    @BeforeAll
-    void openBrowser() {
-        browser = Browser.open(server.getURL().toString());
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        browser.close();
-    }
-
     @BeforeEach
     void plan() {
-        TestDatabase.clear(dataSource);
-        browser.driver().manage().deleteAllCookies();
-        admin = new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN);
-        admin.postCsv("/api/import/people", Fixtures.people());
-        admin.withNewToken("stab", "STAB", null).postCsv("/api/import/activities", Fixtures.plan2024());
+        freshPlan(null);
     }
 
     @Test

@@ -4,28 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.context.annotation.Property;
 import io.micronaut.core.type.Argument;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
 import se.ange.tertial.followup.Language;
-import se.ange.tertial.notify.OutboxRepository;
-import se.ange.tertial.register.org.PersonRepository;
 import se.ange.tertial.support.Api;
-import se.ange.tertial.support.Browser;
-import se.ange.tertial.support.Fixtures;
-import se.ange.tertial.support.TestDatabase;
+import se.ange.tertial.support.BrowserTest;
 
 /**
  * A manager's own settings in a real Chromium: a deputy, an absence refused when it ends before it begins and
@@ -34,48 +22,14 @@ import se.ange.tertial.support.TestDatabase;
  */
 @MicronautTest(environments = "test", transactional = false)
 @Property(name = "tertial.test.clock", value = "2024-04-10T08:00:00Z")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SettingsInBrowserTest {
+class SettingsInBrowserTest extends BrowserTest {
 
     private static final String JOHAN = "johan.nordin@ange.example";
     private static final String EMMA = "emma.berglund@ange.example";
 
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    DataSource dataSource;
-
-    @Inject
-    OutboxRepository outbox;
-
-    @Inject
-    PersonRepository people;
-
-    Browser browser;
-    Api admin;
-
-    @BeforeAll
-    void openBrowser() {
-        browser = Browser.open(server.getURL().toString());
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        browser.close();
-    }
-
     @BeforeEach
     void plan() {
-        TestDatabase.clear(dataSource);
-        browser.driver().manage().deleteAllCookies();
-        admin = new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN);
-        admin.postCsv("/api/import/people", Fixtures.people());
-        admin.withNewToken("stab", "STAB", null).postCsv("/api/import/activities", Fixtures.plan2024());
+        freshPlan(null);
     }
 
     @Test

@@ -3,27 +3,15 @@ package se.ange.tertial.web.activity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import se.ange.tertial.notify.OutboxRepository;
-import se.ange.tertial.register.org.PersonRepository;
 import se.ange.tertial.support.Api;
-import se.ange.tertial.support.Browser;
-import se.ange.tertial.support.Fixtures;
-import se.ange.tertial.support.TestDatabase;
+import se.ange.tertial.support.BrowserTest;
 import se.ange.tertial.web.SignInSteps;
 
 /**
@@ -32,49 +20,16 @@ import se.ange.tertial.web.SignInSteps;
  */
 @MicronautTest(environments = "test", transactional = false)
 @Property(name = "tertial.test.clock", value = "2024-04-10T08:00:00Z")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ActivityPagesInBrowserTest {
+class ActivityPagesInBrowserTest extends BrowserTest {
 
     static final String SARA = "sara.lindqvist@ange.example";
     static final String MARIA = "maria.sjoberg@ange.example";
     static final String EMMA = "emma.berglund@ange.example";
     static final String FRIDA = "frida.hakansson@ange.example";
 
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    DataSource dataSource;
-
-    @Inject
-    OutboxRepository outbox;
-
-    @Inject
-    PersonRepository people;
-
-    Browser browser;
-
-    @BeforeAll
-    void openBrowser() {
-        browser = Browser.open(server.getURL().toString());
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        browser.close();
-    }
-
     @BeforeEach
     void plan() {
-        TestDatabase.clear(dataSource);
-        browser.driver().manage().deleteAllCookies();
-        Api admin = new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN);
-        admin.postCsv("/api/import/people", Fixtures.people());
-        admin.withNewToken("stab", "STAB", null).postCsv("/api/import/activities", Fixtures.plan2024());
+        freshPlan(null);
         Api frida = admin.withNewToken("frida", "OWNER", FRIDA);
         assertThat(frida.postJson("/api/activities/KS2024-001/reports",
                 Map.of("status", "AVSLUTAD_ENLIGT_PLAN", "comment", "Klar")).code()).isEqualTo(201);
