@@ -95,6 +95,18 @@ public class Pages {
         if (path.startsWith("/aktiviteter")) {
             return "activities";
         }
+        if (path.startsWith("/plan")) {
+            return "plan";
+        }
+        if (path.startsWith("/rapport")) {
+            return "report";
+        }
+        if (path.startsWith("/personer")) {
+            return "people";
+        }
+        if (path.startsWith("/utskick")) {
+            return "sending";
+        }
         return path.startsWith("/installningar") ? "settings" : "other";
     }
 

@@ -9,7 +9,8 @@ import se.ange.tertial.followup.Language;
 
 /**
  * The pages' words in one language: {@code i18n/web.properties} (layout, sign-in, report form) and one bundle
- * per page ({@code i18n/overview}, {@code activities}, {@code settings}); Swedish in the base file, English in
+ * per page ({@code i18n/overview}, {@code activities}, {@code settings}, {@code plan}, {@code rapport}, {@code personer},
+ * {@code utskick}); Swedish in the base file, English in
  * {@code _en}. Read without the JVM's default-locale fallback, so Swedish is Swedish on an English server.
  */
 public final class WebTexts {
@@ -18,7 +19,7 @@ public final class WebTexts {
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     private static final List<String> BUNDLES = List.of("i18n.web", "i18n.overview", "i18n.activities",
-            "i18n.settings");
+            "i18n.settings", "i18n.plan", "i18n.rapport", "i18n.personer", "i18n.utskick");
 
     private final List<ResourceBundle> bundles;
     private final Language language;
