@@ -22,6 +22,7 @@ import se.ange.tertial.register.goal.GoalLevel;
 import se.ange.tertial.register.goal.GoalRepository;
 import se.ange.tertial.register.goal.MeasureOutcome;
 import se.ange.tertial.register.org.PersonRepository;
+import se.ange.tertial.register.org.Role;
 import se.ange.tertial.report.ActivityState;
 import se.ange.tertial.report.AssessmentState;
 import se.ange.tertial.report.GoalAssessments;
@@ -100,7 +101,7 @@ class GoalPage {
         model.put("editable", editable);
         model.put("readOnly", view.frozen() ? t.format("assess.closed", tertialName(tertial, t))
                 : !begun ? t.format("assess.notBegun", tertialName(tertial, t), Dates.full(tertial.firstDay(), language))
-                : !assessor ? t.get("assess.notYours") : null);
+                : !assessor ? t.get(caller.has(Role.MANAGER) ? "assess.notYours" : "assess.readOnly") : null);
         GoalAssessment checked = typed.containsKey("assessment")
                 ? GoalAssessment.parse(typed.get("assessment")).orElse(null)
                 : state.chosen() != null ? state.chosen() : state.suggested();

@@ -119,6 +119,7 @@ class TextsPage {
         model.put("department", scope.department() == null ? "" : scope.department().name());
         model.put("editable", scope.editable());
         model.put("closed", scope.closed() ? t.format("texts.closed", tertialName) : null);
+        model.put("readOnly", !scope.closed() && !scope.editable() ? t.get("texts.readOnly") : null);
         model.put("saved", saved);
         List<Option> kinds = new ArrayList<>();
         if (scope.seesAll()) {
