@@ -45,7 +45,10 @@ public class PersonAdministration {
         this.audit = audit;
     }
 
-    /** Name, department, unit (in that department, or none), language and active; audited when something changed. */
+    /**
+     * Name, department, unit (in that department, or none), language and active (not oneself: that would end one's
+     * own session); audited when something changed.
+     */
     @Transactional
     public Person changeDetails(Person person, Details details, Actor actor) {
         String name = details.name() == null ? "" : details.name().strip();
@@ -61,6 +64,9 @@ public class PersonAdministration {
         if (details.unitId() != null && units.findById(details.unitId())
                 .filter(unit -> unit.departmentId().equals(details.departmentId())).isEmpty()) {
             throw ProblemException.invalidField("unit", "Enheten hör inte till avdelningen");
+        }
+        if (!details.active() && person.id().equals(actor.personId())) {
+            throw ProblemException.invalidField("active", "Du kan inte göra dig själv inaktiv");
         }
         Person after = new Person(person.id(), name, person.email(), details.departmentId(), details.unitId(),
                 person.slackUserId(), person.teamsUserId(), details.language(), details.active(), person.deputyId(),

@@ -212,6 +212,10 @@ class PeoplePagesHttpTest {
         HttpResponse<String> own = web.post("/personer/" + alva + "/roller", Map.of("role", "STAB"));
         assertThat(own.statusCode()).isEqualTo(422);
         assertThat(own.body()).contains("Du kan inte ta bort din egen administratörsroll.");
+        HttpResponse<String> inactive = web.post("/personer/" + alva + "/uppgifter", Map.of("name", "Alva Admin",
+                "department", String.valueOf(before.departmentId()), "language", "SV"));
+        assertThat(inactive.statusCode()).isEqualTo(422);
+        assertThat(inactive.body()).contains("href=\"#active\"").contains("Du kan inte göra dig själv inaktiv.");
 
         assertThat(web.post("/personer/organisation/avdelningar", Map.of("name", "Kulturavdelningen")).statusCode())
                 .isEqualTo(303);
@@ -245,6 +249,56 @@ class PeoplePagesHttpTest {
                 "?q=%25%27", "?importerad=1-2")) {
             assertThat(web.get("/personer" + odd).statusCode()).as(odd).isEqualTo(200);
         }
+    }
+
+    @Test
+    void an_uploaded_file_is_previewed_and_nothing_is_stored_until_it_is_imported() throws Exception {
+        WebClient web = as(ADMIN);
+        String token = token(web.get("/personer/import").body());
+        String csv = "name,email,role,department\nIda Nyström,ida.nystrom@ange.example,owner,Socialavdelningen\n"
+                + "Olle Dahl,olle.dahl@ange.example,chefen,Ekonomiavdelningen\n";
+        HttpResponse<String> preview = upload(web, token, csv);
+        assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+        assertThat(preview.body()).contains("Okänd roll").contains("Ida Nyström")
+                .contains("Nya: 1. Ändrade: 0. Oförändrade: 0. Rader som inte kan importeras: 1.")
+                .doesNotContain("id=\"run-import\"");
+        assertThat(people.findByEmail("ida.nystrom@ange.example")).isEmpty();
+        HttpResponse<String> refused = web.post("/personer/import", Map.of("csv", csv));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(people.findByEmail("ida.nystrom@ange.example")).isEmpty();
+
+        HttpResponse<String> empty = upload(web, token, "");
+        assertThat(empty.statusCode()).isEqualTo(422);
+        assertThat(empty.body()).contains("href=\"#file\"");
+        assertThat(upload(web, token, "not,a\ncsv").statusCode()).isEqualTo(200);
+        assertThat(upload(web, "wrong", csv).statusCode()).isEqualTo(403);
+        assertThat(people.findByEmail("ida.nystrom@ange.example")).isEmpty();
+
+        HttpResponse<String> imported = web.post("/personer/import", Map.of("csv", csv.replace("chefen", "manager")));
+        assertThat(imported.statusCode()).isEqualTo(303);
+        assertThat(imported.headers().firstValue("Location")).hasValue("/personer?importerad=2-0-0");
+        assertThat(people.findByEmail("olle.dahl@ange.example")).isPresent();
+    }
+
+    private HttpResponse<String> upload(WebClient web, String token, String csv) throws Exception {
+        String boundary = "----tertial" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + (csv.isEmpty() ? "" : "people.csv") + "\"\r\nContent-Type: text/csv\r\n\r\n" + csv + "\r\n"
+                + "--" + boundary + "--\r\n";
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.getURL() + "/personer/import/forhandsgranska"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Cookie", WebSessions.COOKIE + "=" + web.cookie(WebSessions.COOKIE).orElseThrow())
+                .header("Origin", server.getURL().toString()).header("Accept", "text/html")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body, java.nio.charset.StandardCharsets.UTF_8))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String token(String page) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(matcher.find()).isTrue();
+        return matcher.group(1);
     }
 
     private WebClient as(String email) {
