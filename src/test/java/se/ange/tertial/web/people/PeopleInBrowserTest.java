@@ -51,10 +51,10 @@ class PeopleInBrowserTest extends BrowserTest {
         browser.await("#file");
         browser.assertAccessible("personer-02-import");
         upload("""
-                name,email,role,department,unit
-                Ida Nyström,ida.nystrom@ange.example,owner,Socialavdelningen,Hemtjänst
-                Emma Berglund,emma.berglund@ange.example,owner,Staben,HR och Kommunikation
-                Olle Dahl,olle.dahl@ange.example,chefen,Ekonomiavdelningen,
+                name,email,role,department,unit,slack_user_id
+                Ida Nyström,ida.nystrom@ange.example,owner,Socialavdelningen,Hemtjänst,
+                Emma Berglund,emma.berglund@ange.example,owner,Staben,HR och Kommunikation,U05OWN0001
+                Olle Dahl,olle.dahl@ange.example,chefen,Ekonomiavdelningen,,
                 """);
         assertThat(browser.text("#refused")).contains("4").contains("role").contains("Okänd roll 'chefen'");
         assertThat(browser.text("#preview-summary"))
@@ -64,10 +64,10 @@ class PeopleInBrowserTest extends BrowserTest {
         browser.assertAccessible("personer-03-preview-refused");
 
         upload("""
-                name,email,role,department,unit
-                Ida Nyström,ida.nystrom@ange.example,owner,Socialavdelningen,Hemtjänst
-                Emma Berglund,emma.berglund@ange.example,owner,Staben,HR och Kommunikation
-                Olle Dahl,olle.dahl@ange.example,manager,Ekonomiavdelningen,
+                name,email,role,department,unit,slack_user_id
+                Ida Nyström,ida.nystrom@ange.example,owner,Socialavdelningen,Hemtjänst,
+                Emma Berglund,emma.berglund@ange.example,owner,Staben,HR och Kommunikation,U05OWN0001
+                Olle Dahl,olle.dahl@ange.example,manager,Ekonomiavdelningen,,
                 """);
         assertThat(browser.all("#refused")).isEmpty();
         assertThat(browser.text("#preview-summary"))
