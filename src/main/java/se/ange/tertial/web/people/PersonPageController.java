@@ -121,11 +121,13 @@ class PersonPageController {
         return view.page(request, authentication, person, HttpStatus.UNPROCESSABLE_ENTITY, null, problems, typed);
     }
 
+    /** One checkbox per role ({@code role_OWNER=on}, …): a form field that repeats would bind only its first value. */
     @Post("/roller")
     @Secured("ADMIN")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> roles(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
-                                 @Nullable @Body("role") List<String> roles) {
+                                 @Nullable @Body("role_OWNER") String owner, @Nullable @Body("role_MANAGER") String manager,
+                                 @Nullable @Body("role_STAB") String stab, @Nullable @Body("role_ADMIN") String admin) {
         Optional<Person> found = find(id);
         if (found.isEmpty()) {
             return errors.notFound(request);
@@ -133,14 +135,20 @@ class PersonPageController {
         Person person = found.get();
         WebTexts t = Pages.texts(request);
         Set<Role> wanted = EnumSet.noneOf(Role.class);
-        boolean unknown = false;
-        for (String name : roles == null ? List.<String>of() : roles) {
-            Optional<Role> role = Form.ROLES.stream().filter(r -> r.name().equals(name)).findFirst();
-            role.ifPresent(wanted::add);
-            unknown |= role.isEmpty();
+        if (owner != null) {
+            wanted.add(Role.OWNER);
         }
-        String problem = null;
-        if (unknown || wanted.isEmpty()) {
+        if (manager != null) {
+            wanted.add(Role.MANAGER);
+        }
+        if (stab != null) {
+            wanted.add(Role.STAB);
+        }
+        if (admin != null) {
+            wanted.add(Role.ADMIN);
+        }
+        String problem;
+        if (wanted.isEmpty()) {
             problem = t.get("person.roles.error");
         } else {
             try {
