@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import se.ange.tertial.schedule.PlannedMessage;
 import se.ange.tertial.schedule.ReminderRun;
 import se.ange.tertial.web.Pages;
 import se.ange.tertial.web.WebTexts;
@@ -48,10 +47,7 @@ class CalendarController {
         WebTexts t = Pages.texts(request);
         LocalDate today = LocalDate.now(clock);
         List<CalendarDays.Day> days = new ArrayList<>();
-        for (LocalDate day = today; day.isBefore(today.plusDays(DAYS)); day = day.plusDays(1)) {
-            List<PlannedMessage> planned = reminders.preview(day);
-            days.add(CalendarDays.day(day, planned, t));
-        }
+        reminders.previewDays(today, DAYS).forEach((day, planned) -> days.add(CalendarDays.day(day, planned, t)));
         Map<String, Object> model = new HashMap<>();
         model.put("title", t.get("sending.calendar.title"));
         model.put("tab", "kalender");

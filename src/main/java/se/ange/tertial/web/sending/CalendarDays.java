@@ -37,7 +37,7 @@ final class CalendarDays {
 
     static Day day(LocalDate day, List<PlannedMessage> planned, WebTexts t) {
         if (planned.isEmpty()) {
-            return new Day("d" + day, date(day, t), true, t.get("sending.calendar.nothing"), List.of());
+            return new Day("d" + day, capitalized(date(day, t), t), true, t.get("sending.calendar.nothing"), List.of());
         }
         List<Recipient> recipients = new ArrayList<>();
         int activities = 0;
@@ -59,7 +59,7 @@ final class CalendarDays {
         }
         String summary = t.format("sending.calendar.day", Counted.of(planned.size(), PERSON, t.language()),
                 Counted.of(activities, Counted.ACTIVITY, t.language()));
-        return new Day("d" + day, date(day, t), false, summary, recipients);
+        return new Day("d" + day, capitalized(date(day, t), t), false, summary, recipients);
     }
 
     /** Days without reminders next to each other become one row ("13–14 april"). */
@@ -78,7 +78,7 @@ final class CalendarDays {
                 j++;
             }
             rows.add(j == i ? first : new Day(first.id(), t.format("sending.calendar.range", first.label(),
-                    days.get(j).label()), true, first.summary(), List.of()));
+                    days.get(j).label().toLowerCase(t.locale())), true, first.summary(), List.of()));
             i = j + 1;
         }
         return rows;
@@ -87,6 +87,10 @@ final class CalendarDays {
     /** "onsdag 10 april". */
     static String date(LocalDate day, WebTexts t) {
         return day.getDayOfWeek().getDisplayName(TextStyle.FULL, t.locale()) + " " + Dates.dayMonth(day, t.language());
+    }
+
+    private static String capitalized(String text, WebTexts t) {
+        return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(t.locale()) + text.substring(1);
     }
 
     /** Why the person is reminded, in words: "Andra påminnelsen om rapport för T1 2024". */

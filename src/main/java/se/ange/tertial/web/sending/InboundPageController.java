@@ -109,7 +109,7 @@ class InboundPageController {
     }
 
     /** The message exactly as it arrived, as a file (never inline: it is not ours to render). */
-    @Get("/{id}/meddelande.eml")
+    @Get(value = "/{id}/meddelande.eml", produces = {"message/rfc822", MediaType.TEXT_HTML})
     MutableHttpResponse<?> download(HttpRequest<?> request, @PathVariable String id) {
         Optional<InboundMail> mail = OutboxPageController.number(id).flatMap(mails::findById);
         if (mail.isEmpty()) {
