@@ -78,7 +78,7 @@ final class CalendarDays {
                 j++;
             }
             rows.add(j == i ? first : new Day(first.id(), t.format("sending.calendar.range", first.label(),
-                    days.get(j).label().toLowerCase(t.locale())), true, first.summary(), List.of()));
+                    date(LocalDate.parse(days.get(j).id().substring(1)), t)), true, first.summary(), List.of()));
             i = j + 1;
         }
         return rows;
