@@ -13,7 +13,7 @@ public interface AuditRepository extends GenericRepository<AuditEntry, Long> {
 
     String FILTER = " FROM audit_log WHERE occurred_at >= :from AND occurred_at < :until"
             + " AND (:person = '' OR actor = :person OR subject = :personSubject)"
-            + " AND (:subject = '' OR subject = :subject)";
+            + " AND (:subject = '' OR LOWER(subject) = LOWER(:subject))";
 
     AuditEntry save(AuditEntry entry);
 
@@ -23,7 +23,7 @@ public interface AuditRepository extends GenericRepository<AuditEntry, Long> {
 
     /**
      * A page of the trail, newest first, in {@code [from, until)}: by a person (as actor, {@code person}, or as
-     * subject, {@code personSubject}) and about a subject (e.g. {@code activity:KS2024-017}); '' for any.
+     * subject, {@code personSubject}) and about a subject (e.g. {@code activity:KS2024-017}, in any case); '' for any.
      */
     @Query("SELECT *" + FILTER + " ORDER BY occurred_at DESC, id DESC LIMIT :limit OFFSET :offset")
     List<AuditEntry> search(Instant from, Instant until, String person, String personSubject, String subject,

@@ -33,6 +33,11 @@ public class OutboxAdministration {
     @Transactional
     public OutboxMessage retry(long id, Actor actor) {
         OutboxMessage message = locked(id);
+        if (message.kind() == MessageKind.SIGN_IN) {
+            // a sign-in link is good for minutes: one sent late would only fail; the person asks for a new one
+            throw new ProblemException(HttpStatus.CONFLICT, "En inloggningslänk skickas inte igen: den hinner gå ut. "
+                    + "Personen ber om en ny på inloggningssidan.", List.of());
+        }
         if (message.state() != OutboxState.DEAD) {
             throw new ProblemException(HttpStatus.CONFLICT, "Bara ett meddelande som gett upp (DEAD) kan skickas igen; "
                     + "det här är " + message.state(), List.of());

@@ -44,7 +44,7 @@ class PagesAnswerHtmlTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/mina", "/aktiviteter", "/aktiviteter?view=deviations", "/aktiviteter/KS2024-002",
-            "/installningar", "/logout"})
+            "/installningar", "/logout", "/utskick", "/utskick/utkorg", "/utskick/inkommande", "/utskick/logg"})
     void a_page_is_html(String path) {
         TestDatabase.clear(dataSource);
         Api admin = new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN);

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import se.ange.tertial.followup.Channel;
+import se.ange.tertial.notify.MessageKind;
 import se.ange.tertial.notify.OutboxAdministration;
 import se.ange.tertial.notify.OutboxMessage;
 import se.ange.tertial.notify.OutboxRepository;
@@ -152,6 +153,9 @@ class OutboxPageController {
         Optional<OutboxMessage> message = outbox.findById(id);
         if (message.isEmpty() || refused.status() == HttpStatus.NOT_FOUND) {
             return page(request, filter, HttpStatus.NOT_FOUND, null, t.get("sending.outbox.gone"));
+        }
+        if (message.get().kind() == MessageKind.SIGN_IN && key.contains("retry")) {
+            return page(request, filter, HttpStatus.CONFLICT, null, t.get("sending.outbox.retry.signIn"));
         }
         return page(request, filter, HttpStatus.CONFLICT, null, refusal(t, message.get(), key));
     }

@@ -47,7 +47,7 @@ class OutboxRows {
                 t.get("sending.state." + message.state().name()), "state-" + message.state().name().toLowerCase(),
                 message.attempts(), pending ? Texts.at(message.nextAttemptAt(), t) : "–",
                 message.lastError() == null ? "" : message.lastError(),
-                message.state() == OutboxState.DEAD, pending,
+                message.state() == OutboxState.DEAD && message.kind() != MessageKind.SIGN_IN, pending,
                 t.format("sending.outbox.retry.label", name), t.format("sending.outbox.cancel.label", name));
     }
 
