@@ -162,7 +162,7 @@ class OutboxPageController {
 
     private String refusal(WebTexts t, OutboxMessage message, String key) {
         String name = OutboxRows.name(people.findById(message.recipientId()).orElse(null), t);
-        return t.format(key, name, t.get("sending.state." + message.state().name()).toLowerCase(t.locale()));
+        return t.format(key, name, t.get("sending.stateIs." + message.state().name()));
     }
 
     private MutableHttpResponse<?> page(HttpRequest<?> request, OutboxFilter filter, HttpStatus status,

@@ -152,7 +152,7 @@ abstract class SendingHttpContract {
         stab.get("/utskick/utkorg");
         HttpResponse<String> refused = stab.post("/utskick/utkorg/" + waiting.id() + "/forsok-igen", Map.of());
         assertThat(refused.statusCode()).isEqualTo(409);
-        assertThat(refused.body()).contains("Meddelandet till Emma Berglund är väntar, inte dött")
+        assertThat(refused.body()).contains("Meddelandet till Emma Berglund är väntande, inte dött")
                 .contains("Bara meddelanden som har gett upp kan skickas igen");
         assertThat(outbox.findById(waiting.id()).orElseThrow().attempts()).isZero();
         assertThat(stab.post("/utskick/utkorg/999999/forsok-igen", Map.of()).statusCode()).isEqualTo(404);
