@@ -14,7 +14,10 @@ import se.ange.tertial.register.org.Person;
 import se.ange.tertial.register.org.PersonRepository;
 import se.ange.tertial.web.WebTexts;
 
-/** Outbox messages as the page lists them: names for ids, words for states, never a body. */
+/**
+ * Outbox messages as the page lists them: names for ids, words for states, never a body; the last error of a
+ * message that has gone out since is history, not shown.
+ */
 @Singleton
 class OutboxRows {
 
@@ -46,7 +49,7 @@ class OutboxRows {
                 t.get("sending.kind." + message.kind().name()), subject(message, t),
                 t.get("sending.state." + message.state().name()), "state-" + message.state().name().toLowerCase(),
                 message.attempts(), pending ? Texts.at(message.nextAttemptAt(), t) : "–",
-                message.lastError() == null ? "" : message.lastError(),
+                message.lastError() == null || message.state() == OutboxState.SENT ? "" : message.lastError(),
                 message.state() == OutboxState.DEAD && message.kind() != MessageKind.SIGN_IN, pending,
                 t.format("sending.outbox.retry.label", name), t.format("sending.outbox.cancel.label", name));
     }
