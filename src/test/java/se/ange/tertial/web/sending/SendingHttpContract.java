@@ -110,6 +110,23 @@ abstract class SendingHttpContract {
     }
 
     @Test
+    void the_pages_speak_english_to_someone_who_chose_it() {
+        OutboxMessage message = dead(EMMA);
+        WebClient stab = signedIn(SARA);
+        stab.get("/installningar");
+        assertThat(stab.post("/installningar/paminnelser", Map.of("channel", "EMAIL", "language", "EN")).statusCode())
+                .isEqualTo(303);
+        assertThat(stab.get("/utskick").body()).contains("Reminders in the next 30 days").contains("Tuesday 30 April")
+                .contains("Last reminder to report for T1 2024");
+        assertThat(stab.get("/utskick/utkorg").body()).contains("Outbox").contains("Dead").contains("Try again");
+        assertThat(stab.post("/utskick/utkorg/" + message.id() + "/forsok-igen", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(stab.get("/utskick/utkorg/" + message.id() + "/avbryt").body())
+                .contains("Cancel the message to Emma Berglund?");
+        assertThat(stab.get("/utskick/inkommande").body()).contains("Inbound mail");
+        assertThat(stab.get("/utskick/logg").body()).contains("Audit log").contains("Show changes");
+    }
+
+    @Test
     void retrying_needs_the_form_token() {
         long id = dead(EMMA).id();
         WebClient stab = signedIn(SARA);
