@@ -10,12 +10,12 @@ record ReadinessView(long departmentId, String department, String state, String 
                      @Nullable String note, boolean canReady, boolean canTakeBack, boolean canReview,
                      boolean canSendBack, @Nullable String error, String typedNote) {
 
-    boolean hasActions() {
+    public boolean hasActions() {
         return canReady || canTakeBack || canReview || canSendBack;
     }
 
     /** The id of the send-back note's field (the error summary links to it). */
-    String noteId() {
+    public String noteId() {
         return "note-" + departmentId;
     }
 }
