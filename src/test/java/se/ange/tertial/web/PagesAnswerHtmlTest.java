@@ -44,7 +44,7 @@ class PagesAnswerHtmlTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/mina", "/aktiviteter", "/aktiviteter?view=deviations", "/aktiviteter/KS2024-002",
-            "/installningar", "/logout"})
+            "/installningar", "/logout", "/rapport/2024-T1", "/rapport/2024-T1/stang"})
     void a_page_is_html(String path) {
         TestDatabase.clear(dataSource);
         Api admin = new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN);

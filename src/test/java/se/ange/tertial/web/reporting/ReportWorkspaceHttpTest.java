@@ -213,4 +213,32 @@ class ReportWorkspaceHttpTest {
         assertThat(memo.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d)
                 .contains("Tj%C3%A4nsteskrivelse%20m%C3%A5luppf%C3%B6ljning%20T1%202024.docx"));
     }
+
+    @Test
+    void the_api_changes_readiness_by_the_same_rule() {
+        Api johan = admin.withNewToken("johan", "MANAGER", JOHAN);
+        Api sara = admin.withNewToken("sara", "STAB", SARA);
+        assertThat(johan.postJson("/api/tertials/2024-T1/readiness/Socialavdelningen", Map.of("action", "ready"))
+                .code()).isEqualTo(403);
+        var ready = johan.postJson("/api/tertials/2024-T1/readiness/Staben", Map.of("action", "ready"));
+        assertThat(ready.code()).isEqualTo(200);
+        assertThat(Api.body(ready)).containsEntry("state", "READY").containsEntry("readyBy", "Johan Nordin");
+        assertThat(johan.postJson("/api/tertials/2024-T1/readiness/Staben", Map.of("action", "ready")).code())
+                .isEqualTo(409);
+        assertThat(sara.postJson("/api/tertials/2024-T1/readiness/Staben", Map.of("action", "send-back")).code())
+                .isEqualTo(422);
+        assertThat(sara.postJson("/api/tertials/2024-T1/readiness/Staben", Map.of("action", "dance")).code())
+                .isEqualTo(422);
+        assertThat(Api.body(sara.postJson("/api/tertials/2024-T1/readiness/Staben", Map.of("action", "review"))))
+                .containsEntry("state", "REVIEWED").containsEntry("reviewedBy", "Sara Lindqvist");
+        List<Map<String, Object>> mine = johan.retrieve("/api/tertials/2024-T1/readiness",
+                Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        assertThat(mine).singleElement().satisfies(row -> assertThat(row).containsEntry("department", "Staben")
+                .containsEntry("state", "REVIEWED"));
+        List<Map<String, Object>> all = sara.retrieve("/api/tertials/2024-T1/readiness",
+                Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        assertThat(all).hasSize(5);
+        assertThat(sara.postJson("/api/tertials/2024-T1/readiness/Ingen", Map.of("action", "review")).code())
+                .isEqualTo(404);
+    }
 }
