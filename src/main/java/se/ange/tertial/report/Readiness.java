@@ -121,6 +121,7 @@ public class Readiness {
         String cleanNote = note == null || note.isBlank() ? null : note.strip();
         Limits.text("note", cleanNote, NOTE);
         lock(department.id());
+        lockAgainstClose();
         ReadinessRow before = rows.findByTertialAndDepartmentId(tertial.toString(), department.id()).orElse(null);
         State from = before == null ? State.NOT_READY : before.state();
         boolean closed = records.record(tertial).isPresent();
@@ -199,6 +200,18 @@ public class Readiness {
         values.put("state", row.state().name());
         values.put("note", row.note());
         return values;
+    }
+
+    /**
+     * Closing's lock (see {@link TertialRecords}: it locks every goal): the first goal's row, so a close that runs
+     * meanwhile either ends before our look for its record (we refuse) or waits for our commit.
+     */
+    private void lockAgainstClose() {
+        jdbc.prepareStatement("SELECT id FROM goal WHERE id = (SELECT MIN(id) FROM goal) FOR UPDATE", statement -> {
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next();
+            }
+        });
     }
 
     /** The department's row lock: two changes at once go one after the other. */

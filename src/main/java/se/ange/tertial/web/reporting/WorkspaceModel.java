@@ -20,6 +20,7 @@ import se.ange.tertial.register.org.DepartmentRepository;
 import se.ange.tertial.register.org.Person;
 import se.ange.tertial.register.org.PersonRepository;
 import se.ange.tertial.register.org.Role;
+import se.ange.tertial.report.AutoClose;
 import se.ange.tertial.report.Readiness;
 import se.ange.tertial.report.TertialRecords;
 import se.ange.tertial.report.TertialState;
@@ -42,15 +43,17 @@ class WorkspaceModel {
     private final TertialRecords records;
     private final DepartmentRepository departments;
     private final PersonRepository people;
+    private final AutoClose autoClose;
     private final Clock clock;
 
     WorkspaceModel(WorkspaceGoals goals, Readiness readiness, TertialRecords records, DepartmentRepository departments,
-                   PersonRepository people, Clock clock) {
+                   PersonRepository people, AutoClose autoClose, Clock clock) {
         this.goals = goals;
         this.readiness = readiness;
         this.records = records;
         this.departments = departments;
         this.people = people;
+        this.autoClose = autoClose;
         this.clock = clock;
     }
 
@@ -64,6 +67,8 @@ class WorkspaceModel {
         model.put("closed", closed);
         model.put("closedText", closed ? closedText(t, words, tertial, overview.frozen()) : t.get("rapport.open"));
         model.put("stab", stab);
+        model.put("autoClose", t.format("rapport.close.automatic",
+                Dates.full(tertial.closingDate().plusDays(autoClose.days()), t.language())));
         model.put("saved", saved);
         model.put("previous", tertial.previous().toString());
         model.put("previousName", words.name(tertial.previous()));

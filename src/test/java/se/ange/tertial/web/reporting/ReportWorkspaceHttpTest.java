@@ -241,4 +241,17 @@ class ReportWorkspaceHttpTest {
         assertThat(sara.postJson("/api/tertials/2024-T1/readiness/Ingen", Map.of("action", "review")).code())
                 .isEqualTo(404);
     }
+
+    @Test
+    void a_manager_who_reads_english_gets_the_workspace_in_english() {
+        WebClient johan = as(JOHAN);
+        johan.get("/installningar");
+        assertThat(johan.post("/installningar/paminnelser", Map.of("channel", "EMAIL", "language", "EN")).statusCode())
+                .isEqualTo(303);
+        HttpResponse<String> page = johan.get("/rapport/2024-T1");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<html lang=\"en\"").contains("Report – tertial 1 2024")
+                .contains("1 department is not ready:").contains("Mark Staben ready")
+                .contains("Uppsiktsrapport Staben");
+    }
 }
