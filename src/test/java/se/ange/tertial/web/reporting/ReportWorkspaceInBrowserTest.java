@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -17,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
+import se.ange.tertial.followup.Tertial;
+import se.ange.tertial.report.ActivityState;
+import se.ange.tertial.report.TertialRecords;
 import se.ange.tertial.support.Api;
 import se.ange.tertial.support.BrowserTest;
 import se.ange.tertial.web.SignInSteps;
@@ -33,6 +37,10 @@ class ReportWorkspaceInBrowserTest extends BrowserTest {
 
     private static final String SARA = "sara.lindqvist@ange.example";
     private static final String JOHAN = "johan.nordin@ange.example";
+    private static final Tertial T1 = new Tertial(2024, 1);
+
+    @Inject
+    TertialRecords records;
 
     private WebElement row(String department) {
         return browser.all(".rapport-readiness tbody tr").stream()
@@ -117,6 +125,13 @@ class ReportWorkspaceInBrowserTest extends BrowserTest {
                 + "/assessments/2024-T1", Map.of("assessment", "Uppfylld")));
         assertThat(decision.code()).isEqualTo(409);
         assertThat(Api.body(stab.get("/api/tertials/2024-T1/record"))).containsEntry("frozen", true);
+        // and a status report that comes in later is kept, but the closed tertial's reports stay as they were
+        ActivityState frozen = records.state(T1).activities().get(0);
+        var late = stab.postJson("/api/activities/" + frozen.ref() + "/reports",
+                Map.of("tertial", "2024-T1", "status", "AVSLUTAD_MED_AVVIKELSE", "comment", "Sent inrapporterat"));
+        assertThat(late.code()).isEqualTo(201);
+        assertThat(records.state(T1).activities()).filteredOn(a -> a.ref().equals(frozen.ref())).singleElement()
+                .satisfies(a -> assertThat(a.comment()).isEqualTo(frozen.comment()).isNotEqualTo("Sent inrapporterat"));
     }
 
     @Test
