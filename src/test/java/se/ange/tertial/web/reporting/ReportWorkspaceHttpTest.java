@@ -254,4 +254,42 @@ class ReportWorkspaceHttpTest {
                 .contains("1 department is not ready:").contains("Mark Staben ready")
                 .contains("Uppsiktsrapport Staben");
     }
+
+    @Test
+    void a_part_sent_back_shows_the_note_and_a_closed_tertial_is_read_only() {
+        String staben = String.valueOf(department("Staben"));
+        WebClient johan = as(JOHAN);
+        johan.get("/rapport/2024-T1");
+        johan.post("/rapport/2024-T1/beredskap", Map.of("department", staben, "action", "MARK_READY"));
+        assertThat(johan.post("/rapport/2024-T1/beredskap", Map.of("department", staben, "action", "TAKE_BACK"))
+                .headers().firstValue("Location")).hasValue("/rapport/2024-T1?sparad=aterkallad#beredskap");
+        assertThat(state("Staben")).isEqualTo(State.NOT_READY);
+        johan.post("/rapport/2024-T1/beredskap", Map.of("department", staben, "action", "MARK_READY"));
+
+        WebClient sara = as(SARA);
+        sara.get("/rapport/2024-T1");
+        assertThat(sara.post("/rapport/2024-T1/beredskap", Map.of("department", staben, "action", "SEND_BACK",
+                "note", "Komplettera kommentarerna om sjukfrånvaron.")).statusCode()).isEqualTo(303);
+        assertThat(state("Staben")).isEqualTo(State.NOT_READY);
+        HttpResponse<String> back = johan.get("/rapport/2024-T1");
+        assertThat(back.body()).contains("Tillbakaskickad av Sara Lindqvist")
+                .contains("Komplettera kommentarerna om sjukfrånvaron.").contains("Markera Staben som klar");
+        // a second click on a stale page: told the state has changed, not a 500
+        HttpResponse<String> stale = sara.post("/rapport/2024-T1/beredskap", Map.of("department", staben,
+                "action", "REVIEW"));
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.body()).contains("avdelningens läge har redan ändrats");
+
+        sara.get("/rapport/2024-T1/stang");
+        assertThat(sara.post("/rapport/2024-T1/stang", Map.of()).statusCode()).isEqualTo(303);
+        HttpResponse<String> closed = johan.post("/rapport/2024-T1/beredskap", Map.of("department", staben,
+                "action", "MARK_READY"));
+        assertThat(closed.statusCode()).isEqualTo(409);
+        assertThat(closed.body()).contains("Tertialet är stängt; beredskapen kan inte längre ändras.")
+                .doesNotContain("value=\"MARK_READY\"");
+        assertThat(state("Staben")).isEqualTo(State.NOT_READY);
+        HttpResponse<String> again = sara.post("/rapport/2024-T1/stang", Map.of());
+        assertThat(again.statusCode()).isEqualTo(303); // closing again keeps the first record
+        assertThat(sara.get("/rapport/2024-T1/stang").body()).contains("Tertialet stängdes 10 maj 2024");
+    }
 }
