@@ -251,7 +251,7 @@ class ReportWorkspaceHttpTest {
         HttpResponse<String> page = johan.get("/rapport/2024-T1");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<html lang=\"en\"").contains("Report – tertial 1 2024")
-                .contains("1 department is not ready:").contains("Mark Staben ready")
+                .contains("Not ready").contains("Mark Staben ready")
                 .contains("Uppsiktsrapport Staben");
     }
 
