@@ -44,7 +44,8 @@ class PagesAnswerHtmlTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/mina", "/aktiviteter", "/aktiviteter?view=deviations", "/aktiviteter/KS2024-002",
-            "/installningar", "/logout", "/rapport/2024-T1/mal/2024/3.1.1", "/rapport/2024-T1/texter",
+            "/installningar", "/logout", "/rapport/2024-T1", "/rapport/2024-T1/stang",
+            "/rapport/2024-T1/mal/2024/3.1.1", "/rapport/2024-T1/texter",
             "/personer", "/personer?q=emma&roll=OWNER", "/personer/organisation",
             "/utskick", "/utskick/utkorg", "/utskick/inkommande", "/utskick/logg"})
     void a_page_is_html(String path) {
