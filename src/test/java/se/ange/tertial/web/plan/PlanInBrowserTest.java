@@ -1,0 +1,147 @@
+package se.ange.tertial.web.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.support.ui.Select;
+import se.ange.tertial.support.Api;
+import se.ange.tertial.support.BrowserTest;
+import se.ange.tertial.web.SignInSteps;
+
+/**
+ * The plan page in a real Chromium: stab imports a file whose preview refuses a line (nothing stored), then the
+ * corrected file, previewed and imported; a manager adds an own activity for the department, which its owner then
+ * finds in /mina and which is in the department's uppsiktsrapport. Every state passes axe-core.
+ */
+@MicronautTest(environments = "test", transactional = false)
+@Property(name = "tertial.test.clock", value = "2024-04-10T08:00:00Z")
+class PlanInBrowserTest extends BrowserTest {
+
+    private static final String KF = "\"Ånge kommun ska arbeta aktivt för att vara en attraktiv och jämställd arbetsgivare, "
+            + "samt skapa hälsofrämjande arbetsplatser.\"";
+    private static final String KS = "Ånge kommun ska stimulera till utveckling av hälsofrämjande arbetsplatser.";
+    private static final String HEADER = "ref,kf_goal_ref,kf_goal,ks_goal_ref,ks_goal,goal_area,title,description,"
+            + "start_date,end_date,department,unit,owner_email\n";
+
+    @Test
+    void stab_sees_a_refused_line_in_the_preview_then_imports_the_corrected_file() throws IOException {
+        Api stab = freshPlan(PlanPagesHttpTest.SARA);
+        SignInSteps.signIn(browser, outbox, people, PlanPagesHttpTest.SARA);
+        browser.go("/plan");
+        assertThat(browser.path()).isEqualTo("/plan/2024");
+        assertThat(browser.text("h1")).isEqualTo("Plan 2024");
+        assertThat(browser.find("a[aria-current=page]").getText()).isEqualTo("Plan");
+        assertThat(browser.text("main")).contains("3.1.1").contains("KS2024-002");
+        browser.assertAccessible("plan-01-stab");
+
+        browser.find("a[href='/plan/2024/import']").click();
+        browser.await("#import-file");
+        browser.assertAccessible("plan-02-import-form");
+        String wrong = HEADER
+                + row("KS2024-090", "Friskvårdsdag för alla medarbetare", "2024-05-01", "2024-05-31")
+                + row("KS2024-091", "Rökfri arbetstid införs", "2024-09-01", "2024-03-31")
+                + row("KS2024-092", "Cykelpool på kommunhuset", "2024-04-15", "2024-10-31");
+        upload(wrong);
+        browser.await("#refused");
+        assertThat(browser.text("#refused")).contains("3").contains("end_date")
+                .contains("Slutdatum 2024-03-31 ligger före startdatum 2024-09-01");
+        assertThat(browser.text("main")).contains("Inget är sparat än.").contains("Filen kan inte importeras");
+        assertThat(browser.all("#import")).isEmpty();
+        assertThat(stab.get("/api/activities/KS2024-090").code()).isEqualTo(404);
+        browser.assertAccessible("plan-03-import-refused");
+
+        browser.find("#again").click();
+        browser.await("#import-file");
+        upload(wrong.replace("2024-09-01,2024-03-31", "2024-03-01,2024-09-30"));
+        browser.await("#lines");
+        assertThat(browser.text("#counts")).isEqualTo("3 aktiviteter skapas, ingen ändras och ingen lämnas som den är.");
+        assertThat(browser.text("#lines")).contains("KS2024-090").contains("Rökfri arbetstid införs").contains("Skapas");
+        assertThat(browser.text("#import")).isEqualTo("Importera 3 aktiviteter");
+        assertThat(stab.get("/api/activities/KS2024-091").code()).isEqualTo(404);
+        browser.assertAccessible("plan-04-import-preview");
+
+        browser.find("#import").click();
+        browser.await("p[role=status]");
+        assertThat(browser.path()).startsWith("/plan/2024?sparad=import");
+        assertThat(browser.text("p[role=status]"))
+                .isEqualTo("Importen är klar: 3 aktiviteter skapades, inga ändrades, inga lämnades som de var.");
+        assertThat(browser.text("main")).contains("Rökfri arbetstid införs");
+        for (String ref : new String[] {"KS2024-090", "KS2024-091", "KS2024-092"}) {
+            assertThat(stab.get("/api/activities/" + ref).code()).isEqualTo(200);
+        }
+        browser.assertAccessible("plan-05-imported");
+    }
+
+    @Test
+    void a_manager_adds_an_own_activity_which_its_owner_and_the_uppsiktsrapport_then_show() {
+        Api stab = freshPlan(null);
+        SignInSteps.signIn(browser, outbox, people, PlanPagesHttpTest.JOHAN);
+        browser.go("/plan/2024");
+        assertThat(browser.text("main")).contains("Du ser alla mål och din avdelnings aktiviteter")
+                .contains("KS2024-002").doesNotContain("KS2024-001");
+        browser.assertAccessible("plan-10-manager");
+
+        browser.find("a[href='/plan/2024/ny']").click();
+        browser.await("#a-title");
+        assertThat(browser.find("#a-ref").getAttribute("value")).isEqualTo("ST2024-101");
+        browser.assertAccessible("plan-11-manager-new");
+
+        new Select(browser.find("#a-goal")).selectByValue("3.1.1");
+        browser.find("#a-start").sendKeys("2024-03-01");
+        browser.find("#a-end").sendKeys("2024-09-30");
+        new Select(browser.find("#a-owners")).selectByValue(PlanPagesHttpTest.EMMA);
+        browser.find("#save").click();
+        browser.await(".error-summary");
+        assertThat(browser.text(".error-summary")).contains("Skriv en rubrik.");
+        assertThat(browser.find("#a-title").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find("#a-start").getAttribute("value")).isEqualTo("2024-03-01");
+        browser.assertAccessible("plan-12-manager-refused");
+
+        browser.find("#a-title").sendKeys("Temadagar om det svåra samtalet");
+        browser.find("#a-description").sendKeys("Två temadagar för chefer i staben.");
+        browser.find("#save").click();
+        browser.await("p[role=status]");
+        assertThat(browser.text("p[role=status]")).isEqualTo("ST2024-101 är tillagd.");
+        assertThat(browser.text("#a-ST2024-101")).contains("Temadagar om det svåra samtalet").contains("Avdelningens egen")
+                .contains("Emma Berglund");
+        browser.assertAccessible("plan-13-manager-added");
+
+        browser.driver().manage().deleteAllCookies();
+        SignInSteps.signIn(browser, outbox, people, PlanPagesHttpTest.EMMA);
+        browser.go("/mina");
+        assertThat(browser.text("main")).contains("Temadagar om det svåra samtalet");
+        browser.screenshot("plan-14-owner-mina");
+        browser.go("/plan/2024");
+        assertThat(browser.text("h1")).isEqualTo("Du har inte behörighet");
+        assertThat(browser.text("main")).doesNotContain("ST2024-101");
+
+        String report = stab.http().retrieve(HttpRequest.GET(
+                "/api/reports/2024-T1?kind=uppsikt&format=html&department=Staben").bearerAuth(stab.token()), String.class);
+        assertThat(report).contains("Temadagar om det svåra samtalet");
+    }
+
+    private static String row(String ref, String title, String start, String end) {
+        return String.join(",", ref, "3.1", KF, "3.1.1", KS, "Vuxna", title, "", start, end, "Staben",
+                "HR och Kommunikation", PlanPagesHttpTest.EMMA) + "\n";
+    }
+
+    private void upload(String csv) {
+        try {
+            Path file = Files.createTempFile("plan", ".csv");
+            Files.writeString(file, csv, StandardCharsets.UTF_8);
+            browser.find("#import-kind-plan").click();
+            browser.find("#import-file").sendKeys(file.toAbsolutePath().toString());
+            browser.find("#preview").click();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
