@@ -44,7 +44,8 @@ class PagesAnswerHtmlTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/mina", "/aktiviteter", "/aktiviteter?view=deviations", "/aktiviteter/KS2024-002",
-            "/installningar", "/logout"})
+            "/installningar", "/logout", "/plan/2024", "/plan/2024/ny", "/plan/2024/aktivitet/KS2024-002",
+            "/plan/2024/aktivitet/KS2024-002/avsluta", "/plan/2024/import", "/plan/2024/kopiera"})
     void a_page_is_html(String path) {
         TestDatabase.clear(dataSource);
         Api admin = new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN);

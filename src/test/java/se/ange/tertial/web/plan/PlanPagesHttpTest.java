@@ -216,6 +216,27 @@ class PlanPagesHttpTest {
     }
 
     @Test
+    void a_manager_imports_own_activities_for_the_department_only() {
+        Session johan = session(JOHAN);
+        assertThat(johan.get("/plan/2024/import").body()).doesNotContain("import-kind-plan")
+                .contains("Filen innehåller avdelningens egna aktiviteter.");
+        String csv = PlanCsv.HEADER + PlanCsv.row("ST2024-120", "Friskvårdstimme", "2024-03-01", "2024-06-30", "Staben", "")
+                + PlanCsv.row("ST2024-121", "Inte vår", "2024-03-01", "2024-06-30", "Socialavdelningen", "");
+        HttpResponse<String> refused = johan.upload("/plan/2024/import/granska", "plan", "egna.csv", csv);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("Avdelningarnas egna aktiviteter").contains("din egen avdelning")
+                .contains(">3<");
+        HttpResponse<String> preview = johan.upload("/plan/2024/import/granska", "plan", "egna.csv",
+                PlanCsv.HEADER + PlanCsv.row("ST2024-120", "Friskvårdstimme", "2024-03-01", "2024-06-30", "Staben", ""));
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.body()).contains("1 aktivitet skapas").contains("Importera 1 aktivitet<");
+        Matcher data = Pattern.compile("name=\"csv\" value=\"([^\"]+)\"").matcher(preview.body());
+        assertThat(data.find()).isTrue();
+        assertThat(johan.post("/plan/2024/import", Map.of("kind", "plan", "csv", data.group(1))).statusCode()).isEqualTo(303);
+        assertThat(activity("ST2024-120")).containsEntry("source", "UNIT").containsEntry("department", "Staben");
+    }
+
+    @Test
     void the_new_year_copy_is_previewed_then_done() {
         Session sara = session(SARA);
         HttpResponse<String> preview = sara.get("/plan/2024/kopiera");
