@@ -252,6 +252,22 @@ class PlanPagesHttpTest {
                 .contains("KS2025-001");
     }
 
+    @Test
+    void every_plan_page_speaks_english_to_an_english_reader() {
+        var sara = people.findByEmail(SARA).orElseThrow();
+        people.update(sara.withPreferences(sara.reminderChannel(), se.ange.tertial.followup.Language.EN));
+        Session english = session(SARA);
+        assertThat(english.get("/plan/2024").body()).contains("Add an activity").contains("Activities toward 3.1.1")
+                .contains("Copy the plan to 2025");
+        assertThat(english.get("/plan/2024/ny").body()).contains("New activity in the 2024 plan");
+        assertThat(english.get("/plan/2024/aktivitet/KS2024-002").body()).contains("Save KS2024-002")
+                .contains("The owners’ deputies");
+        assertThat(english.get("/plan/2024/aktivitet/KS2024-002/avsluta").body()).contains("How did the activity end?");
+        assertThat(english.get("/plan/2024/import").body()).contains("Show what would be imported");
+        assertThat(english.get("/plan/2024/kopiera").body()).contains("activities are copied");
+        assertThat(english.get("/plan/2030").body()).contains("There is no plan for 2030 yet.");
+    }
+
     private String title(String ref) {
         return (String) activity(ref).get("title");
     }
