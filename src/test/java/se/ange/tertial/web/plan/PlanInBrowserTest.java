@@ -122,6 +122,55 @@ class PlanInBrowserTest extends BrowserTest {
         assertThat(report).contains("Temadagar om det svåra samtalet");
     }
 
+    @Test
+    void stab_moves_an_activity_changes_its_owners_ends_one_and_previews_the_new_year() {
+        Api stab = freshPlan(PlanPagesHttpTest.SARA);
+        SignInSteps.signIn(browser, outbox, people, PlanPagesHttpTest.SARA);
+        browser.go("/plan/2024");
+        browser.find("a[aria-label='Ändra KS2024-002']").click();
+        browser.await("#a-goal");
+        assertThat(browser.text("h1")).isEqualTo("Ändra KS2024-002");
+        assertThat(browser.text("main")).contains("Emma Berglund: ingen ersättare");
+        browser.assertAccessible("plan-20-stab-edit");
+
+        new Select(browser.find("#a-goal")).selectByValue("3.1.2");
+        Select owners = new Select(browser.find("#a-owners"));
+        owners.deselectAll();
+        owners.selectByValue("ahmed.karimi@ange.example");
+        browser.find("#save").click();
+        browser.await("p[role=status]");
+        assertThat(browser.text("p[role=status]")).isEqualTo("Ändringarna i KS2024-002 är sparade.");
+        assertThat(browser.text("#ks-3-1-2 ~ table")).contains("KS2024-002").contains("Ahmed Karimi");
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> moved = (java.util.Map<String, Object>) Api.body(stab.get("/api/activities/KS2024-002"))
+                .get("activity");
+        assertThat(moved).containsEntry("goal", "3.1.2");
+        assertThat(moved.get("owners").toString()).contains("ahmed.karimi@ange.example").doesNotContain("emma.berglund");
+
+        browser.go("/plan/2024/aktivitet/KS2024-002");
+        browser.find("#end").click();
+        browser.await("#confirm-end");
+        assertThat(browser.text("main")).contains("rapporteras som avslutad för 2024-T1");
+        browser.assertAccessible("plan-21-stab-end");
+        browser.find("#end-status").click();
+        browser.find("#end-comment").sendKeys("Föreläsningarna hölls i mars.");
+        browser.find("#confirm-end").click();
+        browser.await("p[role=status]");
+        assertThat(browser.text("p[role=status]")).isEqualTo("KS2024-002 är avslutad.");
+        assertThat(browser.text("#a-KS2024-002")).contains("Avslutad enligt plan");
+
+        browser.find("a[href='/plan/2024/kopiera']").click();
+        browser.await("#copy");
+        assertThat(browser.text("#copy-counts")).contains("1 avslutad aktivitet kopieras inte");
+        assertThat(browser.text("#copied")).doesNotContain("KS2024-002");
+        browser.assertAccessible("plan-22-copy-preview");
+        browser.find("#copy").click();
+        browser.await("p[role=status]");
+        assertThat(browser.path()).startsWith("/plan/2025");
+        assertThat(browser.text("h1")).isEqualTo("Plan 2025");
+        browser.assertAccessible("plan-23-copied");
+    }
+
     private static String row(String ref, String title, String start, String end) {
         return PlanCsv.row(ref, title, start, end, "Staben", "HR och Kommunikation");
     }
