@@ -71,6 +71,15 @@ class ActivityFormPage {
         return form;
     }
 
+    /** The activity of that plan year when the caller may read it (the API's rule: otherwise as if there were none). */
+    java.util.Optional<ActivityView> readable(String ref, Caller caller, @Nullable Integer year) {
+        if (year == null || NewActivities.badRef(ref) != null) {
+            return java.util.Optional.empty();
+        }
+        return catalog.byRef(ref).filter(view -> view.goal().year() == year
+                && se.ange.tertial.register.access.Permissions.canRead(caller, view));
+    }
+
     MutableHttpResponse<?> render(HttpRequest<?> request, Caller caller, int year, @Nullable ActivityView editing,
                                   ActivityForm form, Map<String, String> problems, HttpStatus status) {
         WebTexts t = Pages.texts(request);

@@ -23,16 +23,13 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import se.ange.tertial.followup.Channel;
-import se.ange.tertial.followup.Status;
 import se.ange.tertial.register.access.Caller;
 import se.ange.tertial.register.access.Permissions;
-import se.ange.tertial.register.activity.ActivityCatalog;
 import se.ange.tertial.register.activity.ActivityData;
 import se.ange.tertial.register.activity.ActivitySource;
 import se.ange.tertial.register.activity.ActivityStore;
 import se.ange.tertial.register.activity.ActivityView;
 import se.ange.tertial.register.activity.NewActivities;
-import se.ange.tertial.register.activity.Reporting;
 import se.ange.tertial.register.org.Organisation;
 import se.ange.tertial.system.ProblemException;
 import se.ange.tertial.web.ErrorPages;
@@ -42,8 +39,7 @@ import se.ange.tertial.web.WebTexts;
 /**
  * Adding, editing (also moving to another goal and changing owners) and ending an activity of the plan, through
  * the API's services ({@link NewActivities}, {@link ActivityStore}, {@link Reporting}), so the rules and audit rows
- * are theirs. Ending an activity is reporting it completed (Avslutad …) for the tertial it is followed up in: it is
- * then not asked about again and not copied into next year's plan; its history stays.
+ * are theirs. Ending one is {@link PlanEndController}'s.
  */
 @Controller("/plan/{year}")
 @Produces(MediaType.TEXT_HTML)
@@ -52,22 +48,18 @@ import se.ange.tertial.web.WebTexts;
 class PlanActivityController {
 
     private final NewActivities newActivities;
-    private final ActivityCatalog catalog;
     private final ActivityStore store;
     private final Organisation organisation;
-    private final Reporting reporting;
     private final ActivityFormPage formPage;
     private final Pages pages;
     private final ErrorPages errors;
 
-    PlanActivityController(NewActivities newActivities, ActivityCatalog catalog, ActivityStore store,
-                           Organisation organisation, Reporting reporting, ActivityFormPage formPage, Pages pages,
+    PlanActivityController(NewActivities newActivities, ActivityStore store,
+                           Organisation organisation, ActivityFormPage formPage, Pages pages,
                            ErrorPages errors) {
         this.newActivities = newActivities;
-        this.catalog = catalog;
         this.store = store;
         this.organisation = organisation;
-        this.reporting = reporting;
         this.formPage = formPage;
         this.pages = pages;
         this.errors = errors;
@@ -168,60 +160,8 @@ class PlanActivityController {
         return formPage.render(request, caller, planYear, view, form, problems, HttpStatus.UNPROCESSABLE_ENTITY);
     }
 
-    @Get("/aktivitet/{ref}/avsluta")
-    MutableHttpResponse<?> endForm(HttpRequest<?> request, Authentication authentication, @PathVariable String year,
-                                   @PathVariable String ref) {
-        Caller caller = Caller.of(authentication);
-        Integer planYear = PlanController.year(year);
-        Optional<ActivityView> view = readable(ref, caller, planYear);
-        if (view.isEmpty()) {
-            return errors.notFound(request);
-        }
-        if (!Permissions.canEditActivity(caller, view.get())) {
-            return errors.forbidden(request);
-        }
-        return formPage.endPage(request, planYear, view.get(), reporting.askedTertial(ref), "", "", null, HttpStatus.OK);
-    }
-
-    @Post("/aktivitet/{ref}/avsluta")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    MutableHttpResponse<?> end(HttpRequest<?> request, Authentication authentication, @PathVariable String year,
-                               @PathVariable String ref, @Body Map<String, Object> body) {
-        Caller caller = Caller.of(authentication);
-        Integer planYear = PlanController.year(year);
-        Optional<ActivityView> view = readable(ref, caller, planYear);
-        if (view.isEmpty()) {
-            return errors.notFound(request);
-        }
-        if (!Permissions.canEditActivity(caller, view.get())) {
-            return errors.forbidden(request);
-        }
-        WebTexts t = Pages.texts(request);
-        String chosen = ActivityForm.one(body, "status");
-        String comment = ActivityForm.one(body, "comment");
-        Status status = Status.AVSLUTAD_ENLIGT_PLAN.name().equals(chosen) ? Status.AVSLUTAD_ENLIGT_PLAN
-                : Status.AVSLUTAD_MED_AVVIKELSE.name().equals(chosen) ? Status.AVSLUTAD_MED_AVVIKELSE : null;
-        String problem = status == null ? t.get("plan.end.status.missing")
-                : status == Status.AVSLUTAD_MED_AVVIKELSE && comment.isBlank() ? t.get("plan.end.comment.missing") : null;
-        if (problem == null) {
-            try {
-                reporting.report(view.get().ref(), reporting.askedTertial(view.get().ref()), status, comment,
-                        caller.actor(Channel.WEB));
-                return Pages.seeOther(request, "/plan/" + planYear + "?sparad=avslutad&ref=" + encode(view.get().ref()));
-            } catch (ProblemException refused) {
-                problem = refused.getMessage();
-            }
-        }
-        return formPage.endPage(request, planYear, view.get(), reporting.askedTertial(ref), chosen, comment, problem,
-                HttpStatus.UNPROCESSABLE_ENTITY);
-    }
-
-    /** The activity of that plan year when the caller may read it (the API's rule: otherwise as if there were none). */
     private Optional<ActivityView> readable(String ref, Caller caller, @Nullable Integer year) {
-        if (year == null || NewActivities.badRef(ref) != null) {
-            return Optional.empty();
-        }
-        return catalog.byRef(ref).filter(view -> view.goal().year() == year && Permissions.canRead(caller, view));
+        return formPage.readable(ref, caller, year);
     }
 
     private static ActivityForm withSource(ActivityForm form, String source) {
