@@ -55,6 +55,11 @@ public record OutboxMessage(@Id @GeneratedValue @Nullable Long id, Long recipien
                 attempts, nextAttemptAt, lastError, createdAt, sentAt, dedupeKey, subject, null, inReplyTo, null);
     }
 
+    /** Back in the queue after it was given up: due now, with its attempts counted afresh (the last error stays). */
+    OutboxMessage retried(Instant now) {
+        return with(OutboxState.PENDING, 0, now, lastError, null);
+    }
+
     OutboxMessage cancelled() {
         return with(OutboxState.CANCELLED, attempts, nextAttemptAt, lastError, null);
     }

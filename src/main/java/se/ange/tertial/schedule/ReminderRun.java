@@ -20,6 +20,7 @@ import se.ange.tertial.notify.OutboxRepository;
 import se.ange.tertial.notify.ReminderItemRepository;
 import se.ange.tertial.notify.ReminderItemRow;
 import se.ange.tertial.register.activity.ActivityCatalog;
+import se.ange.tertial.register.activity.ActivityView;
 import se.ange.tertial.register.org.PersonAbsenceRepository;
 import se.ange.tertial.register.org.PersonRepository;
 import se.ange.tertial.register.org.PersonRole;
@@ -70,7 +71,26 @@ public class ReminderRun {
     /** Exactly what {@link #run} would enqueue on the day, without enqueueing it. */
     @Transactional
     public List<PlannedMessage> preview(LocalDate day) {
-        List<PlannedMessage> planned = planner.plan(day, catalog.all(), directory());
+        return preview(day, catalog.all(), directory());
+    }
+
+    /**
+     * {@link #preview} for each of {@code count} days from {@code first} (the reminder calendar), reading the
+     * register and the people once rather than once a day.
+     */
+    @Transactional
+    public Map<LocalDate, List<PlannedMessage>> previewDays(LocalDate first, int count) {
+        List<ActivityView> activities = catalog.all();
+        Directory directory = directory();
+        Map<LocalDate, List<PlannedMessage>> days = new java.util.LinkedHashMap<>();
+        for (LocalDate day = first; day.isBefore(first.plusDays(count)); day = day.plusDays(1)) {
+            days.put(day, preview(day, activities, directory));
+        }
+        return days;
+    }
+
+    private List<PlannedMessage> preview(LocalDate day, List<ActivityView> activities, Directory directory) {
+        List<PlannedMessage> planned = planner.plan(day, activities, directory);
         if (planned.isEmpty()) {
             return planned;
         }

@@ -19,7 +19,7 @@ public final class WebTexts {
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     private static final List<String> BUNDLES = List.of("i18n.web", "i18n.overview", "i18n.activities",
-            "i18n.settings", "i18n.plan", "i18n.rapport", "i18n.personer", "i18n.utskick");
+            "i18n.settings", "i18n.plan", "i18n.rapport", "i18n.personer", "i18n.utskick", "i18n.bedomning");
 
     private final List<ResourceBundle> bundles;
     private final Language language;

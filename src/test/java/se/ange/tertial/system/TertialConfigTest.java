@@ -21,6 +21,7 @@ class TertialConfigTest {
             assertThat(config.zone()).isEqualTo(ZoneId.of("Europe/Stockholm"));
             assertThat(config.demoData()).isTrue();
             assertThat(config.closingWindowDays()).isEqualTo(28);
+            assertThat(config.logFormat()).isEqualTo("text");
         }
     }
 
@@ -38,5 +39,17 @@ class TertialConfigTest {
                 context.getBean(TertialConfig.class);
             }
         }).hasStackTraceContaining("closingWindowDays - must be less than or equal to 120");
+    }
+
+    @Test
+    void a_misspelt_log_format_is_refused_instead_of_a_service_that_logs_nothing() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of("tertial.log-format", "json"))) {
+            assertThat(context.getBean(TertialConfig.class).logFormat()).isEqualTo("json");
+        }
+        assertThatThrownBy(() -> {
+            try (ApplicationContext context = ApplicationContext.run(Map.of("tertial.log-format", "JSON"))) {
+                context.getBean(TertialConfig.class);
+            }
+        }).hasStackTraceContaining("logFormat - must match");
     }
 }

@@ -32,6 +32,14 @@ public final class Permissions {
         return caller.has(Role.ADMIN) || caller.has(Role.STAB) || Objects.equals(caller.personId(), personId);
     }
 
+    /**
+     * Whether the caller may change a person's deputy and absences: an admin, or the person themselves (stab sees
+     * them but may not change them: 403). The API and the {@code /personer} page ask this one question.
+     */
+    public static boolean canChangePersonSettings(Caller caller, Long personId) {
+        return caller.has(Role.ADMIN) || Objects.equals(caller.personId(), personId);
+    }
+
     /** Editing an activity's plan (title, dates, goal, organisation) is stab's. */
     public static boolean canEditPlan(Caller caller) {
         return caller.has(Role.STAB);

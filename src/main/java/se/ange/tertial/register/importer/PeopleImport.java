@@ -23,7 +23,9 @@ import se.ange.tertial.register.org.ReminderChannel;
 import se.ange.tertial.register.org.Role;
 import se.ange.tertial.audit.AuditLog;
 import se.ange.tertial.system.Limits;
+import se.ange.tertial.system.ProblemError;
 import se.ange.tertial.system.ProblemException;
+import se.ange.tertial.system.Rehearsal;
 
 /**
  * Imports people in the format of {@code people.csv} (name, email, role, department, unit, slack_user_id;
@@ -42,16 +44,63 @@ public class PeopleImport {
                       @Nullable String slackUserId, @Nullable String teamsUserId, Language language, boolean active) {
     }
 
+    /** What a line of the file does to the register. */
+    public enum Outcome { CREATED, UPDATED, UNCHANGED }
+
+    /** A line that can be imported, and what importing it does. */
+    @io.micronaut.serde.annotation.Serdeable
+    public record LineOutcome(int line, String name, String email, Outcome outcome) {
+    }
+
+    /**
+     * What importing the file would do: each valid line's outcome, and every refused line's errors (when there
+     * are any, the real import stores nothing).
+     */
+    @io.micronaut.serde.annotation.Serdeable
+    public record Preview(List<LineOutcome> lines, List<ProblemError> refused) {
+
+        public long count(Outcome outcome) {
+            return lines.stream().filter(line -> line.outcome() == outcome).count();
+        }
+    }
+
+    private record Line(int line, PersonData data) {
+    }
+
     private final PersonRepository people;
     private final PersonRoleRepository roles;
     private final Organisation organisation;
     private final AuditLog audit;
+    private final Rehearsal rehearsal;
 
-    PeopleImport(PersonRepository people, PersonRoleRepository roles, Organisation organisation, AuditLog audit) {
+    PeopleImport(PersonRepository people, PersonRoleRepository roles, Organisation organisation, AuditLog audit,
+                 Rehearsal rehearsal) {
         this.people = people;
         this.roles = roles;
         this.organisation = organisation;
         this.audit = audit;
+        this.rehearsal = rehearsal;
+    }
+
+    /**
+     * The import rehearsed line by line and rolled back: each valid line is stored as the real import would store
+     * it, so its outcome is the real one; nothing is kept. A file that cannot be read at all is refused as by
+     * {@link #run} (a {@link ProblemException}).
+     */
+    public Preview preview(String csv, Actor actor) {
+        return rehearsal.rehearse(() -> {
+            RowErrors errors = new RowErrors();
+            List<Line> rows = check(CsvTable.parse(csv, COLUMNS, OPTIONAL_COLUMNS), errors);
+            Set<Integer> refused = errors.all().stream().map(ProblemError::line).collect(Collectors.toSet());
+            List<LineOutcome> outcomes = new ArrayList<>();
+            for (Line row : rows) {
+                if (!refused.contains(row.line())) {
+                    outcomes.add(new LineOutcome(row.line(), row.data().name(), row.data().email(),
+                            Outcome.values()[save(row.data(), actor)]));
+                }
+            }
+            return new Preview(outcomes, List.copyOf(errors.all()));
+        });
     }
 
     @Transactional
@@ -108,9 +157,18 @@ public class PeopleImport {
 
     private List<PersonData> validate(CsvTable table) {
         RowErrors errors = new RowErrors();
+        List<Line> rows = check(table, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("Filen har %d fel; inget har sparats".formatted(errors.all().size()),
+                    errors.all());
+        }
+        return rows.stream().map(Line::data).toList();
+    }
+
+    private List<Line> check(CsvTable table, RowErrors errors) {
         Set<String> emails = new HashSet<>();
         Set<String> teamsIds = new HashSet<>();
-        List<PersonData> rows = new ArrayList<>();
+        List<Line> rows = new ArrayList<>();
         for (CsvTable.Row row : table.rows()) {
             String name = errors.required(row, "name", Limits.PERSON_NAME);
             String email = errors.required(row, "email", Limits.EMAIL).toLowerCase(Locale.ROOT);
@@ -143,14 +201,10 @@ public class PeopleImport {
             if (!active.isEmpty() && !Set.of("true", "false", "ja", "nej").contains(active)) {
                 errors.add(row, "active", "active är true eller false");
             }
-            rows.add(new PersonData(name, email, personRoles, blankToNull(row.get("department")),
+            rows.add(new Line(row.line(), new PersonData(name, email, personRoles, blankToNull(row.get("department")),
                     blankToNull(row.get("unit")), blankToNull(row.get("slack_user_id")),
                     blankToNull(row.get("teams_user_id")), language.equals("EN") ? Language.EN : Language.SV,
-                    !(active.equals("false") || active.equals("nej"))));
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid("Filen har %d fel; inget har sparats".formatted(errors.all().size()),
-                    errors.all());
+                    !(active.equals("false") || active.equals("nej")))));
         }
         return rows;
     }

@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import se.ange.tertial.followup.Channel;
 import se.ange.tertial.register.access.Caller;
 import se.ange.tertial.register.access.Permissions;
@@ -102,7 +101,7 @@ class PeopleController {
     /** Who may see the person but not change them (stab) gets 403. */
     private Person changeable(String email, Caller caller) {
         Person person = visible(email, caller);
-        if (!caller.has(Role.ADMIN) && !Objects.equals(caller.personId(), person.id())) {
+        if (!Permissions.canChangePersonSettings(caller, person.id())) {
             throw ProblemException.forbidden("Bara en administratör eller personen själv kan ändra detta");
         }
         return person;

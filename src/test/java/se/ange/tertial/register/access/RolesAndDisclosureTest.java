@@ -169,6 +169,21 @@ class RolesAndDisclosureTest {
                 .doesNotContainIgnoringCase("jdbc:").doesNotContain("tertial-");
     }
 
+    @Test
+    void liveness_and_readiness_answer_anyone_and_readiness_asks_the_database() {
+        HttpResponse<String> liveness = raw(HttpRequest.GET("/health/liveness"));
+        assertThat(liveness.code()).isEqualTo(200);
+        assertThat(liveness.body().replaceAll("\\s", "")).contains("\"status\":\"UP\"").doesNotContain("database");
+
+        HttpResponse<String> readiness = raw(HttpRequest.GET("/health/readiness"));
+        assertThat(readiness.code()).isEqualTo(200);
+        assertStatusOnly(readiness.body());
+        assertThat(raw(HttpRequest.GET("/health/readiness").bearerAuth(Api.BOOTSTRAP_ADMIN)).body())
+                .contains("\"database\"").contains("H2");
+        assertThat(raw(HttpRequest.GET("/health/liveness").bearerAuth(Api.BOOTSTRAP_ADMIN)).body())
+                .doesNotContain("database");
+    }
+
     private static void assertStatusOnly(String health) {
         assertThat(health.replaceAll("\\s", "")).contains("\"status\":\"UP\"")
                 .doesNotContain("\"details\":{").doesNotContain("database").doesNotContain("H2")
