@@ -47,7 +47,9 @@ class PagesAnswerHtmlTest {
             "/installningar", "/logout", "/rapport/2024-T1", "/rapport/2024-T1/stang",
             "/rapport/2024-T1/mal/2024/3.1.1", "/rapport/2024-T1/texter",
             "/personer", "/personer?q=emma&roll=OWNER", "/personer/organisation",
-            "/utskick", "/utskick/utkorg", "/utskick/inkommande", "/utskick/logg"})
+            "/utskick", "/utskick/utkorg", "/utskick/inkommande", "/utskick/logg",
+            "/plan/2024", "/plan/2024/ny", "/plan/2024/aktivitet/KS2024-002",
+            "/plan/2024/aktivitet/KS2024-002/avsluta", "/plan/2024/import", "/plan/2024/kopiera"})
     void a_page_is_html(String path) {
         TestDatabase.clear(dataSource);
         Api admin = new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN);

@@ -45,6 +45,16 @@ public final class Permissions {
         return caller.has(Role.STAB);
     }
 
+    /**
+     * Editing all of one activity (title, dates, goal, owners, ending it): stab any; a manager their department's
+     * (or unit's) own activities (source UNIT), which they may also add; the board's plan activities stay stab's.
+     */
+    public static boolean canEditActivity(Caller caller, ActivityView activity) {
+        return canEditPlan(caller)
+                || activity.activity().source() == se.ange.tertial.register.activity.ActivitySource.UNIT
+                && manages(caller, activity);
+    }
+
     public static boolean canChangeOwners(Caller caller, ActivityView activity) {
         return caller.has(Role.STAB) || manages(caller, activity);
     }

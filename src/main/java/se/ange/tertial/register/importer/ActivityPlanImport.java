@@ -66,6 +66,12 @@ public class ActivityPlanImport {
      */
     @Transactional
     public ImportResult run(String csv, boolean createPeople, @Nullable Integer year, Actor actor) {
+        return ImportLine.counted(runLines(csv, createPeople, year, actor));
+    }
+
+    /** As {@link #run}, telling what each line did (a preview rehearses this). */
+    @Transactional
+    public List<ImportLine> runLines(String csv, boolean createPeople, @Nullable Integer year, Actor actor) {
         CsvTable table = CsvTable.parse(csv, COLUMNS, OPTIONAL_COLUMNS);
         RowErrors errors = new RowErrors();
         List<PlanRow> rows = rows(table, createPeople, year, errors);
@@ -73,7 +79,7 @@ public class ActivityPlanImport {
         rows.forEach(row -> activities.originClash(row.activity().ref(), row.activity().source())
                 .ifPresent(reason -> errors.add(row.line(), "ref", reason)));
         errors.throwIfAny();
-        int[] counts = new int[3];
+        List<ImportLine> lines = new java.util.ArrayList<>();
         Map<String, Goal> kfGoals = new HashMap<>();
         for (PlanRow row : rows) {
             ActivityData data = row.activity();
@@ -83,9 +89,9 @@ public class ActivityPlanImport {
             if (createPeople) {
                 data.owners().forEach(email -> peopleImport.ensure(email, data.department(), data.unit(), Role.OWNER, actor));
             }
-            counts[store.save(data, actor).ordinal()]++;
+            lines.add(new ImportLine(row.line(), data.ref(), data.title(), store.save(data, actor)));
         }
-        return new ImportResult(counts[0], counts[1], counts[2]);
+        return lines;
     }
 
     /**

@@ -37,10 +37,17 @@ public class OwnActivityImport {
     /** @param year the plan year of the goals; by default read from the ref (ST2024-101) or the start date */
     @Transactional
     public ImportResult run(String csv, @Nullable Integer year, Caller caller, Actor actor) {
+        return ImportLine.counted(runLines(csv, year, caller, actor));
+    }
+
+    /** As {@link #run}, telling what each line did (a preview rehearses this). */
+    @Transactional
+    public List<ImportLine> runLines(String csv, @Nullable Integer year, Caller caller, Actor actor) {
         CsvTable table = CsvTable.parse(csv, ActivityPlanImport.COLUMNS, ActivityPlanImport.OPTIONAL_COLUMNS);
         RowErrors errors = new RowErrors();
         List<ActivityPlanImport.PlanRow> rows = plan.rows(table, false, year, errors);
         List<ActivityData> own = new ArrayList<>();
+        List<Integer> lineNumbers = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             CsvTable.Row line = table.rows().get(i);
             ActivityData data = asOwn(rows.get(i).activity());
@@ -56,11 +63,15 @@ public class OwnActivityImport {
                     .or(() -> rules.othersActivity(caller, data.ref()))
                     .ifPresent(reason -> errors.add(line, "ref", reason));
             own.add(data);
+            lineNumbers.add(line.line());
         }
         errors.throwIfAny();
-        int[] counts = new int[3];
-        own.forEach(data -> counts[store.save(data, actor).ordinal()]++);
-        return new ImportResult(counts[0], counts[1], counts[2]);
+        List<ImportLine> lines = new ArrayList<>();
+        for (int i = 0; i < own.size(); i++) {
+            ActivityData data = own.get(i);
+            lines.add(new ImportLine(lineNumbers.get(i), data.ref(), data.title(), store.save(data, actor)));
+        }
+        return lines;
     }
 
     private static ActivityData asOwn(ActivityData row) {
