@@ -263,6 +263,34 @@ abstract class OwnActivitiesContract {
     }
 
     @Test
+    void a_manager_edits_their_departments_own_activity_by_api_as_on_the_plan_page_and_it_stays_theirs() {
+        Map<String, Object> request = new HashMap<>(Map.of("ref", "ST2024-301", "title", "Införa digitala APT",
+                "startDate", "2024-02-01", "endDate", "2024-06-14", "goalYear", 2024, "goal", "3.1.1",
+                "department", "Staben", "owners", List.of(EMMA)));
+        assertThat(stab.postJson("/api/activities", request).code()).isEqualTo(201);
+        Api johan = admin.withNewToken("johan", "MANAGER", JOHAN);
+
+        HttpResponse<Map> retitled = johan.exchange(HttpRequest.PATCH("/api/activities/ST2024-301",
+                Map.of("title", "Införa digitala arbetsplatsträffar", "goal", "3.1.2")));
+        assertThat(retitled.code()).as("%s", retitled.getBody(Map.class)).isEqualTo(200);
+        assertThat((Map) body(retitled).get("activity")).containsEntry("title", "Införa digitala arbetsplatsträffar")
+                .containsEntry("goal", "3.1.2");
+
+        HttpResponse<Map> away = johan.exchange(HttpRequest.PATCH("/api/activities/ST2024-301",
+                Map.of("department", "Socialavdelningen")));
+        assertThat(away.code()).as("out of their department").isEqualTo(403);
+        assertThat(johan.exchange(HttpRequest.PATCH("/api/activities/ST2024-301", Map.of("source", "KS"))).code())
+                .as("into the board's plan").isEqualTo(403);
+        assertThat(johan.exchange(HttpRequest.PATCH("/api/activities/KS2024-002", Map.of("title", "Nytt"))).code())
+                .as("a plan activity of their department stays stab's").isEqualTo(403);
+        assertThat((Map) body(stab.get("/api/activities/ST2024-301")).get("activity"))
+                .containsEntry("department", "Staben").containsEntry("source", "UNIT");
+        assertThat(admin.withNewToken("maria", "MANAGER", MARIA).exchange(HttpRequest.PATCH(
+                "/api/activities/ST2024-301", Map.of("title", "Annat"))).code()).as("another department's manager")
+                .isEqualTo(404);
+    }
+
+    @Test
     void bad_values_in_a_new_activity_are_422s_naming_the_field_and_nothing_is_saved() {
         Map<String, Object> request = new HashMap<>(Map.of("ref", "ST2024-301", "title", "Ny aktivitet",
                 "startDate", "2024-05-06", "endDate", "2024-06-14", "goalYear", 2024, "goal", "3.1.1",

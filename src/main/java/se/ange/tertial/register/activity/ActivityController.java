@@ -97,8 +97,8 @@ class ActivityController {
                                 Authentication authentication) {
         Caller caller = Caller.of(authentication);
         ActivityView current = readable(ref, caller);
-        if (!Permissions.canEditPlan(caller)) {
-            throw ProblemException.forbidden("Bara stab kan ändra en aktivitets planering");
+        if (!Permissions.canEditActivity(caller, current)) {
+            throw ProblemException.forbidden("Bara stab kan ändra en aktivitets planering; en chef sin avdelnings egna");
         }
         changes.requireComplete();
         return edit(current, changes, true, caller);
@@ -109,7 +109,7 @@ class ActivityController {
                               Authentication authentication) {
         Caller caller = Caller.of(authentication);
         ActivityView current = readable(ref, caller);
-        boolean allowed = Permissions.canEditPlan(caller)
+        boolean allowed = Permissions.canEditActivity(caller, current)
                 || changes.onlyOwners() && Permissions.canChangeOwners(caller, current);
         if (!allowed) {
             throw ProblemException.forbidden(Permissions.canChangeOwners(caller, current)
@@ -139,6 +139,18 @@ class ActivityController {
         ActivityData changed = changes.applyTo(ActivityData.of(current), replaceAll);
         if (changes.department() != null) {
             requireKnownDepartment(changes.department());
+        }
+        // a manager's own activity stays in their department (and a unit manager's in their unit), as when added;
+        // it stays the department's own, too: the board's plan is stab's
+        if (!Permissions.canEditPlan(caller)) {
+            newActivities.departmentRefusal(caller, changed.department())
+                    .or(() -> newActivities.unitRefusal(caller, changed.department(), changed.unit()))
+                    .ifPresent(reason -> {
+                        throw ProblemException.forbidden(reason);
+                    });
+            if (changed.source() != current.activity().source()) {
+                throw ProblemException.forbidden("Bara stab kan flytta en aktivitet till kommunstyrelsens plan");
+            }
         }
         store.save(changed, caller.actor(Channel.API));
         return detail(find(current.ref()));
