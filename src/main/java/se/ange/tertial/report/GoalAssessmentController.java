@@ -12,11 +12,8 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Optional;
-import se.ange.tertial.followup.Dates;
 import se.ange.tertial.followup.Channel;
 import se.ange.tertial.followup.GoalAssessment;
 import se.ange.tertial.followup.Language;
@@ -63,12 +60,12 @@ class GoalAssessmentController {
 
     private final GoalRepository goals;
     private final GoalAssessments assessments;
-    private final Clock clock;
+    private final ReportWork work;
 
-    GoalAssessmentController(GoalRepository goals, GoalAssessments assessments, Clock clock) {
+    GoalAssessmentController(GoalRepository goals, GoalAssessments assessments, ReportWork work) {
         this.goals = goals;
         this.assessments = assessments;
-        this.clock = clock;
+        this.work = work;
     }
 
     @Get("/{tertial}")
@@ -76,7 +73,7 @@ class GoalAssessmentController {
                         Authentication authentication) {
         Goal goal = goal(year, ref);
         Tertial id = TertialRecordController.parseTertial(tertial);
-        requireGoalYear(goal, id);
+        ReportWork.requireGoalYear(goal, id);
         GoalAssessments.View view = assessments.view(goal, id);
         if (!ReportAccess.canReadAssessment(Caller.of(authentication), view.activities())) {
             throw ProblemException.forbidden("Du har inte behörighet till målet " + ref);
@@ -90,31 +87,15 @@ class GoalAssessmentController {
         Caller caller = Caller.of(authentication);
         Goal goal = goal(year, ref);
         Tertial id = TertialRecordController.parseTertial(tertial);
-        if (!ReportAccess.canAssess(caller, assessments.departmentsOfAllActivities(goal))) {
-            throw ProblemException.forbidden("Målbedömningen för %s görs av stab (eller chefen för avdelningen som har alla målets aktiviteter)"
-                    .formatted(ref));
-        }
-        requireGoalYear(goal, id);
-        LocalDate today = LocalDate.now(clock);
-        if (today.isBefore(id.firstDay())) {
-            throw ProblemException.invalidField("tertial", "Tertial %s har inte börjat än (det börjar %s); målet kan bedömas från dess första dag"
-                    .formatted(id, Dates.full(id.firstDay(), Language.SV)));
-        }
+        work.requireAssessor(caller, goal); // who may, before what they sent
         GoalAssessment chosen = decision.assessment() == null || decision.assessment().isBlank() ? null
                 : parse(decision.assessment()).orElseThrow(() -> ProblemException.invalidField("assessment",
                         "Okänd bedömning '%s'. Välj en av: Uppfylld, Delvis uppfylld, Knappt uppfylld, Ej uppfylld"
                                 .formatted(decision.assessment())));
-        assessments.decide(goal, id, chosen, decision.analysis(), caller.actor(Channel.API));
+        work.decide(caller, Channel.API, goal, id, chosen, decision.analysis());
         return json(assessments.view(goal, id));
     }
 
-    /** A goal is assessed in its own plan year's tertials only (else the report would show it twice). */
-    private static void requireGoalYear(Goal goal, Tertial tertial) {
-        if (tertial.year() != goal.year()) {
-            throw ProblemException.invalidField("tertial", "Tertial %s hör inte till målets år: %s är ett mål för %d, välj ett tertial %d (t.ex. %d-T1)"
-                    .formatted(tertial, goal.ref(), goal.year(), goal.year(), goal.year()));
-        }
-    }
 
     private Goal goal(int year, String ref) {
         return goals.findByLevelAndYearAndRef(GoalLevel.KS, year, ref)

@@ -16,14 +16,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import se.ange.tertial.followup.Channel;
 import se.ange.tertial.followup.DecimalText;
-import se.ange.tertial.followup.Dates;
-import se.ange.tertial.followup.Language;
 import se.ange.tertial.followup.MeasureDirection;
 import se.ange.tertial.followup.StatusText;
 import se.ange.tertial.followup.Tertial;
@@ -89,13 +86,13 @@ class MeasureController {
     private final GoalRepository goals;
     private final GoalMeasures measures;
     private final GoalAssessments assessments;
-    private final Clock clock;
+    private final ReportWork work;
 
-    MeasureController(GoalRepository goals, GoalMeasures measures, GoalAssessments assessments, Clock clock) {
+    MeasureController(GoalRepository goals, GoalMeasures measures, GoalAssessments assessments, ReportWork work) {
         this.goals = goals;
         this.measures = measures;
         this.assessments = assessments;
-        this.clock = clock;
+        this.work = work;
     }
 
     @Get
@@ -128,21 +125,8 @@ class MeasureController {
     MeasureJson report(@PathVariable int year, @PathVariable String ref, @PathVariable long id,
                        @PathVariable String tertial, @Body @Valid OutcomeBody body, Authentication authentication) {
         Goal goal = goal(year, ref);
-        Caller caller = requireAssessor(goal, authentication);
-        Tertial reportedFor = ProblemException.tertial(tertial);
-        if (reportedFor.year() != goal.year()) {
-            throw ProblemException.invalidField("tertial", "Tertial %s hör inte till målets år: %s är ett mål för %d, välj ett tertial %d (t.ex. %d-T1)"
-                    .formatted(reportedFor, goal.ref(), goal.year(), goal.year(), goal.year()));
-        }
-        if (LocalDate.now(clock).isBefore(reportedFor.firstDay())) {
-            throw ProblemException.invalidField("tertial", "Tertial %s har inte börjat än (det börjar %s); utfallet kan rapporteras från dess första dag"
-                    .formatted(reportedFor, Dates.full(reportedFor.firstDay(), Language.SV)));
-        }
-        BigDecimal value = number("value", body.value());
-        if (value == null) {
-            throw ProblemException.invalidField("value", "value: " + NUMBER_HINT);
-        }
-        measures.report(goal, id, reportedFor, value, body.comment(), caller.actor(Channel.API));
+        work.reportOutcome(Caller.of(authentication), Channel.API, goal, id, ProblemException.tertial(tertial),
+                body.value(), body.comment());
         return MeasureJson.of(goal, measures.one(goal, id));
     }
 

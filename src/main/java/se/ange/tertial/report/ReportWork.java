@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import se.ange.tertial.followup.Channel;
 import se.ange.tertial.followup.Dates;
 import se.ange.tertial.followup.GoalAssessment;
 import se.ange.tertial.followup.Language;
@@ -81,28 +82,31 @@ public class ReportWork {
         return !LocalDate.now(clock).isBefore(tertial.firstDay());
     }
 
-    /** Decides as {@code PUT /api/goals/{year}/{ref}/assessments/{tertial}}: 403, 422 or 409 as a problem. */
-    public void decide(Caller caller, Goal goal, Tertial tertial, @Nullable GoalAssessment assessment,
+    /**
+     * Decides a goal's assessment (the API's PUT and the goal page alike): 403 unless the caller may assess it,
+     * 422 for a tertial of another year or not begun, 409 once closed.
+     */
+    public void decide(Caller caller, Channel channel, Goal goal, Tertial tertial, @Nullable GoalAssessment assessment,
                        @Nullable String analysis) {
         requireAssessor(caller, goal);
         requireTertial(goal, tertial, "målet kan bedömas från dess första dag");
-        assessments.decide(goal, tertial, assessment, analysis, caller.actor(se.ange.tertial.followup.Channel.WEB));
+        assessments.decide(goal, tertial, assessment, analysis, caller.actor(channel));
     }
 
-    /** Reports an outcome as {@code PUT …/measures/{id}/outcomes/{tertial}}; {@code value} as typed ("12,49"). */
-    public void reportOutcome(Caller caller, Goal goal, long measureId, Tertial tertial, @Nullable String value,
-                              @Nullable String comment) {
+    /** Reports a measure's outcome, {@code value} as typed ("12,49"), with the same checks as a decision. */
+    public void reportOutcome(Caller caller, Channel channel, Goal goal, long measureId, Tertial tertial,
+                              @Nullable Object value, @Nullable String comment) {
         requireAssessor(caller, goal);
         requireTertial(goal, tertial, "utfallet kan rapporteras från dess första dag");
         BigDecimal number = outcome(value);
         if (number == null) {
             throw ProblemException.invalidField("value", "value: " + MeasureController.NUMBER_HINT);
         }
-        measures.report(goal, measureId, tertial, number, comment, caller.actor(se.ange.tertial.followup.Channel.WEB));
+        measures.report(goal, measureId, tertial, number, comment, caller.actor(channel));
     }
 
-    /** A typed outcome ("12,49", "1 234,5"), null when blank; 422 naming {@code value} when it is no number. */
-    public static @Nullable BigDecimal outcome(@Nullable String value) {
+    /** A typed outcome ("12,49", "1 234,5", or a JSON number), null when blank; 422 naming {@code value} when it is no number. */
+    public static @Nullable BigDecimal outcome(@Nullable Object value) {
         return MeasureController.number("value", value);
     }
 
@@ -154,7 +158,7 @@ public class ReportWork {
                 caller.actor(se.ange.tertial.followup.Channel.WEB));
     }
 
-    private void requireAssessor(Caller caller, Goal goal) {
+    void requireAssessor(Caller caller, Goal goal) {
         if (!mayAssess(caller, goal)) {
             throw ProblemException.forbidden("Målbedömningen för %s görs av stab (eller chefen för avdelningen som har alla målets aktiviteter)"
                     .formatted(goal.ref()));
@@ -162,13 +166,18 @@ public class ReportWork {
     }
 
     private void requireTertial(Goal goal, Tertial tertial, String from) {
-        if (tertial.year() != goal.year()) {
-            throw ProblemException.invalidField("tertial", "Tertial %s hör inte till målets år: %s är ett mål för %d"
-                    .formatted(tertial, goal.ref(), goal.year()));
-        }
+        requireGoalYear(goal, tertial);
         if (!begun(tertial)) {
             throw ProblemException.invalidField("tertial", "Tertial %s har inte börjat än (det börjar %s); %s"
                     .formatted(tertial, Dates.full(tertial.firstDay(), Language.SV), from));
+        }
+    }
+
+    /** A goal is assessed in its own plan year's tertials only (else the report would show it twice). */
+    static void requireGoalYear(Goal goal, Tertial tertial) {
+        if (tertial.year() != goal.year()) {
+            throw ProblemException.invalidField("tertial", "Tertial %s hör inte till målets år: %s är ett mål för %d, välj ett tertial %d (t.ex. %d-T1)"
+                    .formatted(tertial, goal.ref(), goal.year(), goal.year(), goal.year()));
         }
     }
 }

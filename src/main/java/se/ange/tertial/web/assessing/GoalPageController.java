@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import se.ange.tertial.followup.Channel;
 import se.ange.tertial.followup.GoalAssessment;
 import se.ange.tertial.followup.Tertial;
 import se.ange.tertial.register.access.Caller;
@@ -44,7 +45,7 @@ import se.ange.tertial.web.WebTexts;
  */
 @Controller("/rapport/{tertial}/mal/{year}/{ref}")
 @Produces(MediaType.TEXT_HTML)
-@Secured({"STAB", "ADMIN", "MANAGER"})
+@Secured({"STAB", "MANAGER"}) // the follow-up workspace, as /rapport/{tertial}; an admin reads reports by API
 @ExecuteOn(TaskExecutors.BLOCKING)
 class GoalPageController {
 
@@ -99,7 +100,7 @@ class GoalPageController {
         }
         if (problems.isEmpty()) {
             try {
-                work.decide(Caller.of(auth), target.get().goal(), target.get().tertial(), chosen.get(), analysis);
+                work.decide(Caller.of(auth), Channel.WEB, target.get().goal(), target.get().tertial(), chosen.get(), analysis);
                 return Pages.seeOther(request, path(target.get()) + "?sparad=bedomning");
             } catch (ProblemException refused) {
                 if (refused.status().getCode() == 403) {
@@ -132,7 +133,7 @@ class GoalPageController {
             problems.add(new Problem("comment-" + measure, t.format("assess.error.tooLong", Limits.COMMENT, comment.length())));
         } else {
             try {
-                work.reportOutcome(Caller.of(auth), target.get().goal(), Long.parseLong(measure), target.get().tertial(),
+                work.reportOutcome(Caller.of(auth), Channel.WEB, target.get().goal(), Long.parseLong(measure), target.get().tertial(),
                         value, comment);
                 return Pages.seeOther(request, path(target.get()) + "?sparad=matt#measure-" + measure);
             } catch (ProblemException refused) {

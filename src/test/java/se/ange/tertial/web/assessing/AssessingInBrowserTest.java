@@ -57,10 +57,16 @@ class AssessingInBrowserTest extends BrowserTest {
         assertThat(browser.find("#analysis").getAttribute("value")).isEqualTo(ANALYSIS);
         browser.assertAccessible("mal-02-decided");
 
+        // downloaded as stab would: the board's måluppföljning link on the report workspace, with the session
+        browser.go("/rapport/2024-T1");
+        String link = browser.find(".rapport-documents a[href*='kind=maluppfoljning'][href$='format=docx']")
+                .getAttribute("href");
+        org.openqa.selenium.Cookie session = browser.driver().manage().getCookieNamed(
+                se.ange.tertial.web.signin.WebSessions.COOKIE);
         // the first document of a run loads fonts and templates: more than the client's default read timeout
         java.net.http.HttpResponse<byte[]> docx = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
-                .newBuilder(java.net.URI.create(server.getURL() + "/api/reports/2024-T1?kind=maluppfoljning&format=docx"))
-                .header("Authorization", "Bearer " + stab.token()).timeout(java.time.Duration.ofMinutes(2)).GET().build(),
+                .newBuilder(java.net.URI.create(link)).header("Cookie", session.getName() + "=" + session.getValue())
+                .timeout(java.time.Duration.ofMinutes(2)).GET().build(),
                 java.net.http.HttpResponse.BodyHandlers.ofByteArray());
         assertThat(docx.statusCode()).isEqualTo(200);
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx.body()));
