@@ -1,5 +1,8 @@
 package se.ange.tertial.schedule;
 
+import se.ange.tertial.system.ProblemException;
+import se.ange.tertial.system.Database;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
@@ -46,6 +49,17 @@ class ReminderController {
     @Post("/run")
     @Secured("ADMIN")
     ReminderRun.Result run(@QueryValue LocalDate on) {
-        return reminders.run(Limits.date("on", on));
+        Limits.date("on", on);
+        try {
+            return reminders.run(on);
+        } catch (RuntimeException e) {
+            // the same day started twice at once (two instances, a double click): the reminders' unique keys
+            // stop the second, whose transaction wrote nothing; the first run sends each reminder once
+            if (Database.isUniqueViolation(e)) {
+                throw new ProblemException(HttpStatus.CONFLICT, "Påminnelserna för %s körs redan. Vänta en stund och "
+                        .formatted(on) + "se efter i utkorgen: det som redan är köat skickas inte igen.", List.of());
+            }
+            throw e;
+        }
     }
 }

@@ -57,6 +57,16 @@ public final class WebTexts {
         throw new MissingResourceException("No text " + key, "WebTexts", key);
     }
 
+    /** The text, or {@code fallback} where there is none (a code the pages have no words for yet). */
+    public String getOrDefault(String key, String fallback) {
+        for (ResourceBundle bundle : bundles) {
+            if (bundle.containsKey(key)) {
+                return bundle.getString(key);
+            }
+        }
+        return fallback;
+    }
+
     private static boolean exists(String bundle) {
         return WebTexts.class.getClassLoader().getResource(bundle.replace('.', '/') + ".properties") != null;
     }

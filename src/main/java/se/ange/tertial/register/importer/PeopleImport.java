@@ -188,7 +188,7 @@ public class PeopleImport {
             Set<Role> personRoles = new HashSet<>();
             for (String text : RowErrors.list(row.get("role"))) {
                 Role.parse(text).ifPresentOrElse(personRoles::add,
-                        () -> errors.add(row, "role", "Okänd roll '%s'; välj owner, manager, stab eller admin".formatted(text)));
+                        () -> errors.add(row, "role", "Okänd roll '%s'; skriv owner (ansvarig), manager (chef), stab eller admin".formatted(text)));
             }
             if (personRoles.isEmpty()) {
                 personRoles.add(Role.OWNER);

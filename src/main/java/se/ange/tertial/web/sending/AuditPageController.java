@@ -123,7 +123,7 @@ class AuditPageController {
         String href = entry.subject().startsWith("activity:")
                 ? "/aktiviteter/" + entry.subject().substring("activity:".length()) : null;
         return new Row(Texts.at(entry.occurredAt(), t), who, t.get("sending.via." + entry.channel().name()),
-                entry.action(), entry.subject(), href, cut(entry.beforeValue()), cut(entry.afterValue()));
+                t.getOrDefault("sending.log.action." + entry.action(), entry.action()), entry.subject(), href, cut(entry.beforeValue()), cut(entry.afterValue()));
     }
 
     private static @Nullable String cut(@Nullable String value) {

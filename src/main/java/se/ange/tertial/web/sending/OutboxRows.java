@@ -23,8 +23,8 @@ class OutboxRows {
 
     /** One message in the list. */
     record Row(long id, String recipient, String channel, String kind, String subject, String state,
-               String stateClass, int attempts, String nextAttempt, String lastError, boolean retry,
-               boolean cancel, String retryLabel, String cancelLabel) {
+               String stateClass, int attempts, String nextAttempt, String lastError, String errorSummary,
+               boolean retry, boolean cancel, String retryLabel, String cancelLabel) {
     }
 
     private final PersonRepository people;
@@ -45,11 +45,13 @@ class OutboxRows {
     Row row(OutboxMessage message, Person recipient, WebTexts t) {
         String name = name(recipient, t);
         boolean pending = message.state() == OutboxState.PENDING;
+        // the technical error stays available (for IT) behind a plain sentence saying which server did not take it
+        String lastError = message.lastError() == null || message.state() == OutboxState.SENT ? "" : message.lastError();
         return new Row(message.id(), name, t.get("sending.channel." + message.channel().name()),
                 t.get("sending.kind." + message.kind().name()), subject(message, t),
                 t.get("sending.state." + message.state().name()), "state-" + message.state().name().toLowerCase(),
                 message.attempts(), pending ? Texts.at(message.nextAttemptAt(), t) : "–",
-                message.lastError() == null || message.state() == OutboxState.SENT ? "" : message.lastError(),
+                lastError, lastError.isEmpty() ? "" : t.get("sending.error." + message.channel().name()),
                 message.state() == OutboxState.DEAD && message.kind() != MessageKind.SIGN_IN, pending,
                 t.format("sending.outbox.retry.label", name), t.format("sending.outbox.cancel.label", name));
     }

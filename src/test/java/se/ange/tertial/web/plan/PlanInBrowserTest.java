@@ -55,7 +55,7 @@ class PlanInBrowserTest extends BrowserTest {
         browser.await("#import-file");
         upload(wrong.replace("2024-09-01,2024-03-31", "2024-03-01,2024-09-30"));
         browser.await("#lines");
-        assertThat(browser.text("#counts")).isEqualTo("3 aktiviteter skapas, ingen ändras och ingen lämnas som den är.");
+        assertThat(browser.text("#counts")).isEqualTo("3 aktiviteter skapas, ingen ändras och ingen är oförändrad.");
         assertThat(browser.text("#lines")).contains("KS2024-090").contains("Rökfri arbetstid införs").contains("Skapas");
         assertThat(browser.text("#import")).isEqualTo("Importera 3 aktiviteter");
         assertThat(stab.get("/api/activities/KS2024-091").code()).isEqualTo(404);
@@ -65,7 +65,7 @@ class PlanInBrowserTest extends BrowserTest {
         browser.await("p[role=status]");
         assertThat(browser.path()).startsWith("/plan/2024?sparad=import");
         assertThat(browser.text("p[role=status]"))
-                .isEqualTo("Importen är klar: 3 aktiviteter skapades, inga ändrades, inga lämnades som de var.");
+                .isEqualTo("Importen är klar: 3 aktiviteter skapades, inga ändrades och ingen var oförändrad.");
         assertThat(browser.text("main")).contains("Rökfri arbetstid införs");
         for (String ref : new String[] {"KS2024-090", "KS2024-091", "KS2024-092"}) {
             assertThat(stab.get("/api/activities/" + ref).code()).isEqualTo(200);

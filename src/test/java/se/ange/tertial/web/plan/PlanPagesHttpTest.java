@@ -204,7 +204,7 @@ class PlanPagesHttpTest {
                 .replace("3.1,KF,3.1.1,KS,", "3.1,\"Ånge kommun ska arbeta aktivt för att vara en attraktiv och jämställd arbetsgivare, samt skapa hälsofrämjande arbetsplatser.\",3.1.1,Ånge kommun ska stimulera till utveckling av hälsofrämjande arbetsplatser.,");
         HttpResponse<String> preview = sara.upload("/plan/2024/import/granska", "plan", "plan.csv", fixed);
         assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
-        assertThat(preview.body()).contains("1 aktivitet skapas, ingen ändras och 79 lämnas som de är.")
+        assertThat(preview.body()).contains("1 aktivitet skapas, ingen ändras och 79 är oförändrade.")
                 .contains("KS2024-080").contains("Importera 80 aktiviteter");
         assertThat(stab.get("/api/activities/KS2024-080").code()).isEqualTo(404);
         Matcher data = Pattern.compile("name=\"csv\" value=\"([^\"]+)\"").matcher(preview.body());
@@ -248,7 +248,7 @@ class PlanPagesHttpTest {
         HttpResponse<String> copied = sara.post("/plan/2024/kopiera", Map.of());
         assertThat(copied.statusCode()).isEqualTo(303);
         assertThat(copied.headers().firstValue("Location")).hasValue("/plan/2025?sparad=kopierad");
-        assertThat(sara.get("/plan/2025?sparad=kopierad").body()).contains("Planen 2024 är kopierad till 2025.")
+        assertThat(sara.get("/plan/2025?sparad=kopierad").body()).contains("Planen för 2024 är kopierad till 2025.")
                 .contains("KS2025-001");
     }
 

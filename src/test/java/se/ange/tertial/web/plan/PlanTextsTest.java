@@ -31,9 +31,9 @@ class PlanTextsTest {
     void counts_agree_in_number() {
         WebTexts sv = WebTexts.of(Language.SV);
         assertThat(sv.formatAll("plan.preview.counts", 1, 0, 79))
-                .isEqualTo("1 aktivitet skapas, ingen ändras och 79 lämnas som de är.");
+                .isEqualTo("1 aktivitet skapas, ingen ändras och 79 är oförändrade.");
         assertThat(sv.formatAll("plan.saved.import", 2, 1, 0))
-                .isEqualTo("Importen är klar: 2 aktiviteter skapades, 1 ändrades, inga lämnades som de var.");
+                .isEqualTo("Importen är klar: 2 aktiviteter skapades, 1 ändrades och ingen var oförändrad.");
         assertThat(sv.format("plan.back", 2024)).isEqualTo("Tillbaka till planen 2024");
         WebTexts en = WebTexts.of(Language.EN);
         assertThat(en.formatAll("plan.preview.counts", 3, 1, 0))

@@ -91,7 +91,7 @@ class ReportWorkspaceHttpTest {
         assertThat(now.headers().firstValue("Location")).hasValue("/rapport/2024-T1");
         HttpResponse<String> page = as(SARA).get("/rapport/2024-T1");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Rapport – tertial 1 2024").contains("Avdelningarnas beredskap")
+        assertThat(page.body()).contains("Rapport – tertial 1 2024").contains("Klart per avdelning")
                 .contains("5 avdelningar är inte klara").contains("Socialavdelningen – Maria Sjöberg")
                 .contains("/rapport/2024-T1/mal/2024/").contains("Måluppföljning till kommunstyrelsen");
     }
@@ -285,7 +285,7 @@ class ReportWorkspaceHttpTest {
         HttpResponse<String> closed = johan.post("/rapport/2024-T1/beredskap", Map.of("department", staben,
                 "action", "MARK_READY"));
         assertThat(closed.statusCode()).isEqualTo(409);
-        assertThat(closed.body()).contains("Tertialet är stängt; beredskapen kan inte längre ändras.")
+        assertThat(closed.body()).contains("Tertialet är stängt; avdelningarnas klarmarkering kan inte längre ändras.")
                 .doesNotContain("value=\"MARK_READY\"");
         assertThat(state("Staben")).isEqualTo(State.NOT_READY);
         HttpResponse<String> again = sara.post("/rapport/2024-T1/stang", Map.of());

@@ -75,7 +75,7 @@ class SendingInBrowserTest extends BrowserTest implements TestPropertyProvider {
         browser.go("/utskick/utkorg?state=DEAD");
         String row = "#m" + notice.id();
         assertThat(browser.text(row)).contains("Emma Berglund").contains("E-post").contains("Meddelande")
-                .contains("Ett svar i ditt namn avvisades").contains("Död");
+                .contains("Ett svar i ditt namn avvisades").contains("Misslyckades");
         assertThat(browser.text(row + " td.last-error")).isNotBlank();
         browser.assertAccessible("utskick-01-utkorg-dod");
 
