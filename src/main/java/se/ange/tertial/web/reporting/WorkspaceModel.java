@@ -83,10 +83,11 @@ class WorkspaceModel {
         model.put("anyActions", rows.stream().anyMatch(ReadinessView::hasActions));
         List<WorkspacePage.NotReady> notReady = words.notReady(states);
         model.put("notReady", notReady);
+        // once closed, who was not ready is history: said as such, not as something still to chase
         model.put("notReadyLead", notReady.isEmpty() ? t.get(states.isEmpty() ? "rapport.readiness.none"
                 : "rapport.readiness.allReady")
-                : t.format("rapport.readiness.notReady", Counted.of(notReady.size(), DEPARTMENT, t.language()),
-                        notReady.size()));
+                : t.format(closed ? "rapport.readiness.closedNotReady" : "rapport.readiness.notReady",
+                        Counted.of(notReady.size(), DEPARTMENT, t.language()), notReady.size()));
         List<Map<String, String>> problems = new ArrayList<>();
         rows.stream().filter(r -> r.error() != null).forEach(r -> problems.add(Map.of("field",
                 r.canSendBack() ? r.noteId() : "readiness-" + r.departmentId(), "message", r.error())));

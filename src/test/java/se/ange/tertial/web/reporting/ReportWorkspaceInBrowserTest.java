@@ -113,6 +113,8 @@ class ReportWorkspaceInBrowserTest extends BrowserTest {
         assertThat(browser.text(".lead")).contains("Tertialet stängdes 10 maj 2024").contains("Sara Lindqvist");
         assertThat(browser.all("a[href='/rapport/2024-T1/stang']")).isEmpty();
         assertThat(browser.all(".rapport-readiness button")).isEmpty();
+        assertThat(browser.text("main")).contains("Tertialet stängdes innan 5 avdelningar var klara")
+                .doesNotContain("är inte klara");
         browser.assertAccessible("rapport-07-closed");
 
         browser.go("/rapport/2024-T1/stang");
