@@ -55,6 +55,8 @@ class DepartmentReadinessTest {
         assertThat(manager(State.READY, Action.SEND_BACK).refusal()).isEqualTo(Refusal.NOT_YOURS);
         assertThat(DepartmentReadiness.decide(State.NOT_READY, Action.MARK_READY, false, false, false, false).refusal())
                 .isEqualTo(Refusal.NOT_YOURS);
+        assertThat(DepartmentReadiness.decide(State.NOT_READY, Action.MARK_READY, false, false, false, false).allowed())
+                .as("a refusal is not allowed").isFalse();
         // a person who is both the department's manager and stab may do either part
         assertThat(DepartmentReadiness.decide(State.NOT_READY, Action.MARK_READY, true, true, false, false).allowed())
                 .isTrue();
