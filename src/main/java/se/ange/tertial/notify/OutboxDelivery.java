@@ -42,6 +42,7 @@ public class OutboxDelivery {
     private final OutboxConfig config;
     private final Optional<ChannelPosts> channelPosts;
     private final Clock clock;
+    private final FailureSummary failures;
     /** Longer digests than this go by e-mail even to people who chose a chat: chat messages have limits. */
     static final int CHAT_TEXT_LIMIT = 12_000;
 
@@ -58,6 +59,7 @@ public class OutboxDelivery {
         notifiers.forEach(n -> this.notifiers.put(n.channel(), n));
         this.config = config;
         this.clock = clock;
+        this.failures = new FailureSummary(clock);
         this.channelPosts = channelPosts;
     }
 
@@ -92,6 +94,9 @@ public class OutboxDelivery {
                 deliver(notifier, email, message, recipient, due);
             }
             outbox.update(message.sent(now));
+            if (failures.delivered(message.channel())) {
+                LOG.info("Delivery via {} works again", message.channel());
+            }
         } catch (Notifier.DeliveryFailure | RuntimeException e) {
             int attempts = message.attempts() + 1;
             boolean dead = attempts >= config.maxAttempts();
@@ -105,8 +110,9 @@ public class OutboxDelivery {
             }
             outbox.update(message.failed(error.length() > 2000 ? error.substring(0, 2000) : error,
                     now.plus(delay), dead));
-            LOG.warn("Outbox message {} to person {} via {} failed (attempt {}{}): {}", message.id(),
+            LOG.debug("Outbox message {} to person {} via {} failed (attempt {}{}): {}", message.id(),
                     recipient.id(), message.channel(), attempts, dead ? ", giving up" : "", error);
+            failures.failed(message.channel(), error, dead).ifPresent(LOG::warn);
         }
         return true;
     }
