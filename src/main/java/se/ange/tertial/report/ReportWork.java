@@ -138,6 +138,14 @@ public class ReportWork {
         return sections;
     }
 
+    /** How the defaults' prompts for stab begin ({@code report/texts/*.txt}): "[Skriv analysen här: …]". */
+    static final String PROMPT = "[Skriv";
+
+    /** The sections whose text is still a default's prompt: closing now would hand the board the prompt. */
+    public List<Section> unwritten(ReportKind kind, Tertial tertial, @Nullable Long departmentId) {
+        return sections(kind, tertial, departmentId).stream().filter(s -> s.text().contains(PROMPT)).toList();
+    }
+
     /** Writes sections as {@code PUT /api/reports/{tertial}/texts} (key → text; empty: the default again). */
     public void editTexts(Caller caller, ReportKind kind, Tertial tertial, @Nullable Department department,
                           Map<String, String> changes) {

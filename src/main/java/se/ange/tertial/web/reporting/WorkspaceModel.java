@@ -22,6 +22,8 @@ import se.ange.tertial.register.org.PersonRepository;
 import se.ange.tertial.register.org.Role;
 import se.ange.tertial.report.AutoClose;
 import se.ange.tertial.report.Readiness;
+import se.ange.tertial.report.ReportKind;
+import se.ange.tertial.report.ReportWork;
 import se.ange.tertial.report.TertialRecords;
 import se.ange.tertial.report.TertialState;
 import se.ange.tertial.report.WorkspaceGoals;
@@ -44,16 +46,18 @@ class WorkspaceModel {
     private final DepartmentRepository departments;
     private final PersonRepository people;
     private final AutoClose autoClose;
+    private final ReportWork work;
     private final Clock clock;
 
     WorkspaceModel(WorkspaceGoals goals, Readiness readiness, TertialRecords records, DepartmentRepository departments,
-                   PersonRepository people, AutoClose autoClose, Clock clock) {
+                   PersonRepository people, AutoClose autoClose, ReportWork work, Clock clock) {
         this.goals = goals;
         this.readiness = readiness;
         this.records = records;
         this.departments = departments;
         this.people = people;
         this.autoClose = autoClose;
+        this.work = work;
         this.clock = clock;
     }
 
@@ -120,6 +124,8 @@ class WorkspaceModel {
         model.put("notReadyLead", notReady.isEmpty() ? t.get("rapport.readiness.allReady")
                 : t.format("rapport.close.notReady", Counted.of(notReady.size(), DEPARTMENT, t.language()),
                         notReady.size()));
+        // the board's analysis still the default's "[Skriv analysen här …]": said before it is frozen into the report
+        model.put("unwritten", frozen == null && !work.unwritten(ReportKind.MALUPPFOLJNING, tertial, null).isEmpty());
         model.put("button", t.format("rapport.close.button", words.name(tertial)));
         model.put("error", error);
         return model;

@@ -166,6 +166,22 @@ class ReportWorkspaceHttpTest {
     }
 
     @Test
+    void the_close_confirmation_warns_while_the_boards_analysis_is_still_the_writing_prompt() {
+        WebClient sara = as(SARA);
+        String before = sara.get("/rapport/2024-T1/stang").body();
+        assertThat(before).contains("id=\"unwritten\"")
+                .contains("Analysen i måluppföljningen är inte skriven än")
+                .contains("href=\"/rapport/2024-T1/texter?kind=maluppfoljning\"");
+
+        Api stab = admin.withNewToken("stab-analysis", "STAB", SARA);
+        assertThat(stab.exchange(io.micronaut.http.HttpRequest.PUT("/api/reports/2024-T1/texts",
+                Map.of("analysis", "Arbetet går i stort enligt plan; sjukfrånvaron är den största avvikelsen."))).code())
+                .isEqualTo(200);
+        String after = sara.get("/rapport/2024-T1/stang").body();
+        assertThat(after).doesNotContain("id=\"unwritten\"").contains("Stäng tertial 1 2024");
+    }
+
+    @Test
     void sending_back_needs_a_note_and_a_manager_may_not_close() {
         WebClient johan = as(JOHAN);
         johan.get("/rapport/2024-T1");
