@@ -1,5 +1,6 @@
 package se.ange.tertial.web.sending;
 
+import se.ange.tertial.audit.Actor;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
@@ -25,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import se.ange.tertial.followup.Channel;
 import se.ange.tertial.notify.MessageKind;
 import se.ange.tertial.notify.OutboxAdministration;
@@ -91,17 +93,8 @@ class OutboxPageController {
     MutableHttpResponse<?> retry(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
                                  @Nullable @Body("state") String state, @Nullable @Body("channel") String channel,
                                  @Nullable @Body("page") String page) {
-        OutboxFilter filter = OutboxFilter.of(state, channel, page);
-        Optional<Long> number = number(id);
-        if (number.isEmpty()) {
-            return errors.notFound(request);
-        }
-        try {
-            administration.retry(number.get(), Caller.of(authentication).actor(Channel.WEB));
-        } catch (ProblemException refused) {
-            return refused(request, filter, number.get(), "sending.outbox.retry.refused", refused);
-        }
-        return Pages.seeOther(request, filter.link(filter.pageNumber(), "sparad=igen&meddelande=" + number.get()));
+        return act(request, authentication, OutboxFilter.of(state, channel, page), id, administration::retry,
+                "sending.outbox.retry.refused", "igen");
     }
 
     /** The confirmation before a message is cancelled: what it is and to whom. */
@@ -134,17 +127,23 @@ class OutboxPageController {
     MutableHttpResponse<?> cancel(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
                                   @Nullable @Body("state") String state, @Nullable @Body("channel") String channel,
                                   @Nullable @Body("page") String page) {
-        OutboxFilter filter = OutboxFilter.of(state, channel, page);
+        return act(request, authentication, OutboxFilter.of(state, channel, page), id, administration::cancel,
+                "sending.outbox.cancel.refused", "avbrutet");
+    }
+
+    /** Retry or cancel: one message, by the caller, then back to the list as it was filtered, or why not. */
+    private MutableHttpResponse<?> act(HttpRequest<?> request, Authentication authentication, OutboxFilter filter, String id,
+                                       BiFunction<Long, Actor, OutboxMessage> action, String refusedKey, String saved) {
         Optional<Long> number = number(id);
         if (number.isEmpty()) {
             return errors.notFound(request);
         }
         try {
-            administration.cancel(number.get(), Caller.of(authentication).actor(Channel.WEB));
+            action.apply(number.get(), Caller.of(authentication).actor(Channel.WEB));
         } catch (ProblemException refused) {
-            return refused(request, filter, number.get(), "sending.outbox.cancel.refused", refused);
+            return refused(request, filter, number.get(), refusedKey, refused);
         }
-        return Pages.seeOther(request, filter.link(filter.pageNumber(), "sparad=avbrutet&meddelande=" + number.get()));
+        return Pages.seeOther(request, filter.link(filter.pageNumber(), "sparad=" + saved + "&meddelande=" + number.get()));
     }
 
     private MutableHttpResponse<?> refused(HttpRequest<?> request, OutboxFilter filter, long id, String key,
