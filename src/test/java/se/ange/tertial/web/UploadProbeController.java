@@ -31,4 +31,11 @@ class UploadProbeController {
         byte[] bytes = file.getBytes();
         return bytes.length + " " + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
+
+    @Post("/formular")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_PLAIN)
+    String field(@io.micronaut.http.annotation.Body("text") String text) {
+        return text;
+    }
 }

@@ -86,6 +86,11 @@ public final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
     }
 
+    /** The form token of the last page read. */
+    public String csrf() {
+        return csrf;
+    }
+
     public Optional<String> cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .map(java.net.HttpCookie::getValue).filter(v -> !v.isEmpty()).findFirst();
