@@ -83,24 +83,28 @@ class UploadCsrfTest {
                 + "Ida Nyström,ida.nystrom@ange.example,owner,Socialavdelningen,Hemtjänst,\r\n".repeat(40);
         byte[] body = ("_csrf=" + java.net.URLEncoder.encode(web.csrf(), StandardCharsets.UTF_8) + "&text="
                 + java.net.URLEncoder.encode(text, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-        for (int round = 0; round < 20; round++) {
-            int cut = 1 + round * (body.length - 2) / 19;
+        byte[] head = ("POST /prov/uppladdning/formular HTTP/1.1\r\nHost: 127.0.0.1:" + server.getPort()
+                + "\r\nOrigin: " + server.getURL() + "\r\nCookie: " + WebSessions.COOKIE + "=" + session
+                + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length
+                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] request = new byte[head.length + body.length];
+        System.arraycopy(head, 0, request, 0, head.length);
+        System.arraycopy(body, 0, request, head.length, body.length);
+        for (int round = 0; round < 40; round++) {
+            // the first half of the rounds cut the body itself, the second half send some of it with the headers
+            int cut = round < 20 ? head.length + 1 + round * (body.length - 2) / 19
+                    : head.length - 10 + (round - 20) * (body.length / 19);
             try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.getPort())) {
                 socket.setSoTimeout(10_000);
+                socket.setTcpNoDelay(true);
                 var out = socket.getOutputStream();
-                out.write(("POST /prov/uppladdning/formular HTTP/1.1\r\nHost: 127.0.0.1:" + server.getPort()
-                        + "\r\nOrigin: " + server.getURL() + "\r\nCookie: " + WebSessions.COOKIE + "=" + session
-                        + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length
-                        + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(request, 0, cut);
                 out.flush();
-                Thread.sleep(20);
-                out.write(body, 0, cut);
-                out.flush();
-                Thread.sleep(20);
-                out.write(body, cut, body.length - cut);
+                Thread.sleep(round % 3 == 0 ? 1 : 30);
+                out.write(request, cut, request.length - cut);
                 out.flush();
                 String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                assertThat(answer).as("cut at %d of %d", cut, body.length).startsWith("HTTP/1.1 200")
+                assertThat(answer).as("cut at %d of %d", cut, request.length).startsWith("HTTP/1.1 200")
                         .endsWith("\r\n\r\n" + text);
             }
         }
