@@ -2,6 +2,7 @@ package se.ange.tertial.schedule;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,8 @@ public final class Directory {
     private final Map<Long, List<PersonAbsence>> absences;
     private final Set<Long> autoReplied;
     private final Map<String, LocalDate> snoozedUntil;
+    private final Map<Long, List<Person>> managersByDepartment;
+    private final List<Person> stab;
 
     public Directory(Collection<Person> people, Map<Long, Set<Role>> roles, Collection<PersonAbsence> absences) {
         this(people, roles, absences, Set.of(), Map.of());
@@ -42,6 +45,12 @@ public final class Directory {
         this.absences = absences.stream().collect(Collectors.groupingBy(PersonAbsence::personId));
         this.autoReplied = Set.copyOf(autoReplied);
         this.snoozedUntil = Map.copyOf(snoozedUntil);
+        // indexed once: an escalation day asks for the managers of every missing activity
+        List<Person> byId = this.people.values().stream().filter(Person::active)
+                .sorted(Comparator.comparing(Person::id)).toList();
+        this.managersByDepartment = byId.stream().filter(p -> has(p, Role.MANAGER) && p.departmentId() != null)
+                .collect(Collectors.groupingBy(Person::departmentId));
+        this.stab = byId.stream().filter(p -> has(p, Role.STAB)).toList();
     }
 
     public boolean isSnoozed(Person person, String activityRef, LocalDate day) {
@@ -80,15 +89,10 @@ public final class Directory {
 
     /** The managers of the activity's department (or of its unit, for unit managers); stab when none. */
     public List<Person> managersOf(ActivityView activity) {
-        List<Person> managers = people.values().stream()
-                .filter(p -> p.active() && has(p, Role.MANAGER) && activity.activity().departmentId().equals(p.departmentId())
-                        && (p.unitId() == null || p.unitId().equals(activity.activity().unitId())))
-                .sorted(java.util.Comparator.comparing(Person::id))
+        List<Person> managers = managersByDepartment.getOrDefault(activity.activity().departmentId(), List.of()).stream()
+                .filter(p -> p.unitId() == null || p.unitId().equals(activity.activity().unitId()))
                 .toList();
-        return managers.isEmpty()
-                ? people.values().stream().filter(p -> p.active() && has(p, Role.STAB))
-                        .sorted(java.util.Comparator.comparing(Person::id)).toList()
-                : managers;
+        return managers.isEmpty() ? stab : managers;
     }
 
     private boolean has(Person person, Role role) {

@@ -35,7 +35,7 @@ public final class ReminderPlanner {
         if (!calendar.isWorkingDay(day)) {
             return List.of();
         }
-        Map<Person, List<ReminderItem>> byRecipient = new LinkedHashMap<>();
+        Map<Person, Map<String, ReminderItem>> byRecipient = new LinkedHashMap<>();
         Tertial current = Tertial.containing(day);
         for (Tertial tertial : List.of(current.previous(), current, current.next())) {
             for (ReminderCalendar.Step step : ReminderCalendar.Step.values()) {
@@ -62,13 +62,13 @@ public final class ReminderPlanner {
             }
         }
         return byRecipient.entrySet().stream()
-                .map(e -> new PlannedMessage(e.getKey(), day, e.getValue()))
+                .map(e -> new PlannedMessage(e.getKey(), day, List.copyOf(e.getValue().values())))
                 .sorted(Comparator.comparing(m -> m.recipient().email()))
                 .toList();
     }
 
     private void remindOwners(LocalDate day, Tertial tertial, ReminderCalendar.Step step, List<ActivityView> activities,
-                              Directory directory, Map<Person, List<ReminderItem>> byRecipient) {
+                              Directory directory, Map<Person, Map<String, ReminderItem>> byRecipient) {
         for (ActivityView activity : activities) {
             ActivityFacts facts = activity.facts();
             if (facts.mustReportFor(tertial)) {
@@ -78,7 +78,7 @@ public final class ReminderPlanner {
     }
 
     private void toOwners(LocalDate day, ActivityView activity, ReminderPurpose purpose, String step, Tertial tertial,
-                          Directory directory, Map<Person, List<ReminderItem>> byRecipient) {
+                          Directory directory, Map<Person, Map<String, ReminderItem>> byRecipient) {
         for (Person owner : activity.owners()) {
             directory.deliveryFor(owner, day)
                     .filter(delivery -> !directory.isSnoozed(delivery.recipient(), activity.ref(), day))
@@ -89,7 +89,7 @@ public final class ReminderPlanner {
     }
 
     private void escalate(LocalDate day, Tertial tertial, List<ActivityView> activities, Directory directory,
-                          Map<Person, List<ReminderItem>> byRecipient) {
+                          Map<Person, Map<String, ReminderItem>> byRecipient) {
         for (ActivityView activity : activities) {
             ActivityFacts facts = activity.facts();
             // only what is missing: a report for the tertial, or an activity reported completed since, is not
@@ -129,10 +129,8 @@ public final class ReminderPlanner {
                 activity.owners().stream().map(Person::name).collect(Collectors.joining(", ")), note);
     }
 
-    private static void add(Map<Person, List<ReminderItem>> byRecipient, Person recipient, ReminderItem item) {
-        List<ReminderItem> items = byRecipient.computeIfAbsent(recipient, p -> new ArrayList<>());
-        if (items.stream().noneMatch(existing -> existing.key().equals(item.key()))) {
-            items.add(item);
-        }
+    private static void add(Map<Person, Map<String, ReminderItem>> byRecipient, Person recipient, ReminderItem item) {
+        // keyed: one item per activity and reason however many owners or managers lead to the same recipient
+        byRecipient.computeIfAbsent(recipient, p -> new LinkedHashMap<>()).putIfAbsent(item.key(), item);
     }
 }

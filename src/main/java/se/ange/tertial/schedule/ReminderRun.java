@@ -23,6 +23,7 @@ import se.ange.tertial.register.activity.ActivityCatalog;
 import se.ange.tertial.register.activity.ActivityView;
 import se.ange.tertial.register.org.PersonAbsenceRepository;
 import se.ange.tertial.register.org.PersonRepository;
+import se.ange.tertial.register.org.Person;
 import se.ange.tertial.register.org.PersonRole;
 import se.ange.tertial.register.org.PersonRoleRepository;
 import se.ange.tertial.register.org.Role;
@@ -149,14 +150,16 @@ public class ReminderRun {
     }
 
     private static List<PlannedMessage> merge(List<PlannedMessage> planned, LocalDate sendOn) {
-        Map<Long, PlannedMessage> byPerson = new java.util.LinkedHashMap<>();
+        Map<Long, Person> recipients = new java.util.LinkedHashMap<>();
+        Map<Long, Map<String, ReminderItem>> items = new java.util.HashMap<>();
         for (PlannedMessage message : planned) {
-            byPerson.merge(message.recipient().id(), new PlannedMessage(message.recipient(), sendOn, message.items()),
-                    (a, b) -> new PlannedMessage(a.recipient(), sendOn, java.util.stream.Stream.concat(a.items().stream(),
-                            b.items().stream().filter(i -> a.items().stream().noneMatch(x -> x.key().equals(i.key()))))
-                            .toList()));
+            recipients.putIfAbsent(message.recipient().id(), message.recipient());
+            Map<String, ReminderItem> theirs = items.computeIfAbsent(message.recipient().id(),
+                    id -> new java.util.LinkedHashMap<>());
+            message.items().forEach(item -> theirs.putIfAbsent(item.key(), item)); // the earliest day's item wins
         }
-        return List.copyOf(byPerson.values());
+        return recipients.values().stream()
+                .map(p -> new PlannedMessage(p, sendOn, List.copyOf(items.get(p.id()).values()))).toList();
     }
 
     private Result enqueue(List<PlannedMessage> fresh, LocalDate day) {
