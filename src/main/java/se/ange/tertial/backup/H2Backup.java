@@ -65,7 +65,7 @@ public class H2Backup {
             refuseUnlessH2File(connection.getMetaData());
             Instant at = clock.instant();
             Path directory = DataDirectory.ensurePrivateDirectory(dataDirectory.root().resolve("backups"));
-            Path file = freeName(directory, at).toAbsolutePath();
+            Path file = freeName(directory, at).toAbsolutePath().normalize();
             write(connection, file);
             long bytes = Files.size(file);
             audit.record(actor, "database.backup", "backup:" + file.getFileName(), null, null,
