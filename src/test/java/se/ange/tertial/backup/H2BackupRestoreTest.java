@@ -14,6 +14,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import javax.sql.DataSource;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
@@ -60,7 +67,27 @@ class H2BackupRestoreTest {
             replyKey = server.getApplicationContext().getBean(AppSecrets.class).getOrCreate("mail-reply-token");
 
             assertThat(stab.postJson("/api/admin/backup", Map.of()).code()).as("admin only").isEqualTo(403);
+            // someone keeps reporting while the backup is taken (own token: the write limit is per credential)
+            Api writer = api(server, Api.BOOTSTRAP_ADMIN).withNewToken("writer", "STAB", null);
+            AtomicBoolean backupDone = new AtomicBoolean();
+            AtomicInteger written = new AtomicInteger();
+            Thread reporting = new Thread(() -> {
+                for (int i = 0; i < 100 && !backupDone.get(); i++) {
+                    String ref = "KS2024-%03d".formatted(10 + i % 70);
+                    if (writer.postJson("/api/activities/" + ref + "/reports", Map.of("tertial", "2024-T1",
+                            "status", "Pågående enligt plan", "comment", "Under säkerhetskopian " + i)).code() == 201) {
+                        written.incrementAndGet();
+                    }
+                }
+            });
+            reporting.start();
+            for (int wait = 0; written.get() < 5 && reporting.isAlive() && wait < 600; wait++) {
+                Thread.sleep(100);
+            }
             var taken = api(server, Api.BOOTSTRAP_ADMIN).postJson("/api/admin/backup", Map.of());
+            backupDone.set(true);
+            reporting.join();
+            assertThat(written.get()).isGreaterThanOrEqualTo(5);
             assertThat(taken.code()).isEqualTo(201);
             backup = Path.of((String) body(taken).get("file"));
             assertThat(backup).exists().hasParent(running.resolve("backups").toAbsolutePath());
@@ -91,6 +118,10 @@ class H2BackupRestoreTest {
             assertThat(stab.get("/api/people/emma.berglund@ange.example").code()).isEqualTo(200);
             assertThat(server.getApplicationContext().getBean(AppSecrets.class).find("mail-reply-token"))
                     .as("reply tokens sent before the backup still verify").contains(replyKey);
+            // one consistent moment: every report written during the backup came with its audit row, or neither did
+            assertThat(count(server, "SELECT count(*) FROM status_report"))
+                    .isEqualTo(count(server, "SELECT count(*) FROM audit_log WHERE action = 'status.reported'"))
+                    .isGreaterThanOrEqualTo(1 + 5);
         }
     }
 
@@ -100,6 +131,14 @@ class H2BackupRestoreTest {
             var refused = api(server, Api.BOOTSTRAP_ADMIN).postJson("/api/admin/backup", Map.of());
             assertThat(refused.code()).isEqualTo(409);
             assertThat((String) body(refused).get("detail")).contains("bara i minnet");
+        }
+    }
+
+    private static int count(EmbeddedServer server, String sql) throws Exception {
+        DataSource dataSource = DelegatingDataSource.unwrapDataSource(server.getApplicationContext().getBean(DataSource.class));
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getInt(1);
         }
     }
 
