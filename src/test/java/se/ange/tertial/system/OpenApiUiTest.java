@@ -68,7 +68,9 @@ class OpenApiUiTest {
         HttpResponse<String> document = http.exchange(HttpRequest.GET(spec.group(1)), String.class);
         assertThat(document.code()).isEqualTo(200);
         assertThat(type(document)).matches("(text/plain|text/yaml|application/yaml|application/x-yaml).*");
-        assertThat(document.body()).startsWith("openapi: 3").contains("title: Tertial").contains("/api/outbox:");
+        assertThat(document.body()).startsWith("openapi: 3").contains("title: Tertial").contains("/api/outbox:")
+                .contains("securitySchemes:");   // Swagger UI's "Authorize" sends a bearer token
+        assertThat(http.exchange(HttpRequest.GET("/swagger-ui/"), String.class).body()).isEqualTo(page.body());
     }
 
     @Test
