@@ -3,6 +3,9 @@ package se.ange.tertial.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -13,6 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
+import io.micronaut.runtime.server.EmbeddedServer;
+import se.ange.tertial.register.org.PersonRepository;
+import se.ange.tertial.web.WebClient;
+import se.ange.tertial.web.signin.WebSessions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -49,6 +56,15 @@ class PrometheusMetricsTest implements TestPropertyProvider {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    WebSessions sessions;
+
+    @Inject
+    PersonRepository people;
 
     private BlockingHttpClient http;
     private Api admin;
@@ -92,6 +108,28 @@ class PrometheusMetricsTest implements TestPropertyProvider {
         assertThat(Scrape.of(http, owner).status()).isEqualTo(403);
         String stab = admin.withNewToken("stab2", "STAB", null).token();
         assertThat(Scrape.of(http, stab).status()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(1)
+    void an_admin_signed_in_on_the_pages_may_read_the_metrics_and_an_owner_may_not() {
+        WebClient adminPages = new WebClient(server.getURL().toString());
+        adminPages.get("/login");
+        assertThat(adminPages.post("/login/nyckel", Map.of("key", Api.BOOTSTRAP_ADMIN)).statusCode()).isEqualTo(303);
+        String adminSession = adminPages.cookie(WebSessions.COOKIE).orElseThrow();
+        HttpResponse<String> scraped = http.exchange(HttpRequest.GET("/prometheus")
+                .cookie(Cookie.of(WebSessions.COOKIE, adminSession)), String.class);
+        assertThat(scraped.code()).isEqualTo(200);
+        assertThat(scraped.body()).contains("tertial_outbox_messages");
+
+        String ownerSession = sessions.startFor(people.findByEmail("emma.berglund@ange.example").orElseThrow(), "test")
+                .cookie().getValue();
+        try {
+            http.exchange(HttpRequest.GET("/prometheus").cookie(Cookie.of(WebSessions.COOKIE, ownerSession)), String.class);
+            throw new AssertionError("an owner's session read the metrics");
+        } catch (HttpClientResponseException refused) {
+            assertThat(refused.getStatus().getCode()).isEqualTo(403);
+        }
     }
 
     @Test
