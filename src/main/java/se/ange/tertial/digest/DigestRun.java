@@ -111,11 +111,13 @@ public class DigestRun {
     }
 
     /** Today's digests (the scheduler calls it every morning). */
+    @io.micrometer.core.annotation.Timed(value = "tertial.digest.run", extraTags = {"trigger", "scheduled"})
     public Result runDue() {
         return run(LocalDate.now(clock));
     }
 
     @Transactional
+    @io.micrometer.core.annotation.Timed(value = "tertial.digest.run", extraTags = {"trigger", "manual"})
     public Result run(LocalDate today) {
         if (!config.enabled() || !workingDays.isWorkingDay(today)) {
             return new Result(today, 0, 0);

@@ -74,6 +74,7 @@ public class InboundMailProcessor {
     private final SenderAuthentication authentication;
     private final Clock clock;
     private final Period retention;
+    @jakarta.inject.Inject MailMetrics metrics;
 
     InboundMailProcessor(InboundMailRepository mails, ReplyTokens tokens, PersonRepository people,
                          ReminderItemRepository items, Reporting reporting, Callers callers, Answers answers,
@@ -108,6 +109,7 @@ public class InboundMailProcessor {
             throw ProblemException.invalidField("message", "Inte ett e-postmeddelande (RFC 822): " + e.getMessage());
         }
         if (mails.existsByMessageId(messageId)) {
+            metrics.inbound(InboundOutcome.DUPLICATE);
             return new Result(InboundOutcome.DUPLICATE, "redan behandlat", List.of());
         }
         LocalDate today = LocalDate.now(clock);
@@ -239,6 +241,7 @@ public class InboundMailProcessor {
 
     private InboundMail keep(MimeMessage message, byte[] raw, String messageId, String sender, InboundOutcome outcome,
                              @Nullable String detail, Optional<Person> person, String via) {
+        metrics.inbound(outcome);
         String subject;
         try {
             subject = message.getSubject();

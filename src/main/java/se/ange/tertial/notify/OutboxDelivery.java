@@ -47,6 +47,7 @@ public class OutboxDelivery {
     static final int CHAT_TEXT_LIMIT = 12_000;
 
     private volatile Boolean postgres;
+    @jakarta.inject.Inject OutboxMetrics metrics;
 
     OutboxDelivery(JdbcOperations jdbc, OutboxRepository outbox, ReminderItemRepository items, PersonRepository people,
                    ActivityCatalog catalog, List<Notifier> notifiers, OutboxConfig config, Clock clock,
@@ -94,6 +95,7 @@ public class OutboxDelivery {
                 deliver(notifier, email, message, recipient, due);
             }
             outbox.update(message.sent(now));
+            metrics.delivery(message.channel(), OutboxMetrics.Result.SENT);
             if (failures.delivered(message.channel())) {
                 LOG.info("Delivery via {} works again", message.channel());
             }
@@ -113,6 +115,7 @@ public class OutboxDelivery {
             LOG.debug("Outbox message {} to person {} via {} failed (attempt {}{}): {}", message.id(),
                     recipient.id(), message.channel(), attempts, dead ? ", giving up" : "", error);
             failures.failed(message.channel(), error, dead).ifPresent(LOG::warn);
+            metrics.delivery(message.channel(), dead ? OutboxMetrics.Result.DEAD : OutboxMetrics.Result.FAILED);
         }
         return true;
     }

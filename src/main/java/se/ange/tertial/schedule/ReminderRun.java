@@ -122,6 +122,7 @@ public class ReminderRun {
      * merged into one message per person so nobody gets several at once. Each day is recorded as run.
      */
     @Transactional
+    @io.micrometer.core.annotation.Timed(value = "tertial.reminder.run", extraTags = {"trigger", "scheduled"})
     public Result runDue() {
         LocalDate today = LocalDate.now(clock);
         LocalDate last = jdbc.prepareStatement("SELECT MAX(run_day) FROM reminder_run_day", statement -> {
@@ -145,6 +146,7 @@ public class ReminderRun {
 
     /** Decides and enqueues one day's reminders now, exactly as the scheduler would on that day. */
     @Transactional
+    @io.micrometer.core.annotation.Timed(value = "tertial.reminder.run", extraTags = {"trigger", "manual"})
     public Result run(LocalDate day) {
         return enqueue(preview(day), day);
     }
