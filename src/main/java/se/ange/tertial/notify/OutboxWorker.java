@@ -16,8 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drains the outbox: on each poll, and as soon as a run has filled it ({@link OutboxFilled}) or someone is
- * waiting for a message ({@link #nudge}), up to {@code tertial.outbox.workers} threads deliver until nothing
- * is due. A slow or hanging channel holds up only the worker that is sending on it. Every instance may run
+ * waiting for a message ({@link #nudge}), {@code tertial.outbox.workers} threads deliver until nothing is due. A slow or hanging channel holds up only the worker that is sending on it. Every instance may run
  * one: the claim in {@link OutboxDelivery} keeps all workers apart. At shutdown no new message is taken and
  * the messages in hand get {@code shutdown-grace} to finish.
  */
@@ -51,7 +50,9 @@ public class OutboxWorker {
     /** Delivers what is due now rather than at the next poll. */
     public void nudge() {
         requests.incrementAndGet();
-        startWorker();
+        while (startWorker()) {
+            // all of them at once: one that hangs on a channel must not keep the others from starting
+        }
     }
 
     @Scheduled(fixedDelay = "${tertial.outbox.poll-interval:30s}", initialDelay = "${tertial.outbox.poll-initial-delay:10s}")
@@ -65,15 +66,17 @@ public class OutboxWorker {
         nudge();
     }
 
-    /** One worker starts; more join once it finds work, up to the setting. */
-    private void startWorker() {
+    /** @return whether a worker started (false: all are running, or shutting down) */
+    private boolean startWorker() {
         if (!takeSlot()) {
-            return;
+            return false;
         }
         try {
             threads.execute(this::drain);
+            return true;
         } catch (RejectedExecutionException stopped) {
             running.decrementAndGet();
+            return false;
         }
     }
 
@@ -92,7 +95,7 @@ public class OutboxWorker {
         do {
             long seen = requests.get();
             while (!stopping && deliverOne()) {
-                startWorker();
+                // one message per transaction
             }
             running.decrementAndGet();
             // a nudge that found every slot taken relies on this look: either it sees our slot free, or we see it
