@@ -159,7 +159,7 @@ class MailNotifier implements Notifier {
         Mailer current = mailer;
         if (current != null) {
             try {
-                current.shutdownConnectionPool().get(smtp.timeoutMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                current.shutdownConnectionPool().get(2, java.util.concurrent.TimeUnit.SECONDS);
             } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
                 LOG.debug("Closing the SMTP connections: {}", String.valueOf(e));
             } catch (InterruptedException e) {
