@@ -16,9 +16,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drains the outbox: on each poll, and as soon as a run has filled it ({@link OutboxFilled}) or someone is
- * waiting for a message ({@link #nudge}), {@code tertial.outbox.workers} threads deliver until nothing is due. A slow or hanging channel holds up only the worker that is sending on it. Every instance may run
- * one: the claim in {@link OutboxDelivery} keeps all workers apart. At shutdown no new message is taken and
- * the messages in hand get {@code shutdown-grace} to finish.
+ * waiting for a message ({@link #nudge}), {@code tertial.outbox.workers} threads deliver until nothing is
+ * due. A slow or hanging channel holds up only the workers sending on it, until its timeout (the SMTP pool
+ * opens its connections one at a time, so a hanging connect holds up the other mails too, not Slack or Teams).
+ * Every instance may run one: the claim in {@link OutboxDelivery} keeps all workers apart. At shutdown no new
+ * message is taken and the messages in hand get {@code shutdown-grace} to finish.
  */
 @Singleton
 @Requires(property = "tertial.outbox.poll", notEquals = "false")
