@@ -2,7 +2,9 @@ package se.ange.tertial.digest;
 
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.transaction.Transactional;
+import se.ange.tertial.notify.OutboxFilled;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -68,10 +70,13 @@ public class DigestRun {
     private final WorkingDays workingDays;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher<OutboxFilled> filled;
 
     DigestRun(PersonRepository people, Callers callers, ActivityCatalog catalog, DigestPreferenceRepository preferences,
               DigestSentRepository made, OutboxRepository outbox, DigestMail mail, DigestConfig config,
-              DeviationRules rules, AuditLog audit, WorkingDays workingDays, Clock clock) {
+              DeviationRules rules, AuditLog audit, WorkingDays workingDays, Clock clock,
+              ApplicationEventPublisher<OutboxFilled> filled) {
+        this.filled = filled;
         this.workingDays = workingDays;
         this.people = people;
         this.callers = callers;
@@ -175,6 +180,7 @@ public class DigestRun {
         if (sent + empty > 0) {
             LOG.info("Weekly digests on {}: {} enqueued, {} with nothing to say", today, sent, empty);
         }
+        filled.publishEvent(new OutboxFilled(sent)); // delivered once this transaction commits
         return new Result(today, sent, empty);
     }
 

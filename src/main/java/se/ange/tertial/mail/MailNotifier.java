@@ -41,9 +41,13 @@ class MailNotifier implements Notifier {
     private final Clock clock;
     private final Path outboxDir;
     private volatile Mailer mailer;
+    /** One SMTP connection per outbox worker, so no worker waits for another's connection. */
+    private final int poolSize;
 
     MailNotifier(SmtpConfig smtp, MailConfig config, ReminderMail templates, ReplyTokens tokens, Clock clock,
-                 @Value("${tertial.data-dir:./data}") String dataDir) {
+                 @Value("${tertial.data-dir:./data}") String dataDir,
+                 @Value("${tertial.outbox.workers:4}") int workers) {
+        this.poolSize = Math.max(1, workers);
         this.smtp = smtp;
         this.config = config;
         this.templates = templates;
@@ -146,11 +150,21 @@ class MailNotifier implements Notifier {
         return root == e ? String.valueOf(e.getMessage()) : e.getClass().getSimpleName() + ": " + root;
     }
 
-    /** The pooled SMTP connections keep the JVM alive until closed. */
+    /**
+     * The pooled SMTP connections keep the JVM alive until closed. Runs after the outbox workers have stopped
+     * (they depend on this bean); waits a little for the connections to say QUIT, not for a hung one.
+     */
     @PreDestroy
     void close() {
-        if (mailer != null) {
-            mailer.shutdownConnectionPool();
+        Mailer current = mailer;
+        if (current != null) {
+            try {
+                current.shutdownConnectionPool().get(2, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                LOG.debug("Closing the SMTP connections: {}", String.valueOf(e));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -160,9 +174,10 @@ class MailNotifier implements Notifier {
                 if (mailer == null) {
                     var builder = MailerBuilder.withSMTPServer(smtp.host(), smtp.port(), smtp.username(), smtp.password())
                             .withTransportStrategy(TransportStrategy.valueOf(smtp.transport()))
+                            // sets mail.smtp(s).connectiontimeout, .timeout and .writetimeout: a hung server fails the send
                             .withSessionTimeout(smtp.timeoutMillis())
                             .withConnectionPoolCoreSize(0)
-                            .withConnectionPoolMaxSize(4)
+                            .withConnectionPoolMaxSize(poolSize)
                             .withConnectionPoolExpireAfterMillis(30_000);
                     mailer = builder.buildMailer();
                 }

@@ -2,10 +2,9 @@ package se.ange.tertial.notify;
 
 import se.ange.tertial.register.org.ReminderChannel;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
-import java.sql.ResultSet;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.ange.tertial.followup.ActivityFacts;
@@ -25,7 +25,8 @@ import se.ange.tertial.register.org.PersonRepository;
 /**
  * Delivers one due outbox message per call, inside a transaction that holds the message's row lock
  * while the channel is called: several workers (threads or instances) never take the same message
- * ({@code FOR UPDATE SKIP LOCKED} on PostgreSQL). Items whose activity has been reported since are
+ * ({@link OutboxClaims}). Should the process die mid-send, the lock goes with its connection and the message
+ * is due again; nothing is left half-claimed. Items whose activity has been reported since are
  * dropped first; a message left with nothing to say is cancelled.
  */
 @Singleton
@@ -33,7 +34,8 @@ public class OutboxDelivery {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDelivery.class);
 
-    private final JdbcOperations jdbc;
+    private final TransactionOperations<Connection> transactions;
+    private final OutboxClaims claims;
     private final OutboxRepository outbox;
     private final ReminderItemRepository items;
     private final PersonRepository people;
@@ -43,16 +45,15 @@ public class OutboxDelivery {
     private final Optional<ChannelPosts> channelPosts;
     private final Clock clock;
     private final FailureSummary failures;
+    private final OutboxMetrics metrics;
     /** Longer digests than this go by e-mail even to people who chose a chat: chat messages have limits. */
     static final int CHAT_TEXT_LIMIT = 12_000;
 
-    private volatile Boolean postgres;
-    @jakarta.inject.Inject OutboxMetrics metrics;
-
-    OutboxDelivery(JdbcOperations jdbc, OutboxRepository outbox, ReminderItemRepository items, PersonRepository people,
+    OutboxDelivery(TransactionOperations<Connection> transactions, OutboxClaims claims, OutboxRepository outbox, ReminderItemRepository items, PersonRepository people,
                    ActivityCatalog catalog, List<Notifier> notifiers, OutboxConfig config, Clock clock,
-                   Optional<ChannelPosts> channelPosts) {
-        this.jdbc = jdbc;
+                   Optional<ChannelPosts> channelPosts, OutboxMetrics metrics) {
+        this.transactions = transactions;
+        this.claims = claims;
         this.outbox = outbox;
         this.items = items;
         this.people = people;
@@ -62,17 +63,22 @@ public class OutboxDelivery {
         this.clock = clock;
         this.failures = new FailureSummary(clock);
         this.channelPosts = channelPosts;
+        this.metrics = metrics;
     }
 
     /** @return whether a message was taken (delivered, failed or cancelled); false when none is due */
-    @Transactional
     public boolean deliverOne() {
         Instant now = clock.instant();
-        Optional<Long> claimed = claim(now);
-        if (claimed.isEmpty()) {
-            return false;
+        AtomicLong held = new AtomicLong(-1);
+        try {
+            return transactions.executeWrite(status -> claims.claim(now, held::set).map(id -> deliver(id, now)).orElse(false));
+        } finally {
+            claims.release(held.get()); // only now, committed or rolled back, may another worker look at it
         }
-        OutboxMessage message = outbox.findById(claimed.get()).orElseThrow();
+    }
+
+    private boolean deliver(long id, Instant now) {
+        OutboxMessage message = outbox.findById(id).orElseThrow();
         Person recipient = people.findById(message.recipientId()).orElseThrow();
         List<ReminderItemRow> due = message.kind() != MessageKind.REMINDER ? List.of()
                 : items.findByMessageIdOrderById(message.id()).stream().filter(this::stillDue).toList();
@@ -146,41 +152,5 @@ public class OutboxDelivery {
             return facts.mustReportFor(tertial);
         }
         return facts.currentStatus().map(status -> !status.isCompleted()).orElse(true);
-    }
-
-    private Optional<Long> claim(Instant now) {
-        if (postgres()) {
-            return firstId("SELECT id FROM outbox_message WHERE state = ? AND next_attempt_at <= ? ORDER BY next_attempt_at, id "
-                    + "LIMIT 1 FOR UPDATE SKIP LOCKED", now);
-        }
-        // H2 (one embedded instance) has no SKIP LOCKED, and its FOR UPDATE with LIMIT locks every matching
-        // row: pick the first due row, then lock just that one and check it is still due.
-        return firstId("SELECT id FROM outbox_message WHERE state = ? AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT 1", now)
-                .flatMap(id -> jdbc.prepareStatement("SELECT id FROM outbox_message WHERE id = ? AND state = ? FOR UPDATE",
-                        statement -> {
-                            statement.setLong(1, id);
-                            statement.setString(2, OutboxState.PENDING.name());
-                            try (ResultSet rows = statement.executeQuery()) {
-                                return rows.next() ? Optional.of(id) : Optional.<Long>empty();
-                            }
-                        }));
-    }
-
-    private Optional<Long> firstId(String sql, Instant now) {
-        return jdbc.prepareStatement(sql, statement -> {
-            statement.setString(1, OutboxState.PENDING.name());
-            statement.setObject(2, java.sql.Timestamp.from(now));
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? Optional.of(rows.getLong(1)) : Optional.<Long>empty();
-            }
-        });
-    }
-
-    private boolean postgres() {
-        if (postgres == null) {
-            postgres = jdbc.execute(connection -> connection.getMetaData().getDatabaseProductName())
-                    .toLowerCase(java.util.Locale.ROOT).contains("postgres");
-        }
-        return postgres;
     }
 }

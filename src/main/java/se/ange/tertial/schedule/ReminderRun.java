@@ -1,6 +1,8 @@
 package se.ange.tertial.schedule;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import se.ange.tertial.notify.OutboxFilled;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -53,10 +55,13 @@ public class ReminderRun {
     private final JdbcOperations jdbc;
     private final SchedulerConfig config;
     private final Clock clock;
+    private final ApplicationEventPublisher<OutboxFilled> filled;
 
     ReminderRun(ReminderPlanner planner, ActivityCatalog catalog, PersonRepository people, PersonRoleRepository roles,
                 PersonAbsenceRepository absences, OutboxRepository outbox, ReminderItemRepository items,
-                JdbcOperations jdbc, SchedulerConfig config, Clock clock) {
+                JdbcOperations jdbc, SchedulerConfig config, Clock clock,
+                ApplicationEventPublisher<OutboxFilled> filled) {
+        this.filled = filled;
         this.jdbc = jdbc;
         this.config = config;
         this.planner = planner;
@@ -178,6 +183,7 @@ public class ReminderRun {
         int itemCount = rows.size();
         if (!fresh.isEmpty()) {
             LOG.info("Reminders for {}: {} messages, {} items enqueued", day, fresh.size(), itemCount);
+            filled.publishEvent(new OutboxFilled(fresh.size())); // delivered once this transaction commits
         }
         return new Result(day, fresh.size(), itemCount);
     }

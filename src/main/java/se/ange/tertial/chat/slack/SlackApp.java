@@ -45,6 +45,11 @@ class SlackApp {
             @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         SlackConfig slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(settings.apiUrl().endsWith("/") ? settings.apiUrl() : settings.apiUrl() + "/");
+        // a Slack API that stops answering fails the call (and the outbox retries) instead of holding a worker;
+        // connecting is bounded by OkHttp's default, 10 s
+        slackConfig.setHttpClientReadTimeoutMillis(10_000);
+        slackConfig.setHttpClientWriteTimeoutMillis(10_000);
+        slackConfig.setHttpClientCallTimeoutMillis(20_000);
         App app = new App(AppConfig.builder()
                 .signingSecret(settings.signingSecret())
                 .singleTeamBotToken(settings.botToken())
