@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -152,6 +153,9 @@ public class ImapPoller {
             Waiting wait = waiting.get(uid);
             if (message.isSet(Flags.Flag.DELETED) || wait != null && now.isBefore(wait.until())) {
                 continue;
+            }
+            if (message instanceof IMAPMessage imap) {
+                imap.setPeek(true); // reading it must not mark it read: only a kept message is
             }
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
             message.writeTo(raw);
