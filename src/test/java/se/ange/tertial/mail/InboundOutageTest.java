@@ -157,7 +157,7 @@ class InboundOutageTest implements TestPropertyProvider {
                 .satisfies(m -> assertThat(m.isSet(Flags.Flag.SEEN)).isFalse());
         assertThat(poller.retryAt()).isEqualTo(clock.instant().plusSeconds(5));
 
-        // the retries come by themselves, each after its back-off: 5 + 10 + 20 + 40 s of database outage
+        // the retries come by themselves, each after its back-off (5, 10, 20, 40 s): a 75 s outage on the clock
         for (long wait : List.of(5L, 10L, 20L, 40L)) {
             Instant planned = poller.retryAt();
             clock.tick(Duration.ofSeconds(wait));
