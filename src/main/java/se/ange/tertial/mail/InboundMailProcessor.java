@@ -134,7 +134,6 @@ public class InboundMailProcessor {
             return new Result(InboundOutcome.DUPLICATE, "redan behandlat", List.of());
         }
         String messageId = kept.messageId();
-        String via = kept.receivedVia();
         byte[] raw = kept.raw();
         MimeMessage message;
         String sender;
@@ -152,13 +151,13 @@ public class InboundMailProcessor {
         Optional<ReplyTokens.Claims> claims = signed.filter(c -> !today.isAfter(c.expires()));
         Optional<Person> person = claims.flatMap(c -> people.findById(c.personId()));
         if (isAutoReply(message)) {
-            keep(kept, InboundOutcome.AUTO_REPLY, "automatiskt svar", person, via);
+            keep(kept, InboundOutcome.AUTO_REPLY, "automatiskt svar", person);
             return new Result(InboundOutcome.AUTO_REPLY, "automatiskt svar: inte tolkat, inte besvarat", List.of());
         }
         if (claims.isEmpty() || person.isEmpty()) {
             boolean expired = signed.isPresent();
             Result rejected = reject(kept, message, sender, InboundOutcome.REJECTED_TOKEN,
-                    expired ? "svarsnyckeln har gått ut" : "ingen giltig svarsnyckel", Optional.empty(), null, via);
+                    expired ? "svarsnyckeln har gått ut" : "ingen giltig svarsnyckel", Optional.empty(), null);
             answerUnusable(message, sender, messageId, expired ? Answers.Unusable.EXPIRED : Answers.Unusable.NO_REMINDER,
                     signed.orElse(null));
             return rejected;
@@ -167,13 +166,13 @@ public class InboundMailProcessor {
         String tertial = claims.get().tertial() != null ? claims.get().tertial() : reporting.askedTertial().toString();
         if (!allowedSenders(owner).contains(sender)) {
             Result rejected = reject(kept, message, sender, InboundOutcome.REJECTED_SENDER,
-                    "avsändaren är inte mottagaren av påminnelsen", person, tertial, via);
+                    "avsändaren är inte mottagaren av påminnelsen", person, tertial);
             answerUnusable(message, sender, messageId, Answers.Unusable.FOREIGN, claims.get());
             return rejected;
         }
         if (authenticationFailed(message)) {
             return reject(kept, message, sender, InboundOutcome.REJECTED_AUTH,
-                    "Authentication-Results: SPF/DKIM/DMARC underkänt", person, tertial, via);
+                    "Authentication-Results: SPF/DKIM/DMARC underkänt", person, tertial);
         }
         List<ReminderItemRow> reminded = items.findByMessageIdOrderById(claims.get().messageId());
         List<String> refs = reminded.stream().map(ReminderItemRow::activityRef).distinct().toList();
@@ -186,7 +185,7 @@ public class InboundMailProcessor {
         Optional<Caller> known = callers.byEmail(sender, "email");
         if (known.isEmpty()) {
             return reject(kept, message, sender, InboundOutcome.REJECTED_SENDER,
-                    "avsändaren är inte aktiv i registret", person, tertial, via);
+                    "avsändaren är inte aktiv i registret", person, tertial);
         }
         Caller caller = known.get();
         String problem = parsed.problem().orElse(parsed.lines().isEmpty() ? "ingen status kunde läsas" : null);
@@ -214,13 +213,13 @@ public class InboundMailProcessor {
         }
         Person replier = people.findById(caller.personId()).orElseThrow();
         if (problem != null) {
-            keep(kept, InboundOutcome.NOT_UNDERSTOOD, problem, person, via);
+            keep(kept, InboundOutcome.NOT_UNDERSTOOD, problem, person);
             answers.help(replier, kept.id(), messageId, tertial, problem, parsed.lines(),
                     refs.stream().map(ref -> reportingView(ref)).flatMap(Optional::stream).toList());
             LOG.info("Reply {} from person {}: not understood ({})", messageId, replier.id(), problem);
             return new Result(InboundOutcome.NOT_UNDERSTOOD, problem, List.of());
         }
-        keep(kept, InboundOutcome.RECORDED, null, person, via);
+        keep(kept, InboundOutcome.RECORDED, null, person);
         List<String> recorded = new ArrayList<>();
         for (int i = 0; i < accepted.size(); i++) {
             ReplyParser.Line line = parsed.lines().get(i);
@@ -263,9 +262,9 @@ public class InboundMailProcessor {
     }
 
     private Result reject(InboundMail mail, MimeMessage message, String sender, InboundOutcome outcome,
-                          String detail, Optional<Person> owner, @Nullable String tertial, String via) {
+                          String detail, Optional<Person> owner, @Nullable String tertial) {
         String messageId = mail.messageId();
-        InboundMail kept = keep(mail, outcome, detail, owner, via);
+        InboundMail kept = keep(mail, outcome, detail, owner);
         audit.record(new Actor(sender == null ? "okänd avsändare" : Limits.fit(sender, Limits.EMAIL), null, Channel.EMAIL, "email"),
                 "mail.rejected", "mail:" + messageId, null, null, Map.of("outcome", outcome.name(), "detail", detail));
         owner.ifPresent(o -> answers.noticeRejected(o, kept.id(), tertial, String.valueOf(sender),
@@ -275,8 +274,7 @@ public class InboundMailProcessor {
     }
 
     /** What became of the kept mail, in the handling's transaction. */
-    private InboundMail keep(InboundMail kept, InboundOutcome outcome, @Nullable String detail, Optional<Person> person,
-                             String via) {
+    private InboundMail keep(InboundMail kept, InboundOutcome outcome, @Nullable String detail, Optional<Person> person) {
         mails.settle(kept.id(), outcome.name(), detail == null ? null : Limits.fit(detail, 2000),
                 person.map(Person::id).orElse(null));
         return kept;

@@ -81,7 +81,9 @@ class InboundMailStore {
     Instant failed(InboundMail kept, RuntimeException error) {
         Instant next = clock.instant().plus(backoff.after(kept.attempts() + 1));
         try {
-            mails.failed(kept.id(), next, Limits.fit("behandlingen misslyckades, försöker igen: " + error, 2000));
+            // shown on the received-mail page: no internals there (they are in the log)
+            mails.failed(kept.id(), next, "Behandlingen misslyckades (" + error.getClass().getSimpleName()
+                    + "), försöker igen");
         } catch (RuntimeException e) {
             LOG.debug("The failed handling of inbound mail {} could not be recorded: {}", kept.id(), e.toString());
         }

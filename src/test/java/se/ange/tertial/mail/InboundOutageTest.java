@@ -183,7 +183,7 @@ class InboundOutageTest implements TestPropertyProvider {
         InboundMail kept = mails.findByMessageId("<broken-1@ange.example>").orElseThrow();
         assertThat(kept.outcome()).isEqualTo(InboundOutcome.PENDING);
         assertThat(kept.attempts()).isEqualTo(1);
-        assertThat(kept.detail()).contains("Authentication-Results could not be parsed");
+        assertThat(kept.detail()).isEqualTo("Behandlingen misslyckades (IllegalStateException), försöker igen");
         assertThat(new String(kept.raw(), StandardCharsets.ISO_8859_1)).contains("Message-ID: <broken-1@ange.example>")
                 .contains("X-Test-Fault: yes");
         assertThat(history("KS2024-004")).isEmpty();
