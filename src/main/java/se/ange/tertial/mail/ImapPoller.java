@@ -24,8 +24,6 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -51,27 +49,15 @@ public class ImapPoller {
 
     private final ImapConfig config;
     private final InboundMailProcessor processor;
-    private final Backoff backoff;
+    private final WaitingReplies waiting;
     private final Clock clock;
     private String accessToken;
     private Instant accessTokenExpires = Instant.EPOCH;
-    /** Messages left in the mailbox because they could not be kept: when each is tried again. */
-    private final Map<Uid, Waiting> waiting = new HashMap<>();
-    private Instant retryAt;
-    private int retryFailures;
-
-    /** A message's identity in the mailbox: its UID, valid while the folder's UIDVALIDITY stays. */
-    record Uid(long validity, long uid) {
-    }
-
-    /** A message that could not be kept: how often in a row, and when it is tried again. */
-    record Waiting(int failures, Instant until) {
-    }
 
     ImapPoller(ImapConfig config, InboundMailProcessor processor, InboundRetryConfig retry, Clock clock) {
         this.config = config;
         this.processor = processor;
-        this.backoff = retry.backoff();
+        this.waiting = new WaitingReplies(retry.backoff());
         this.clock = clock;
     }
 
@@ -91,27 +77,20 @@ public class ImapPoller {
      * second); an unreachable mailbox is tried again with the same back-off.
      */
     void retryWaiting(Instant now) {
-        synchronized (this) {
-            if (retryAt == null || now.isBefore(retryAt)) {
-                return;
-            }
+        if (!waiting.due(now)) {
+            return;
         }
         try {
             pollOnce();
-            synchronized (this) {
-                retryFailures = 0;
-            }
         } catch (MessagingException | IOException | RuntimeException e) {
-            synchronized (this) {
-                retryAt = now.plus(backoff.after(++retryFailures));
-            }
+            waiting.pollFailed(now);
             LOG.warn("Reply mailbox {} could not be read for a retry: {}", config.host(), e.getMessage());
         }
     }
 
     /** When a message left in the mailbox is tried again; null when none is waiting. */
-    synchronized Instant retryAt() {
-        return retryAt;
+    Instant retryAt() {
+        return waiting.retryAt();
     }
 
     /** @return how many messages were taken from the mailbox (kept, or known already) */
@@ -141,17 +120,16 @@ public class ImapPoller {
         profile.add(UIDFolder.FetchProfileItem.UID);
         profile.add(FetchProfile.Item.FLAGS);
         inbox.fetch(messages, profile);
-        Set<Uid> present = new HashSet<>();
+        Set<WaitingReplies.Uid> present = new HashSet<>();
         for (Message message : messages) {
-            present.add(new Uid(validity, uids.getUID(message)));
+            present.add(new WaitingReplies.Uid(validity, uids.getUID(message)));
         }
-        waiting.keySet().retainAll(present); // gone, moved by a person, or a new UIDVALIDITY
+        waiting.present(present);
         Instant now = clock.instant();
         int handled = 0;
         for (Message message : messages) {
-            Uid uid = new Uid(validity, uids.getUID(message));
-            Waiting wait = waiting.get(uid);
-            if (message.isSet(Flags.Flag.DELETED) || wait != null && now.isBefore(wait.until())) {
+            WaitingReplies.Uid uid = new WaitingReplies.Uid(validity, uids.getUID(message));
+            if (message.isSet(Flags.Flag.DELETED) || waiting.waits(uid, now)) {
                 continue;
             }
             if (message instanceof IMAPMessage imap) {
@@ -163,23 +141,19 @@ public class ImapPoller {
             try {
                 result = processor.process(raw.toByteArray(), "IMAP");
             } catch (RuntimeException e) {
-                int failures = wait == null ? 1 : wait.failures() + 1;
-                Waiting next = new Waiting(failures, now.plus(backoff.after(failures)));
-                waiting.put(uid, next);
+                WaitingReplies.Waiting next = waiting.failed(uid, now);
                 LOG.warn("A reply (UID {}) could not be kept and stays unread in {}; next try at {} (failure {}): {}",
-                        uid.uid(), config.folder(), next.until(), failures, e.getMessage());
+                        uid.uid(), config.folder(), next.until(), next.failures(), e.getMessage());
                 break; // the database is unavailable: the next message would only wait for the pool as well
             }
             // kept (committed): only now is it marked and moved; a crash before this keeps it here, known by Message-ID
             LOG.debug("Reply taken from the mailbox: {}", result.outcome());
-            waiting.remove(uid);
-            // the database answers (again): the messages waiting for it are due at once
-            waiting.replaceAll((key, w) -> new Waiting(w.failures(), now));
+            waiting.kept(uid, now);
             message.setFlag(Flags.Flag.SEEN, true);
             move(inbox, processed, message);
             handled++;
         }
-        retryAt = waiting.values().stream().map(Waiting::until).min(Comparator.naturalOrder()).orElse(null);
+        waiting.polled();
         return handled;
     }
 
