@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param idle            keep a connection in IMAP IDLE so replies are handled within seconds (when the
  *                        server offers IDLE); the poll stays as the safety net
  * @param idleRenew       how often the IDLE is interrupted and renewed (servers drop it after 29–30 minutes)
+ * @param reconnectFirst  the wait before reopening a lost IDLE connection, doubling with each failure in a row
+ * @param reconnectMax    the longest such wait
  */
 @ConfigurationProperties("tertial.mail.imap")
 public record ImapConfig(@Nullable String host, @Bindable(defaultValue = "993") int port,
@@ -26,7 +28,9 @@ public record ImapConfig(@Nullable String host, @Bindable(defaultValue = "993") 
                          @Nullable String oauth2ClientSecret, @Nullable String oauth2Scope,
                          @Bindable(defaultValue = "10000") int timeoutMillis,
                          @Bindable(defaultValue = "true") boolean idle,
-                         @Bindable(defaultValue = "9m") Duration idleRenew) {
+                         @Bindable(defaultValue = "9m") Duration idleRenew,
+                         @Bindable(defaultValue = "2s") Duration reconnectFirst,
+                         @Bindable(defaultValue = "5m") Duration reconnectMax) {
 
     boolean oauth2() {
         return oauth2TokenUrl != null && !oauth2TokenUrl.isBlank();

@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * Keeps one connection to the reply mailbox in IMAP IDLE, so a reply is handled seconds after it arrives
  * instead of at the next poll. When the server announces mail the {@link ImapPoller} runs at once. The
  * IDLE is renewed every {@code idle-renew} (servers end it after about 30 minutes); a lost connection is
- * reopened after a pause. A server without IDLE leaves the poller alone to do the work.
+ * reopened after {@code reconnect-first}, doubling with each failure in a row up to {@code reconnect-max}, and
+ * back to the first once a connection has reached IDLE. A server without IDLE leaves the poller alone to do
+ * the work.
  */
 @Singleton
 @Requires(property = "tertial.mail.imap.host", pattern = ".+")
@@ -30,9 +32,8 @@ import org.slf4j.LoggerFactory;
 public class ImapIdleWatcher implements ApplicationEventListener<ApplicationStartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImapIdleWatcher.class);
-    private static final long RECONNECT_PAUSE_MILLIS = 30_000;
-
     private final ImapConfig config;
+    private final Backoff reconnect;
     private final ImapPoller poller;
     private final ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "tertial-imap-idle-renew");
@@ -46,6 +47,7 @@ public class ImapIdleWatcher implements ApplicationEventListener<ApplicationStar
 
     ImapIdleWatcher(ImapConfig config, ImapPoller poller) {
         this.config = config;
+        this.reconnect = new Backoff(config.reconnectFirst(), config.reconnectMax());
         this.poller = poller;
     }
 
@@ -63,6 +65,7 @@ public class ImapIdleWatcher implements ApplicationEventListener<ApplicationStar
     }
 
     private void watch() {
+        int failures = 0;
         while (running) {
             try (Store connected = poller.connect(config.idleRenew().toMillis() + config.timeoutMillis())) {
                 store = connected;
@@ -79,6 +82,7 @@ public class ImapIdleWatcher implements ApplicationEventListener<ApplicationStar
                     poller.pollOnce();
                     while (running && inbox.isOpen()) {
                         idling = true;
+                        failures = 0; // a good connection: the next loss is retried soon again
                         inbox.idle(true);
                         idling = false;
                         if (running) {
@@ -91,9 +95,10 @@ public class ImapIdleWatcher implements ApplicationEventListener<ApplicationStar
                 }
             } catch (MessagingException | IOException | RuntimeException e) {
                 if (running) {
-                    LOG.warn("IMAP IDLE on {} stopped ({}); reconnecting in {} s", config.host(), e.getMessage(),
-                            RECONNECT_PAUSE_MILLIS / 1000);
-                    pause();
+                    java.time.Duration pause = reconnect.after(++failures);
+                    LOG.warn("IMAP IDLE on {} stopped ({}); reconnecting in {} (failure {} in a row)", config.host(),
+                            e.getMessage(), pause, failures);
+                    pause(pause.toMillis());
                 }
             }
         }
@@ -110,9 +115,9 @@ public class ImapIdleWatcher implements ApplicationEventListener<ApplicationStar
         }
     }
 
-    private void pause() {
+    private void pause(long millis) {
         try {
-            Thread.sleep(RECONNECT_PAUSE_MILLIS);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;

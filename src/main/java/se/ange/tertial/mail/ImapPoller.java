@@ -4,13 +4,14 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
-import jakarta.mail.search.FlagTerm;
+import jakarta.mail.UIDFolder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -20,19 +21,25 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls the reply mailbox: each unread message is handed to {@link InboundMailProcessor}, then marked read
- * and moved to the processed folder. A message that cannot be handled stays, marked read, for a person to
- * look at (and is logged); the processor is idempotent on Message-ID, so a retry changes nothing.
+ * Polls the reply mailbox: each message in the folder (read or not: handled mail is moved out) is handed to
+ * {@link InboundMailProcessor}, which keeps it in the database first; only after that commit is it marked read
+ * and moved to the processed folder. A message that cannot be kept (the database is unavailable) is left as
+ * it is and tried again with back-off, tracked by its UID (and the folder's UIDVALIDITY), not by its flags.
+ * The processor is idempotent on Message-ID, so a message kept before the move failed changes nothing.
  */
 @Singleton
 @Requires(property = "tertial.mail.imap.host", pattern = ".+")
@@ -42,12 +49,16 @@ public class ImapPoller {
 
     private final ImapConfig config;
     private final InboundMailProcessor processor;
+    private final WaitingReplies waiting;
+    private final Clock clock;
     private String accessToken;
     private Instant accessTokenExpires = Instant.EPOCH;
 
-    ImapPoller(ImapConfig config, InboundMailProcessor processor) {
+    ImapPoller(ImapConfig config, InboundMailProcessor processor, InboundRetryConfig retry, Clock clock) {
         this.config = config;
         this.processor = processor;
+        this.waiting = new WaitingReplies(retry.backoff());
+        this.clock = clock;
     }
 
     /** First poll {@code poll-initial-delay} after start (15 s), then every {@code poll-interval} (60 s). */
@@ -61,7 +72,28 @@ public class ImapPoller {
         }
     }
 
-    /** @return how many messages were handled */
+    /**
+     * Polls again when a message left in the mailbox is due for another try ({@link InboundRetry} asks every
+     * second); an unreachable mailbox is tried again with the same back-off.
+     */
+    void retryWaiting(Instant now) {
+        if (!waiting.due(now)) {
+            return;
+        }
+        try {
+            pollOnce();
+        } catch (MessagingException | IOException | RuntimeException e) {
+            waiting.pollFailed(now);
+            LOG.warn("Reply mailbox {} could not be read for a retry: {}", config.host(), e.getMessage());
+        }
+    }
+
+    /** When a message left in the mailbox is tried again; null when none is waiting. */
+    Instant retryAt() {
+        return waiting.retryAt();
+    }
+
+    /** @return how many messages were taken from the mailbox (kept, or known already) */
     public synchronized int pollOnce() throws MessagingException, IOException {
         int handled = 0;
         try (Store store = connect(config.timeoutMillis())) {
@@ -72,23 +104,56 @@ public class ImapPoller {
                 processed.create(Folder.HOLDS_MESSAGES);
             }
             try {
-                for (Message message : inbox.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))) {
-                    ByteArrayOutputStream raw = new ByteArrayOutputStream();
-                    message.writeTo(raw);
-                    message.setFlag(Flags.Flag.SEEN, true);
-                    try {
-                        InboundMailProcessor.Result result = processor.process(raw.toByteArray(), "IMAP");
-                        LOG.debug("Reply handled: {}", result.outcome());
-                        move(inbox, processed, message);
-                        handled++;
-                    } catch (RuntimeException e) {
-                        LOG.warn("A reply could not be handled and stays in {}: {}", config.folder(), e.getMessage());
-                    }
-                }
+                handled = takeAll(inbox, processed);
             } finally {
                 inbox.close(true);
             }
         }
+        return handled;
+    }
+
+    private int takeAll(Folder inbox, Folder processed) throws MessagingException, IOException {
+        UIDFolder uids = (UIDFolder) inbox;
+        long validity = uids.getUIDValidity();
+        Message[] messages = inbox.getMessages();
+        FetchProfile profile = new FetchProfile();
+        profile.add(UIDFolder.FetchProfileItem.UID);
+        profile.add(FetchProfile.Item.FLAGS);
+        inbox.fetch(messages, profile);
+        Set<WaitingReplies.Uid> present = new HashSet<>();
+        for (Message message : messages) {
+            present.add(new WaitingReplies.Uid(validity, uids.getUID(message)));
+        }
+        waiting.present(present);
+        Instant now = clock.instant();
+        int handled = 0;
+        for (Message message : messages) {
+            WaitingReplies.Uid uid = new WaitingReplies.Uid(validity, uids.getUID(message));
+            if (message.isSet(Flags.Flag.DELETED) || waiting.waits(uid, now)) {
+                continue;
+            }
+            if (message instanceof IMAPMessage imap) {
+                imap.setPeek(true); // reading it must not mark it read: only a kept message is
+            }
+            ByteArrayOutputStream raw = new ByteArrayOutputStream();
+            message.writeTo(raw);
+            InboundMailProcessor.Result result;
+            try {
+                result = processor.process(raw.toByteArray(), "IMAP");
+            } catch (RuntimeException e) {
+                WaitingReplies.Waiting next = waiting.failed(uid, now);
+                LOG.warn("A reply (UID {}) could not be kept and stays unread in {}; next try at {} (failure {}): {}",
+                        uid.uid(), config.folder(), next.until(), next.failures(), e.getMessage());
+                break; // the database is unavailable: the next message would only wait for the pool as well
+            }
+            // kept (committed): only now is it marked and moved; a crash before this keeps it here, known by Message-ID
+            LOG.debug("Reply taken from the mailbox: {}", result.outcome());
+            waiting.kept(uid, now);
+            message.setFlag(Flags.Flag.SEEN, true);
+            move(inbox, processed, message);
+            handled++;
+        }
+        waiting.polled();
         return handled;
     }
 

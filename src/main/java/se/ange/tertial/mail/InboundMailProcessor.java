@@ -1,24 +1,18 @@
 package se.ange.tertial.mail;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.transaction.Transactional;
-import java.io.ByteArrayInputStream;
+import jakarta.mail.util.SharedByteArrayInputStream;
+import io.micronaut.transaction.TransactionOperations;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -46,16 +40,17 @@ import se.ange.tertial.system.Limits;
 import se.ange.tertial.system.ProblemException;
 
 /**
- * Handles one received reply, from IMAP or the HTTP intake: keeps it as it arrived, trusts it only with
- * a valid reply token from the token's person (or their deputy) and no failed SPF/DKIM/DMARC, reads the
- * statuses and records them (channel email), and answers. Idempotent on Message-ID.
+ * Handles one received reply, from IMAP or the HTTP intake: keeps it as it arrived (its own commit, see
+ * {@link InboundMailStore}), then, in a second transaction, trusts it only with a valid reply token from the
+ * token's person (or their deputy) and no failed SPF/DKIM/DMARC, reads the statuses and records them (channel
+ * email), and answers. A handling that fails leaves the kept mail PENDING, to be handled again from its stored
+ * bytes ({@link InboundRetry}). Idempotent on Message-ID: a mail kept before is never recorded or answered twice.
  */
 @Singleton
 public class InboundMailProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundMailProcessor.class);
     private static final Session SESSION = Session.getInstance(new Properties());
-    private static final int MAX_MESSAGE_ID = 500;
     /** The status report's comment column. */
 
     /** What happened, for the HTTP intake's answer and the logs. */
@@ -73,13 +68,14 @@ public class InboundMailProcessor {
     private final AuditLog audit;
     private final SenderAuthentication authentication;
     private final Clock clock;
-    private final Period retention;
-    @jakarta.inject.Inject MailMetrics metrics;
+    private final InboundMailStore store;
+    private final TransactionOperations<Connection> transactions;
+    private final MailMetrics metrics;
 
     InboundMailProcessor(InboundMailRepository mails, ReplyTokens tokens, PersonRepository people,
                          ReminderItemRepository items, Reporting reporting, Callers callers, Answers answers,
-                         AuditLog audit, SenderAuthentication authentication, Clock clock,
-                         @Value("${tertial.mail.inbound-retention:P2Y}") Period retention) {
+                         AuditLog audit, SenderAuthentication authentication, Clock clock, InboundMailStore store,
+                         TransactionOperations<Connection> transactions, MailMetrics metrics) {
         this.mails = mails;
         this.tokens = tokens;
         this.people = people;
@@ -90,27 +86,67 @@ public class InboundMailProcessor {
         this.audit = audit;
         this.authentication = authentication;
         this.clock = clock;
-        this.retention = retention;
+        this.store = store;
+        this.transactions = transactions;
+        this.metrics = metrics;
     }
 
-    @Transactional
+    /**
+     * Keeps the mail, then handles it. Throws only when the mail could not be kept (the database is
+     * unavailable): then nothing was stored, and the caller must keep the mail and try again later. Answers
+     * PENDING when it was kept but its handling failed; the handling is then retried from the kept bytes.
+     */
     public Result process(byte[] raw, String via) {
-        MimeMessage message;
-        String messageId;
-        String sender;
-        try {
-            message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
-            messageId = Optional.ofNullable(message.getMessageID()).map(String::strip).filter(id -> !id.isEmpty())
-                    // a Message-ID longer than the column is known by its hash, so a second delivery is still a duplicate
-                    .map(id -> id.length() > MAX_MESSAGE_ID ? "sha256:" + sha256(id.getBytes(StandardCharsets.UTF_8)) : id)
-                    .orElseGet(() -> "sha256:" + sha256(raw));
-            sender = fromAddress(message);
-        } catch (MessagingException e) {
-            throw ProblemException.invalidField("message", "Inte ett e-postmeddelande (RFC 822): " + e.getMessage());
-        }
-        if (mails.existsByMessageId(messageId)) {
+        Optional<InboundMail> kept = store.keep(raw, via);
+        if (kept.isEmpty()) {
             metrics.inbound(InboundOutcome.DUPLICATE);
             return new Result(InboundOutcome.DUPLICATE, "redan behandlat", List.of());
+        }
+        return handleKept(kept.get());
+    }
+
+    /** Handles pending mail whose retry is due; answers how many were handled. */
+    int retryDue(Instant now) {
+        int handled = 0;
+        for (InboundMail kept : mails.findDue(now)) {
+            if (handleKept(kept).outcome() != InboundOutcome.PENDING) {
+                handled++;
+            }
+        }
+        mails.findFirstByOutcomeOrderByNextAttemptAtAsc(InboundOutcome.PENDING)
+                .ifPresent(next -> store.dueAt(next.nextAttemptAt() == null ? now : next.nextAttemptAt()));
+        return handled;
+    }
+
+    private Result handleKept(InboundMail kept) {
+        try {
+            return transactions.executeWrite(status -> handle(kept));
+        } catch (RuntimeException e) {
+            Instant next = store.failed(kept, e);
+            // a reply that keeps failing logs less and less often (1st, 2nd, 4th, 8th… failure)
+            if (Integer.bitCount(kept.attempts() + 1) == 1) {
+                LOG.warn("Inbound mail {} ({}) is kept but could not be handled (failure {}): {}; next try at {}",
+                        kept.id(), kept.messageId(), kept.attempts() + 1, e.toString(), next);
+            }
+            return new Result(InboundOutcome.PENDING, "sparat, behandlas igen " + next, List.of());
+        }
+    }
+
+    private Result handle(InboundMail kept) {
+        if (mails.claim(kept.id()) == 0) {
+            return new Result(InboundOutcome.DUPLICATE, "redan behandlat", List.of());
+        }
+        String messageId = kept.messageId();
+        byte[] raw = kept.raw();
+        MimeMessage message;
+        String sender;
+        try {
+            message = new MimeMessage(SESSION, new SharedByteArrayInputStream(raw));
+            sender = InboundMailStore.fromAddress(message);
+        } catch (MessagingException e) {
+            String detail = Limits.fit("Inte ett e-postmeddelande (RFC 822): " + e.getMessage(), 2000);
+            keep(kept, InboundOutcome.NOT_UNDERSTOOD, detail, Optional.empty());
+            return new Result(InboundOutcome.NOT_UNDERSTOOD, detail, List.of());
         }
         LocalDate today = LocalDate.now(clock);
         Optional<ReplyTokens.Claims> signed = tokenCandidates(message).stream()
@@ -118,13 +154,13 @@ public class InboundMailProcessor {
         Optional<ReplyTokens.Claims> claims = signed.filter(c -> !today.isAfter(c.expires()));
         Optional<Person> person = claims.flatMap(c -> people.findById(c.personId()));
         if (isAutoReply(message)) {
-            keep(message, raw, messageId, sender, InboundOutcome.AUTO_REPLY, "automatiskt svar", person, via);
+            keep(kept, InboundOutcome.AUTO_REPLY, "automatiskt svar", person);
             return new Result(InboundOutcome.AUTO_REPLY, "automatiskt svar: inte tolkat, inte besvarat", List.of());
         }
         if (claims.isEmpty() || person.isEmpty()) {
             boolean expired = signed.isPresent();
-            Result rejected = reject(message, raw, messageId, sender, InboundOutcome.REJECTED_TOKEN,
-                    expired ? "svarsnyckeln har gått ut" : "ingen giltig svarsnyckel", Optional.empty(), null, via);
+            Result rejected = reject(kept, message, sender, InboundOutcome.REJECTED_TOKEN,
+                    expired ? "svarsnyckeln har gått ut" : "ingen giltig svarsnyckel", Optional.empty(), null);
             answerUnusable(message, sender, messageId, expired ? Answers.Unusable.EXPIRED : Answers.Unusable.NO_REMINDER,
                     signed.orElse(null));
             return rejected;
@@ -132,14 +168,14 @@ public class InboundMailProcessor {
         Person owner = person.get();
         String tertial = claims.get().tertial() != null ? claims.get().tertial() : reporting.askedTertial().toString();
         if (!allowedSenders(owner).contains(sender)) {
-            Result rejected = reject(message, raw, messageId, sender, InboundOutcome.REJECTED_SENDER,
-                    "avsändaren är inte mottagaren av påminnelsen", person, tertial, via);
+            Result rejected = reject(kept, message, sender, InboundOutcome.REJECTED_SENDER,
+                    "avsändaren är inte mottagaren av påminnelsen", person, tertial);
             answerUnusable(message, sender, messageId, Answers.Unusable.FOREIGN, claims.get());
             return rejected;
         }
         if (authenticationFailed(message)) {
-            return reject(message, raw, messageId, sender, InboundOutcome.REJECTED_AUTH,
-                    "Authentication-Results: SPF/DKIM/DMARC underkänt", person, tertial, via);
+            return reject(kept, message, sender, InboundOutcome.REJECTED_AUTH,
+                    "Authentication-Results: SPF/DKIM/DMARC underkänt", person, tertial);
         }
         List<ReminderItemRow> reminded = items.findByMessageIdOrderById(claims.get().messageId());
         List<String> refs = reminded.stream().map(ReminderItemRow::activityRef).distinct().toList();
@@ -151,8 +187,8 @@ public class InboundMailProcessor {
         }
         Optional<Caller> known = callers.byEmail(sender, "email");
         if (known.isEmpty()) {
-            return reject(message, raw, messageId, sender, InboundOutcome.REJECTED_SENDER,
-                    "avsändaren är inte aktiv i registret", person, tertial, via);
+            return reject(kept, message, sender, InboundOutcome.REJECTED_SENDER,
+                    "avsändaren är inte aktiv i registret", person, tertial);
         }
         Caller caller = known.get();
         String problem = parsed.problem().orElse(parsed.lines().isEmpty() ? "ingen status kunde läsas" : null);
@@ -180,13 +216,13 @@ public class InboundMailProcessor {
         }
         Person replier = people.findById(caller.personId()).orElseThrow();
         if (problem != null) {
-            InboundMail kept = keep(message, raw, messageId, sender, InboundOutcome.NOT_UNDERSTOOD, problem, person, via);
+            keep(kept, InboundOutcome.NOT_UNDERSTOOD, problem, person);
             answers.help(replier, kept.id(), messageId, tertial, problem, parsed.lines(),
                     refs.stream().map(ref -> reportingView(ref)).flatMap(Optional::stream).toList());
             LOG.info("Reply {} from person {}: not understood ({})", messageId, replier.id(), problem);
             return new Result(InboundOutcome.NOT_UNDERSTOOD, problem, List.of());
         }
-        InboundMail kept = keep(message, raw, messageId, sender, InboundOutcome.RECORDED, null, person, via);
+        keep(kept, InboundOutcome.RECORDED, null, person);
         List<String> recorded = new ArrayList<>();
         for (int i = 0; i < accepted.size(); i++) {
             ReplyParser.Line line = parsed.lines().get(i);
@@ -228,9 +264,10 @@ public class InboundMailProcessor {
         }
     }
 
-    private Result reject(MimeMessage message, byte[] raw, String messageId, String sender, InboundOutcome outcome,
-                          String detail, Optional<Person> owner, @Nullable String tertial, String via) {
-        InboundMail kept = keep(message, raw, messageId, sender, outcome, detail, owner, via);
+    private Result reject(InboundMail mail, MimeMessage message, String sender, InboundOutcome outcome,
+                          String detail, Optional<Person> owner, @Nullable String tertial) {
+        String messageId = mail.messageId();
+        InboundMail kept = keep(mail, outcome, detail, owner);
         audit.record(new Actor(sender == null ? "okänd avsändare" : Limits.fit(sender, Limits.EMAIL), null, Channel.EMAIL, "email"),
                 "mail.rejected", "mail:" + messageId, null, null, Map.of("outcome", outcome.name(), "detail", detail));
         owner.ifPresent(o -> answers.noticeRejected(o, kept.id(), tertial, String.valueOf(sender),
@@ -239,20 +276,12 @@ public class InboundMailProcessor {
         return new Result(outcome, detail, List.of());
     }
 
-    private InboundMail keep(MimeMessage message, byte[] raw, String messageId, String sender, InboundOutcome outcome,
-                             @Nullable String detail, Optional<Person> person, String via) {
-        metrics.inbound(outcome);
-        String subject;
-        try {
-            subject = message.getSubject();
-        } catch (MessagingException e) {
-            subject = null;
-        }
-        return mails.save(new InboundMail(null, messageId, clock.instant(),
-                sender == null ? null : Limits.fit(sender, Limits.EMAIL),
-                subject == null ? null : Limits.fit(subject, 1000), raw, outcome,
-                detail == null ? null : Limits.fit(detail, 2000), person.map(Person::id).orElse(null), via,
-                LocalDate.now(clock).plus(retention)));
+    /** What became of the kept mail, in the handling's transaction. */
+    private InboundMail keep(InboundMail kept, InboundOutcome outcome, @Nullable String detail, Optional<Person> person) {
+        metrics.inbound(outcome); // counted once it commits: a handling that fails and is retried counts once
+        mails.settle(kept.id(), outcome.name(), detail == null ? null : Limits.fit(detail, 2000),
+                person.map(Person::id).orElse(null));
+        return kept;
     }
 
     private Set<String> allowedSenders(Person owner) {
@@ -310,14 +339,6 @@ public class InboundMailProcessor {
         return candidates;
     }
 
-    private static String fromAddress(MimeMessage message) throws MessagingException {
-        Address[] from = message.getFrom();
-        if (from == null || from.length == 0 || !(from[0] instanceof InternetAddress address)) {
-            return null;
-        }
-        return address.getAddress() == null ? null : address.getAddress().toLowerCase(Locale.ROOT);
-    }
-
     /** A comment longer than the column, cut at a word where one is near, marked as cut. */
     static String cut(String comment) {
         if (comment == null || comment.length() <= Limits.COMMENT) {
@@ -332,12 +353,4 @@ public class InboundMailProcessor {
     }
 
     private static final String CUT_MARK = " […]";
-
-    private static String sha256(byte[] raw) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -15,5 +15,7 @@ public enum InboundOutcome {
     /** The receiving server's Authentication-Results say SPF, DKIM or DMARC failed; the owner got a notice. */
     REJECTED_AUTH,
     /** The same Message-ID was processed before; nothing changed. */
-    DUPLICATE
+    DUPLICATE,
+    /** Kept as it arrived, not handled yet (its handling failed and is retried with back-off). */
+    PENDING
 }

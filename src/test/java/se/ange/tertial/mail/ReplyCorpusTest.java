@@ -167,7 +167,7 @@ class ReplyCorpusTest {
             case REJECTED_AUTH -> List.of("NOTICE to emma.berglund@ange.example");
             // expired, forged or no token from a known person: answered how to reply now
             case REJECTED_TOKEN -> List.of("ANSWER to " + sender(raw));
-            case AUTO_REPLY, DUPLICATE -> List.of();
+            case AUTO_REPLY, DUPLICATE, PENDING -> List.of();
         });
         String messageId = messageId(raw);
         assertThat(audit.findBySubjectAndOccurredAtGreaterThanEqualsOrderById("mail:" + messageId, Instant.EPOCH))

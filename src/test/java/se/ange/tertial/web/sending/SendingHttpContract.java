@@ -273,7 +273,7 @@ abstract class SendingHttpContract {
                 .getBytes(StandardCharsets.UTF_8);
         InboundMail mail = inbound.save(new InboundMail(null, "<m1@ange.example>", Instant.parse("2024-04-09T12:00:00Z"),
                 EMMA, "Sv: Påminnelse", raw, InboundOutcome.NOT_UNDERSTOOD, "Ingen status hittades", person(EMMA),
-                "IMAP", LocalDate.of(2026, 4, 9)));
+                "IMAP", LocalDate.of(2026, 4, 9), 0, null));
         WebClient stab = signedIn(SARA);
         HttpResponse<String> list = stab.get("/utskick/inkommande");
         assertThat(list.body()).contains("Sv: Påminnelse").contains("Inte förstått").contains("Emma Berglund")
