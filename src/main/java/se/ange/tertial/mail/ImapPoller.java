@@ -42,10 +42,12 @@ public class ImapPoller {
 
     private final ImapConfig config;
     private final InboundMailProcessor processor;
+    private final MailTrust trust;
     private String accessToken;
     private Instant accessTokenExpires = Instant.EPOCH;
 
-    ImapPoller(ImapConfig config, InboundMailProcessor processor) {
+    ImapPoller(ImapConfig config, InboundMailProcessor processor, MailTrust trust) {
+        this.trust = trust;
         this.config = config;
         this.processor = processor;
     }
@@ -103,13 +105,23 @@ public class ImapPoller {
         properties.put("mail." + protocol + ".connectiontimeout", String.valueOf(config.timeoutMillis()));
         properties.put("mail." + protocol + ".timeout", String.valueOf(readTimeoutMillis));
         properties.put("mail." + protocol + ".starttls.enable", "true");
+        properties.putAll(trust.sessionProperties(protocol));   // TLS and STARTTLS: chain and host checked
         String secret = config.password();
         if (config.oauth2()) {
             properties.put("mail." + protocol + ".auth.mechanisms", "XOAUTH2");
             secret = accessToken();
         }
         Store store = Session.getInstance(properties).getStore(protocol);
-        store.connect(config.host(), config.port(), config.username(), secret);
+        try {
+            store.connect(config.host(), config.port(), config.username(), secret);
+        } catch (MessagingException e) {
+            var untrusted = MailTrust.untrusted(e);
+            if (untrusted.isPresent()) {
+                throw new MessagingException("IMAP server certificate is not trusted (" + config.host() + ": "
+                        + untrusted.get() + "): set TERTIAL_MAIL_TRUSTED_CA to the CA's PEM bundle", e);
+            }
+            throw e;
+        }
         return store;
     }
 

@@ -40,10 +40,14 @@ class MailNotifier implements Notifier {
     private final ReplyTokens tokens;
     private final Clock clock;
     private final Path outboxDir;
+    private final MessageIds messageIds;
+    private final MailTrust trust;
     private volatile Mailer mailer;
 
     MailNotifier(SmtpConfig smtp, MailConfig config, ReminderMail templates, ReplyTokens tokens, Clock clock,
-                 @Value("${tertial.data-dir:./data}") String dataDir) {
+                 @Value("${tertial.data-dir:./data}") String dataDir, MessageIds messageIds, MailTrust trust) {
+        this.messageIds = messageIds;
+        this.trust = trust;
         this.smtp = smtp;
         this.config = config;
         this.templates = templates;
@@ -66,6 +70,7 @@ class MailNotifier implements Notifier {
                     .withSubject(message.subject())
                     .withPlainText(message.bodyText())
                     .withHeader("X-Tertial-Outbox-Id", String.valueOf(message.id()))
+                    .fixingMessageId(messageIds.of(message.id()))
                     // answers to a reply are auto-replied; digests are generated on a schedule
                     .withHeader("Auto-Submitted", message.kind() == MessageKind.DIGEST || message.kind() == MessageKind.SIGN_IN
                             ? "auto-generated" : "auto-replied");
@@ -92,6 +97,7 @@ class MailNotifier implements Notifier {
                 .withPlainText(rendered.text())
                 .withHTMLText(rendered.html())
                 .withHeader("X-Tertial-Outbox-Id", String.valueOf(message.id()))
+                .fixingMessageId(messageIds.of(message.id()))
                 .withHeader("Auto-Submitted", "auto-generated");
         if (config.replyAddress() != null && !config.replyAddress().isBlank()) {
             String address = config.replyAddress();
@@ -109,13 +115,21 @@ class MailNotifier implements Notifier {
         try {
             mailer().sendMail(email).get();
         } catch (ExecutionException e) {
-            throw new DeliveryFailure("SMTP: " + rootMessage(e.getCause()), e.getCause());
+            throw failure(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeliveryFailure("interrupted", e);
         } catch (RuntimeException e) {
-            throw new DeliveryFailure("SMTP: " + rootMessage(e), e);
+            throw failure(e);
         }
+    }
+
+    /** An untrusted certificate says so and what to do: the operator reads it in the log and on the outbox page. */
+    private DeliveryFailure failure(Throwable e) {
+        return MailTrust.untrusted(e)
+                .map(reason -> new DeliveryFailure("SMTP server certificate is not trusted (" + smtp.host() + ": " + reason
+                        + "): set TERTIAL_MAIL_TRUSTED_CA to the CA's PEM bundle", e))
+                .orElseGet(() -> new DeliveryFailure("SMTP: " + rootMessage(e), e));
     }
 
     private void writeEml(OutboxMessage message, Email email) throws DeliveryFailure {
@@ -158,12 +172,20 @@ class MailNotifier implements Notifier {
         if (mailer == null) {
             synchronized (this) {
                 if (mailer == null) {
+                    TransportStrategy transport = TransportStrategy.valueOf(smtp.transport());
+                    // SMTPS is Jakarta Mail's protocol "smtps", whose settings are mail.smtps.*
+                    String protocol = transport == TransportStrategy.SMTPS ? "smtps" : "smtp";
                     var builder = MailerBuilder.withSMTPServer(smtp.host(), smtp.port(), smtp.username(), smtp.password())
-                            .withTransportStrategy(TransportStrategy.valueOf(smtp.transport()))
+                            .withTransportStrategy(transport)
+                            // Simple Java Mail trusts every host unless told otherwise
+                            .trustingAllHosts(false)
+                            .verifyingServerIdentity(true)
+                            .withProperty("mail." + protocol + ".localhost", messageIds.hostname())
                             .withSessionTimeout(smtp.timeoutMillis())
                             .withConnectionPoolCoreSize(0)
                             .withConnectionPoolMaxSize(4)
                             .withConnectionPoolExpireAfterMillis(30_000);
+                    trust.sessionProperties(protocol).forEach((key, value) -> builder.withProperty((String) key, value));
                     mailer = builder.buildMailer();
                 }
             }
