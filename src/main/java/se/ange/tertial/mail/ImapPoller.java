@@ -105,7 +105,9 @@ public class ImapPoller {
         properties.put("mail." + protocol + ".connectiontimeout", String.valueOf(config.timeoutMillis()));
         properties.put("mail." + protocol + ".timeout", String.valueOf(readTimeoutMillis));
         properties.put("mail." + protocol + ".starttls.enable", "true");
-        properties.putAll(trust.sessionProperties(protocol));   // TLS and STARTTLS: chain and host checked
+        // TLS and STARTTLS: chain (the JVM's CAs and TERTIAL_MAIL_TRUSTED_CA) and host checked
+        properties.put("mail." + protocol + ".ssl.socketFactory", trust.socketFactory());
+        properties.putAll(trust.checks(protocol));
         String secret = config.password();
         if (config.oauth2()) {
             properties.put("mail." + protocol + ".auth.mechanisms", "XOAUTH2");
@@ -115,10 +117,9 @@ public class ImapPoller {
         try {
             store.connect(config.host(), config.port(), config.username(), secret);
         } catch (MessagingException e) {
-            var untrusted = MailTrust.untrusted(e);
+            var untrusted = MailTrust.untrusted(e, "IMAP", config.host(), "TERTIAL_MAIL_IMAP_HOST");
             if (untrusted.isPresent()) {
-                throw new MessagingException("IMAP server certificate is not trusted (" + config.host() + ": "
-                        + untrusted.get() + "): set TERTIAL_MAIL_TRUSTED_CA to the CA's PEM bundle", e);
+                throw new MessagingException(untrusted.get(), e);
             }
             throw e;
         }

@@ -126,9 +126,11 @@ class MailNotifier implements Notifier {
 
     /** An untrusted certificate says so and what to do: the operator reads it in the log and on the outbox page. */
     private DeliveryFailure failure(Throwable e) {
-        return MailTrust.untrusted(e)
-                .map(reason -> new DeliveryFailure("SMTP server certificate is not trusted (" + smtp.host() + ": " + reason
-                        + "): set TERTIAL_MAIL_TRUSTED_CA to the CA's PEM bundle", e))
+        if (e instanceof MailTrust.UnusableBundle) {
+            return new DeliveryFailure(e.getMessage(), e);
+        }
+        return MailTrust.untrusted(e, "SMTP", smtp.host(), "TERTIAL_MAIL_SMTP_HOST")
+                .map(message -> new DeliveryFailure(message, e))
                 .orElseGet(() -> new DeliveryFailure("SMTP: " + rootMessage(e), e));
     }
 
@@ -185,8 +187,16 @@ class MailNotifier implements Notifier {
                             .withConnectionPoolCoreSize(0)
                             .withConnectionPoolMaxSize(4)
                             .withConnectionPoolExpireAfterMillis(30_000);
-                    trust.sessionProperties(protocol).forEach((key, value) -> builder.withProperty((String) key, value));
-                    mailer = builder.buildMailer();
+                    // chain and host checked against the JVM's CAs plus TERTIAL_MAIL_TRUSTED_CA (STARTTLS and SMTPS)
+                    builder.withCustomSSLFactoryInstance(trust.socketFactory());
+                    trust.checks(protocol).forEach((key, value) -> builder.withProperty((String) key, value));
+                    Mailer built = builder.buildMailer();
+                    if (transport == TransportStrategy.SMTPS) {
+                        // Simple Java Mail sets that factory as mail.smtp.* only, and withProperty turns values into
+                        // strings: SMTPS ("smtps") gets the object in its session directly
+                        built.getSession().getProperties().put("mail.smtps.ssl.socketFactory", trust.socketFactory());
+                    }
+                    mailer = built;
                 }
             }
         }

@@ -47,13 +47,15 @@ class MailTrust {
     }
 
     /**
-     * Session properties for a Jakarta Mail protocol ({@code smtp}, {@code smtps}, {@code imap}, {@code imaps}):
-     * our trust for TLS and STARTTLS, and the server's name checked against its certificate.
+     * Session settings for a Jakarta Mail protocol ({@code smtp}, {@code smtps}, {@code imap}, {@code imaps}): the
+     * server's name checked against its certificate, and no second try without our factory (Jakarta Mail's
+     * fallback would report the JVM-only trust's error instead of the real one). All strings, so they survive
+     * Simple Java Mail's {@code withProperty}; the factory itself is {@link #socketFactory()}.
      */
-    Properties sessionProperties(String protocol) {
+    Properties checks(String protocol) {
         Properties properties = new Properties();
-        properties.put("mail." + protocol + ".ssl.socketFactory", socketFactory());
         properties.put("mail." + protocol + ".ssl.checkserveridentity", "true");
+        properties.put("mail." + protocol + ".socketFactory.fallback", "false");
         return properties;
     }
 
@@ -85,7 +87,7 @@ class MailTrust {
             context.init(null, combined.getTrustManagers(), null);
             return context.getSocketFactory();
         } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("TERTIAL_MAIL_TRUSTED_CA (" + config.trustedCa() + ") cannot be used: "
+            throw new UnusableBundle("TERTIAL_MAIL_TRUSTED_CA (" + config.trustedCa() + ") cannot be used: "
                     + e.getMessage(), e);
         }
     }
@@ -101,27 +103,32 @@ class MailTrust {
     }
 
     /**
-     * Whether a failure is the server's certificate not being trusted (unknown CA, expired, or not naming the
-     * host), with the plain reason for the log and the outbox.
+     * A failure that is the server's certificate not being accepted, said plainly with what to do: an unknown or
+     * expired CA, or a certificate for another name. {@code service} is SMTP or IMAP, {@code hostSetting} the
+     * variable naming the host.
      */
-    static Optional<String> untrusted(Throwable failure) {
+    static Optional<String> untrusted(Throwable failure, String service, String host, String hostSetting) {
         for (Throwable e = failure; e != null && e.getCause() != e; e = e.getCause()) {
-            if (e instanceof CertPathValidatorException || e.getClass().getName().endsWith("SunCertPathBuilderException")) {
-                return Optional.of("unknown certificate authority: " + e.getMessage());
+            String message = String.valueOf(e.getMessage());
+            if (e instanceof CertPathValidatorException || e.getClass().getName().endsWith("SunCertPathBuilderException")
+                    || e instanceof java.security.cert.CertificateExpiredException) {
+                return Optional.of(service + " server certificate is not trusted (" + host + ": " + message
+                        + "): set TERTIAL_MAIL_TRUSTED_CA to the CA's PEM bundle");
             }
-            if (e instanceof java.security.cert.CertificateExpiredException) {
-                return Optional.of("expired: " + e.getMessage());
-            }
-            // Angus Mail's host name check (mail.*.ssl.checkserveridentity)
-            if (e instanceof IOException && e.getMessage() != null
-                    && e.getMessage().startsWith("Can't verify identity of server")) {
-                return Optional.of("it does not name the host: " + e.getMessage());
-            }
-            if (e instanceof java.security.cert.CertificateException && e.getMessage() != null
-                    && e.getMessage().startsWith("No subject alternative")) {
-                return Optional.of("it does not name the host: " + e.getMessage());
+            // the JDK's and Angus Mail's host name checks (mail.*.ssl.checkserveridentity)
+            if (message.startsWith("No subject alternative") || message.startsWith("No name matching")
+                    || message.startsWith("Can't verify identity of server")) {
+                return Optional.of(service + " server certificate does not name the host (" + host + ": " + message
+                        + "): set " + hostSetting + " to a name the certificate is for");
             }
         }
         return Optional.empty();
+    }
+
+    /** The PEM bundle cannot be read: every attempt fails with this, until the file is mended. */
+    static final class UnusableBundle extends IllegalStateException {
+        UnusableBundle(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 }
