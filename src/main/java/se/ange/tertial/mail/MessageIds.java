@@ -3,6 +3,7 @@ package se.ange.tertial.mail;
 import io.micronaut.data.event.listeners.PostPersistEventListener;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.util.HexFormat;
@@ -35,7 +36,11 @@ class MessageIds implements PostPersistEventListener<OutboxMessage> {
         }
     }
 
-    /** The message's stored Message-ID; a row from before they were stored gets one now. */
+    /**
+     * The message's stored Message-ID; a row from before they were stored gets one now (in the delivery's
+     * transaction when there is one).
+     */
+    @Transactional
     String of(long outboxId) {
         Optional<String> stored = stored(outboxId);
         if (stored.isPresent()) {
