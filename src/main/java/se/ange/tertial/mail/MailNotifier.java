@@ -170,7 +170,7 @@ class MailNotifier implements Notifier {
         }
     }
 
-    private Mailer mailer() {
+    Mailer mailer() {
         if (mailer == null) {
             synchronized (this) {
                 if (mailer == null) {

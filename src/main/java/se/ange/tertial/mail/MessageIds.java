@@ -1,5 +1,6 @@
 package se.ange.tertial.mail;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.data.event.listeners.PostPersistEventListener;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -17,6 +18,7 @@ import se.ange.tertial.notify.OutboxMessage;
  * is recreated and its ids start again.
  */
 @Singleton
+@Context   // created at start: a hostname that is no usable name stops the start with a clear message
 class MessageIds implements PostPersistEventListener<OutboxMessage> {
 
     private static final SecureRandom RANDOM = new SecureRandom();

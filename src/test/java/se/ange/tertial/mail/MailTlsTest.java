@@ -140,4 +140,38 @@ class MailTlsTest {
                     .hasMessageEndingWith("): set TERTIAL_MAIL_IMAP_HOST to a name the certificate is for");
         }
     }
+
+    @Test
+    void starttls_and_smtps_sessions_use_the_trust_check_the_host_greet_with_the_hostname_and_never_fall_back() {
+        for (String transport : new String[] {"SMTP", "SMTP_TLS", "SMTPS"}) {
+            String protocol = transport.equals("SMTPS") ? "smtps" : "smtp";
+            try (ApplicationContext context = ApplicationContext.run(Map.of("tertial.mail.smtp.host", "localhost",
+                    "tertial.mail.smtp.transport", transport, "tertial.mail.hostname", "tertial.ange.example",
+                    "tertial.mail.trusted-ca", pki.caPem.toString()), "test")) {
+                java.util.Properties session = context.getBean(MailNotifier.class).mailer().getSession().getProperties();
+                assertThat(session.get("mail." + protocol + ".ssl.socketFactory")).as(transport)
+                        .isSameAs(context.getBean(MailTrust.class).socketFactory());
+                assertThat(session).as(transport).containsEntry("mail." + protocol + ".ssl.checkserveridentity", "true")
+                        .containsEntry("mail." + protocol + ".socketFactory.fallback", "false")
+                        .containsEntry("mail." + protocol + ".localhost", "tertial.ange.example")
+                        .doesNotContainKey("mail." + protocol + ".ssl.trust");
+            }
+        }
+    }
+
+    @Test
+    void an_unreadable_trusted_ca_file_is_a_plain_retried_failure() {
+        try (ApplicationContext context = tertial("localhost", pki.caPem.resolveSibling("missing.pem").toString())) {
+            OutboxMessage after = deliverANotice(context);
+            assertThat(after.state()).isEqualTo(OutboxState.PENDING);
+            assertThat(after.lastError()).startsWith("TERTIAL_MAIL_TRUSTED_CA (" + pki.caPem.resolveSibling("missing.pem")
+                    + ") cannot be used: ");
+        }
+    }
+
+    @Test
+    void a_localhost_hostname_stops_the_start_with_a_clear_message() {
+        assertThatThrownBy(() -> ApplicationContext.run(Map.of("tertial.mail.from", "tertial@localhost"), "test").close())
+                .hasStackTraceContaining("set TERTIAL_MAIL_HOSTNAME to the service's own name");
+    }
 }
