@@ -51,10 +51,13 @@ public class ImapPoller {
     private final InboundMailProcessor processor;
     private final WaitingReplies waiting;
     private final Clock clock;
+    private final MailTrust trust;
     private String accessToken;
     private Instant accessTokenExpires = Instant.EPOCH;
 
-    ImapPoller(ImapConfig config, InboundMailProcessor processor, InboundRetryConfig retry, Clock clock) {
+    ImapPoller(ImapConfig config, InboundMailProcessor processor, InboundRetryConfig retry, Clock clock,
+               MailTrust trust) {
+        this.trust = trust;
         this.config = config;
         this.processor = processor;
         this.waiting = new WaitingReplies(retry.backoff());
@@ -168,13 +171,24 @@ public class ImapPoller {
         properties.put("mail." + protocol + ".connectiontimeout", String.valueOf(config.timeoutMillis()));
         properties.put("mail." + protocol + ".timeout", String.valueOf(readTimeoutMillis));
         properties.put("mail." + protocol + ".starttls.enable", "true");
+        // TLS and STARTTLS: chain (the JVM's CAs and TERTIAL_MAIL_TRUSTED_CA) and host checked
+        properties.put("mail." + protocol + ".ssl.socketFactory", trust.socketFactory());
+        properties.putAll(trust.checks(protocol));
         String secret = config.password();
         if (config.oauth2()) {
             properties.put("mail." + protocol + ".auth.mechanisms", "XOAUTH2");
             secret = accessToken();
         }
         Store store = Session.getInstance(properties).getStore(protocol);
-        store.connect(config.host(), config.port(), config.username(), secret);
+        try {
+            store.connect(config.host(), config.port(), config.username(), secret);
+        } catch (MessagingException e) {
+            var untrusted = MailTrust.untrusted(e, "IMAP", config.host(), "TERTIAL_MAIL_IMAP_HOST");
+            if (untrusted.isPresent()) {
+                throw new MessagingException(untrusted.get(), e);
+            }
+            throw e;
+        }
         return store;
     }
 

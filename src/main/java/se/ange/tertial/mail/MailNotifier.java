@@ -40,14 +40,18 @@ class MailNotifier implements Notifier {
     private final ReplyTokens tokens;
     private final Clock clock;
     private final Path outboxDir;
+    private final MessageIds messageIds;
+    private final MailTrust trust;
     private volatile Mailer mailer;
     /** One SMTP connection per outbox worker, so no worker waits for another's connection. */
     private final int poolSize;
 
     MailNotifier(SmtpConfig smtp, MailConfig config, ReminderMail templates, ReplyTokens tokens, Clock clock,
                  @Value("${tertial.data-dir:./data}") String dataDir,
-                 @Value("${tertial.outbox.workers:4}") int workers) {
+                 @Value("${tertial.outbox.workers:4}") int workers, MessageIds messageIds, MailTrust trust) {
         this.poolSize = Math.max(1, workers);
+        this.messageIds = messageIds;
+        this.trust = trust;
         this.smtp = smtp;
         this.config = config;
         this.templates = templates;
@@ -70,6 +74,7 @@ class MailNotifier implements Notifier {
                     .withSubject(message.subject())
                     .withPlainText(message.bodyText())
                     .withHeader("X-Tertial-Outbox-Id", String.valueOf(message.id()))
+                    .fixingMessageId(messageIds.of(message.id()))
                     // answers to a reply are auto-replied; digests are generated on a schedule
                     .withHeader("Auto-Submitted", message.kind() == MessageKind.DIGEST || message.kind() == MessageKind.SIGN_IN
                             ? "auto-generated" : "auto-replied");
@@ -96,6 +101,7 @@ class MailNotifier implements Notifier {
                 .withPlainText(rendered.text())
                 .withHTMLText(rendered.html())
                 .withHeader("X-Tertial-Outbox-Id", String.valueOf(message.id()))
+                .fixingMessageId(messageIds.of(message.id()))
                 .withHeader("Auto-Submitted", "auto-generated");
         if (config.replyAddress() != null && !config.replyAddress().isBlank()) {
             String address = config.replyAddress();
@@ -113,13 +119,23 @@ class MailNotifier implements Notifier {
         try {
             mailer().sendMail(email).get();
         } catch (ExecutionException e) {
-            throw new DeliveryFailure("SMTP: " + rootMessage(e.getCause()), e.getCause());
+            throw failure(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeliveryFailure("interrupted", e);
         } catch (RuntimeException e) {
-            throw new DeliveryFailure("SMTP: " + rootMessage(e), e);
+            throw failure(e);
         }
+    }
+
+    /** An untrusted certificate says so and what to do: the operator reads it in the log and on the outbox page. */
+    private DeliveryFailure failure(Throwable e) {
+        if (e instanceof MailTrust.UnusableBundle) {
+            return new DeliveryFailure(e.getMessage(), e);
+        }
+        return MailTrust.untrusted(e, "SMTP", smtp.host(), "TERTIAL_MAIL_SMTP_HOST")
+                .map(message -> new DeliveryFailure(message, e))
+                .orElseGet(() -> new DeliveryFailure("SMTP: " + rootMessage(e), e));
     }
 
     private void writeEml(OutboxMessage message, Email email) throws DeliveryFailure {
@@ -168,18 +184,34 @@ class MailNotifier implements Notifier {
         }
     }
 
-    private Mailer mailer() {
+    Mailer mailer() {
         if (mailer == null) {
             synchronized (this) {
                 if (mailer == null) {
+                    TransportStrategy transport = TransportStrategy.valueOf(smtp.transport());
+                    // SMTPS is Jakarta Mail's protocol "smtps", whose settings are mail.smtps.*
+                    String protocol = transport == TransportStrategy.SMTPS ? "smtps" : "smtp";
                     var builder = MailerBuilder.withSMTPServer(smtp.host(), smtp.port(), smtp.username(), smtp.password())
-                            .withTransportStrategy(TransportStrategy.valueOf(smtp.transport()))
+                            .withTransportStrategy(transport)
+                            // Simple Java Mail trusts every host unless told otherwise
+                            .trustingAllHosts(false)
+                            .verifyingServerIdentity(true)
+                            .withProperty("mail." + protocol + ".localhost", messageIds.hostname())
                             // sets mail.smtp(s).connectiontimeout, .timeout and .writetimeout: a hung server fails the send
                             .withSessionTimeout(smtp.timeoutMillis())
                             .withConnectionPoolCoreSize(0)
                             .withConnectionPoolMaxSize(poolSize)
                             .withConnectionPoolExpireAfterMillis(30_000);
-                    mailer = builder.buildMailer();
+                    // chain and host checked against the JVM's CAs plus TERTIAL_MAIL_TRUSTED_CA (STARTTLS and SMTPS)
+                    builder.withCustomSSLFactoryInstance(trust.socketFactory());
+                    trust.checks(protocol).forEach((key, value) -> builder.withProperty((String) key, value));
+                    Mailer built = builder.buildMailer();
+                    if (transport == TransportStrategy.SMTPS) {
+                        // Simple Java Mail sets that factory as mail.smtp.* only, and withProperty turns values into
+                        // strings: SMTPS ("smtps") gets the object in its session directly
+                        built.getSession().getProperties().put("mail.smtps.ssl.socketFactory", trust.socketFactory());
+                    }
+                    mailer = built;
                 }
             }
         }
