@@ -46,6 +46,20 @@ class LogFormatTest {
         assertThat(line.has("timestamp")).isTrue();
     }
 
+    @Test
+    void logback_does_not_print_its_own_start_up_report() throws Exception {
+        LoggerContext context = new LoggerContext();
+        try {
+            JoranConfigurator configurator = new JoranConfigurator();
+            configurator.setContext(context);
+            configurator.doConfigure(CONFIG.toFile());
+            assertThat(context.getStatusManager().getCopyOfStatusListenerList())
+                    .anyMatch(listener -> listener instanceof ch.qos.logback.core.status.NopStatusListener);
+        } finally {
+            context.stop();
+        }
+    }
+
     /** What the root logger's one appender, as configured, makes of an INFO line. */
     private static String logWith(String format) throws Exception {
         LoggerContext context = new LoggerContext();
