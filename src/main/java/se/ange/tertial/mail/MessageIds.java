@@ -1,80 +1,63 @@
 package se.ange.tertial.mail;
 
 import io.micronaut.context.annotation.Context;
-import io.micronaut.data.event.listeners.PostPersistEventListener;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
-import java.security.SecureRandom;
-import java.sql.ResultSet;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.HexFormat;
-import java.util.Optional;
-import se.ange.tertial.notify.OutboxMessage;
+import java.util.function.Supplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import se.ange.tertial.system.AppSecrets;
 
 /**
- * Each outbox message's Message-ID, {@code <outbox-{id}.{random}@{hostname}>}: stored with the row in the
- * transaction that creates it, so every attempt (also one after a crash between the SMTP send and the commit)
- * sends the same ID and a duplicate is recognisable as one. The random part keeps IDs unique when a database
- * is recreated and its ids start again.
+ * Each outbox message's Message-ID, {@code <outbox-{id}.{20 hex}@{hostname}>}, the same on every attempt (also one
+ * after a crash between the SMTP send and the commit), so a duplicate is recognisable as one. The hex part is an
+ * HMAC of the id under a key of this installation's own: derived rather than stored, it costs no statement per
+ * message, and a recreated database (a new key, ids from 1 again) never repeats an earlier installation's IDs.
  */
 @Singleton
 @Context   // created at start: a hostname that is no usable name stops the start with a clear message
-class MessageIds implements PostPersistEventListener<OutboxMessage> {
+class MessageIds {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    static final String KEY = "message-id-key";
 
-    private final JdbcOperations jdbc;
+    private final Supplier<String> secret;
     private final String hostname;
+    private volatile SecretKeySpec key;
 
-    MessageIds(JdbcOperations jdbc, MailConnectionConfig connection, MailConfig mail) {
-        this.jdbc = jdbc;
-        this.hostname = connection.effectiveHostname(mail.from());
+    @Inject
+    MessageIds(AppSecrets secrets, MailConnectionConfig connection, MailConfig mail) {
+        this(() -> secrets.getOrCreate(KEY), connection.effectiveHostname(mail.from()));
     }
 
-    @Override
-    public void postPersist(OutboxMessage message) {
-        if (message.id() != null) {
-            assign(message.id());
-        }
+    /** {@code secret}: the installation's key, asked for once, at the first message. */
+    MessageIds(Supplier<String> secret, String hostname) {
+        this.secret = secret;
+        this.hostname = hostname;
     }
 
-    /**
-     * The message's stored Message-ID; a row from before they were stored gets one now (in the delivery's
-     * transaction when there is one).
-     */
-    @Transactional
+    /** The message's Message-ID, angle brackets included. */
     String of(long outboxId) {
-        Optional<String> stored = stored(outboxId);
-        if (stored.isPresent()) {
-            return stored.get();
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key());
+            byte[] digest = mac.doFinal(("outbox-" + outboxId).getBytes(StandardCharsets.US_ASCII));
+            return "<outbox-" + outboxId + "." + HexFormat.of().formatHex(digest, 0, 10) + "@" + hostname + ">";
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JVM", e);
         }
-        String fresh = assign(outboxId);
-        // when two took it at once, the one stored first counts
-        return stored(outboxId).orElse(fresh);
     }
 
     String hostname() {
         return hostname;
     }
 
-    private String assign(long outboxId) {
-        byte[] random = new byte[10];
-        RANDOM.nextBytes(random);
-        String id = "<outbox-" + outboxId + "." + HexFormat.of().formatHex(random) + "@" + hostname + ">";
-        jdbc.prepareStatement("UPDATE outbox_message SET message_id = ? WHERE id = ? AND message_id IS NULL", statement -> {
-            statement.setString(1, id);
-            statement.setLong(2, outboxId);
-            return statement.executeUpdate();
-        });
-        return id;
-    }
-
-    private Optional<String> stored(long outboxId) {
-        return jdbc.prepareStatement("SELECT message_id FROM outbox_message WHERE id = ?", statement -> {
-            statement.setLong(1, outboxId);
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.<String>empty();
-            }
-        });
+    private SecretKeySpec key() {
+        if (key == null) {
+            key = new SecretKeySpec(secret.get().getBytes(StandardCharsets.US_ASCII), "HmacSHA256");
+        }
+        return key;
     }
 }

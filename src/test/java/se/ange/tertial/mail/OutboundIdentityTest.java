@@ -6,17 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +25,7 @@ import se.ange.tertial.register.org.Person;
 import se.ange.tertial.register.org.PersonRepository;
 import se.ange.tertial.register.org.ReminderChannel;
 import se.ange.tertial.support.MutableClock;
+import se.ange.tertial.system.AppSecrets;
 import se.ange.tertial.support.Ports;
 
 /**
@@ -68,27 +64,6 @@ class OutboundIdentityTest {
                 "notice-1", "Meddelande", "Hej!", null, LocalDate.parse("2024-03-28"), Instant.parse("2024-03-28T07:00:00Z")));
     }
 
-    private String storedMessageId(long outboxId) {
-        try (Connection connection = DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class)).getConnection();
-             PreparedStatement statement = connection.prepareStatement("SELECT message_id FROM outbox_message WHERE id = ?")) {
-            statement.setLong(1, outboxId);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getString(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void forgetMessageId(long outboxId) throws SQLException {
-        try (Connection connection = DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class)).getConnection();
-             PreparedStatement statement = connection.prepareStatement("UPDATE outbox_message SET message_id = NULL WHERE id = ?")) {
-            statement.setLong(1, outboxId);
-            statement.executeUpdate();
-        }
-    }
-
     private void smtpUp() {
         smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
@@ -100,13 +75,12 @@ class OutboundIdentityTest {
     }
 
     @Test
-    void the_message_id_is_stored_at_creation_and_the_retry_after_a_failed_attempt_sends_the_same() throws Exception {
+    void the_retry_after_a_failed_attempt_sends_the_message_id_the_message_had_from_its_creation() throws Exception {
         OutboxMessage notice = notice();
-        String id = storedMessageId(notice.id());
+        String id = context.getBean(MessageIds.class).of(notice.id());
         assertThat(id).matches(String.format(ID, notice.id()));
 
         assertThat(deliverOnce(notice.id())).isEqualTo(OutboxState.PENDING);   // SMTP down
-        assertThat(storedMessageId(notice.id())).isEqualTo(id);
 
         smtpUp();
         context.getBean(MutableClock.class).tick(Duration.ofMinutes(5));
@@ -118,14 +92,16 @@ class OutboundIdentityTest {
     }
 
     @Test
-    void a_message_from_before_ids_were_stored_gets_one_at_delivery_and_keeps_it() throws Exception {
-        OutboxMessage notice = notice();
-        forgetMessageId(notice.id());
-        smtpUp();
-        assertThat(deliverOnce(notice.id())).isEqualTo(OutboxState.SENT);
-        String id = storedMessageId(notice.id());
-        assertThat(id).matches(String.format(ID, notice.id()));
-        assertThat(smtp.getReceivedMessages()[0].getMessageID()).isEqualTo(id);
+    void the_message_id_survives_a_restart_differs_per_message_and_per_installation() {
+        MessageIds ids = context.getBean(MessageIds.class);
+        String first = ids.of(41);
+        AppSecrets secrets = context.getBean(AppSecrets.class);
+
+        assertThat(new MessageIds(() -> secrets.getOrCreate(MessageIds.KEY), "tertial.ange.example").of(41))
+                .as("a restart: the same key, the same ID").isEqualTo(first);
+        assertThat(ids.of(42)).matches(String.format(ID, 42)).isNotEqualTo(first.replace("-41.", "-42."));
+        assertThat(new MessageIds(() -> "another installation's key", "tertial.ange.example").of(41))
+                .matches(String.format(ID, 41)).isNotEqualTo(first);
     }
 
     @Test
