@@ -170,12 +170,16 @@ public class ReminderRun {
     }
 
     private Result enqueue(List<PlannedMessage> fresh, LocalDate day) {
+        // one batch of messages (their ids come back in order), then one batch of their items
+        List<OutboxMessage> saved = outbox.saveAll(fresh.stream().map(message -> OutboxMessage.reminder(
+                message.recipient().id(), message.recipient().reminderChannel(), message.day(), clock.instant()))
+                .toList());
         List<ReminderItemRow> rows = new java.util.ArrayList<>();
-        for (PlannedMessage message : fresh) {
-            OutboxMessage saved = outbox.save(OutboxMessage.reminder(message.recipient().id(),
-                    message.recipient().reminderChannel(), message.day(), clock.instant()));
+        for (int i = 0; i < fresh.size(); i++) {
+            PlannedMessage message = fresh.get(i);
+            long messageId = saved.get(i).id();
             for (ReminderItem item : message.items()) {
-                rows.add(new ReminderItemRow(null, saved.id(), message.recipient().id(), item.key(),
+                rows.add(new ReminderItemRow(null, messageId, message.recipient().id(), item.key(),
                         item.purpose().name(), item.step(), item.tertial(), item.activityRef(), item.note()));
             }
         }
