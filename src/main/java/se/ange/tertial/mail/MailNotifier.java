@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.simplejavamail.api.email.Email;
 import org.simplejavamail.api.mailer.Mailer;
@@ -22,6 +23,7 @@ import se.ange.tertial.notify.MessageKind;
 import se.ange.tertial.notify.Notifier;
 import se.ange.tertial.notify.OutboxMessage;
 import se.ange.tertial.notify.ReminderItemRow;
+import se.ange.tertial.register.activity.ActivityView;
 import se.ange.tertial.register.org.Person;
 
 /**
@@ -66,7 +68,8 @@ class MailNotifier implements Notifier {
     }
 
     @Override
-    public void deliver(OutboxMessage message, Person recipient, List<ReminderItemRow> items) throws DeliveryFailure {
+    public void deliver(OutboxMessage message, Person recipient, List<ReminderItemRow> items,
+                        Map<String, ActivityView> activities) throws DeliveryFailure {
         if (message.kind() != MessageKind.REMINDER) {
             var prepared = EmailBuilder.startingBlank()
                     .from(config.from())
@@ -87,7 +90,7 @@ class MailNotifier implements Notifier {
             send(message, prepared.buildEmail());
             return;
         }
-        ReminderMail.Rendered rendered = templates.render(recipient, items);
+        ReminderMail.Rendered rendered = templates.render(recipient, items, activities);
         if (rendered.activities() == 0) {
             LOG.info("Reminder {} to person {} not sent: everything in it was reported before delivery",
                     message.id(), recipient.id());

@@ -73,22 +73,28 @@ public class ReminderMail {
         this.clock = clock;
     }
 
+    /** The items' activities read now (a preview; delivery passes those it has read). */
     public Rendered render(Person recipient, List<ReminderItemRow> items) {
+        return render(recipient, items, catalog.byRefs(items.stream().map(ReminderItemRow::activityRef).toList()));
+    }
+
+    /** {@code activities}: the items' activities by reference; one not among them is left out. */
+    public Rendered render(Person recipient, List<ReminderItemRow> items, Map<String, ActivityView> activities) {
         LocalDate today = LocalDate.now(clock);
         Language language = recipient.language();
         Locale locale = MailTemplates.locale(language);
         ResourceBundle texts = templates.texts(language);
-        List<Shown> shown = once(items);
+        List<Shown> shown = once(items, activities);
         Map<ReminderPurpose, List<Shown>> byPurpose = new EnumMap<>(ReminderPurpose.class);
         shown.forEach(s -> byPurpose.computeIfAbsent(s.purpose(), p -> new ArrayList<>()).add(s));
         Map<String, Section> sections = new LinkedHashMap<>();
-        byPurpose.forEach((purpose, group) -> group.forEach(s -> line(s, today, texts, language).ifPresent(line ->
+        byPurpose.forEach((purpose, group) -> group.forEach(s -> line(s, activities, today, texts, language).ifPresent(line ->
                 sections.computeIfAbsent(heading(texts, s.item(), language), h -> new Section(h, new ArrayList<>()))
                         .items().add(line))));
         List<Shown> answerable = shown.stream().filter(s -> s.purpose() != ReminderPurpose.ESCALATION).toList();
         boolean escalation = shown.stream().anyMatch(s -> s.purpose() == ReminderPurpose.ESCALATION);
-        long activities = shown.size();
-        boolean single = activities == 1;
+        long count = shown.size();
+        boolean single = count == 1;
         String exampleRef = (answerable.isEmpty() ? shown : answerable).stream().findFirst()
                 .map(s -> s.item().activityRef()).orElse("KS2024-017");
         String example = (single ? "" : exampleRef + ": ") + (Status.PAGAENDE_ENLIGT_PLAN.ordinal() + 1) + " – "
@@ -123,14 +129,14 @@ public class ReminderMail {
      * is past its end), an escalated one under the escalation, else under its end date. Escalated activities
      * reported since the message was planned are left out: the manager sees only what is still missing.
      */
-    private List<Shown> once(List<ReminderItemRow> items) {
+    private static List<Shown> once(List<ReminderItemRow> items, Map<String, ActivityView> activities) {
         Map<String, List<ReminderItemRow>> byRef = new LinkedHashMap<>();
         items.forEach(item -> byRef.computeIfAbsent(item.activityRef(), r -> new ArrayList<>()).add(item));
         List<Shown> shown = new ArrayList<>();
         for (List<ReminderItemRow> forActivity : byRef.values()) {
             ReminderItemRow main = forActivity.stream().min(Comparator.comparing(ReminderMail::purpose)).orElseThrow();
             boolean endingSoon = forActivity.stream().anyMatch(i -> purpose(i) == ReminderPurpose.ENDING_SOON);
-            if (purpose(main) == ReminderPurpose.ESCALATION && stillMissing(main).isEmpty()) {
+            if (purpose(main) == ReminderPurpose.ESCALATION && stillMissing(main, activities).isEmpty()) {
                 continue;
             }
             shown.add(new Shown(main, purpose(main), endingSoon));
@@ -139,8 +145,8 @@ public class ReminderMail {
     }
 
     /** The escalated activity, while its report for the tertial is still missing. */
-    private Optional<ActivityView> stillMissing(ReminderItemRow item) {
-        Optional<ActivityView> view = catalog.byRef(item.activityRef());
+    private static Optional<ActivityView> stillMissing(ReminderItemRow item, Map<String, ActivityView> activities) {
+        Optional<ActivityView> view = Optional.ofNullable(activities.get(item.activityRef()));
         if (view.isEmpty() || item.tertial() == null) {
             return view;
         }
@@ -152,9 +158,10 @@ public class ReminderMail {
         return ReminderPurpose.valueOf(item.purpose());
     }
 
-    private Optional<Line> line(Shown shown, LocalDate today, ResourceBundle texts, Language language) {
+    private Optional<Line> line(Shown shown, Map<String, ActivityView> activities, LocalDate today,
+                                ResourceBundle texts, Language language) {
         ReminderItemRow item = shown.item();
-        return catalog.byRef(item.activityRef()).map(view -> {
+        return Optional.ofNullable(activities.get(item.activityRef())).map(view -> {
             Status status = view.activity().status();
             LocalDate end = view.activity().endDate();
             boolean late = end != null && end.isBefore(today)

@@ -4,7 +4,9 @@ import se.ange.tertial.register.org.ReminderChannel;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import se.ange.tertial.register.activity.ActivityView;
 import se.ange.tertial.register.org.Person;
 
 /** Delivers an outbox message on one channel. Adapters (mail, Slack, Teams) implement it. */
@@ -18,10 +20,12 @@ public interface Notifier {
     }
 
     /**
-     * Renders and sends the message: a reminder from its still-due items, a prepared message from its
-     * text. Throws {@link DeliveryFailure} when the channel did not take it; the outbox then retries later.
+     * Renders and sends the message: a reminder from its still-due items and their {@code activities} (by
+     * reference, read once for the whole message), a prepared message from its text. Throws
+     * {@link DeliveryFailure} when the channel did not take it; the outbox then retries later.
      */
-    void deliver(OutboxMessage message, Person recipient, List<ReminderItemRow> items) throws DeliveryFailure;
+    void deliver(OutboxMessage message, Person recipient, List<ReminderItemRow> items,
+                 Map<String, ActivityView> activities) throws DeliveryFailure;
 
     /**
      * The channel refused or could not be reached; {@code retryAfter} when it said how long to wait (429);

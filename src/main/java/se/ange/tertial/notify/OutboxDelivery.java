@@ -80,8 +80,11 @@ public class OutboxDelivery {
     private boolean deliver(long id, Instant now) {
         OutboxMessage message = outbox.findById(id).orElseThrow();
         Person recipient = people.findById(message.recipientId()).orElseThrow();
-        List<ReminderItemRow> due = message.kind() != MessageKind.REMINDER ? List.of()
-                : items.findByMessageIdOrderById(message.id()).stream().filter(this::stillDue).toList();
+        List<ReminderItemRow> planned = message.kind() != MessageKind.REMINDER ? List.of()
+                : items.findByMessageIdOrderById(message.id());
+        // the message's activities, read once for the check below and for rendering
+        Map<String, ActivityView> activities = catalog.byRefs(planned.stream().map(ReminderItemRow::activityRef).toList());
+        List<ReminderItemRow> due = planned.stream().filter(item -> stillDue(item, activities)).toList();
         if (message.kind() == MessageKind.REMINDER && due.isEmpty() || !recipient.active()
                 || message.kind() == MessageKind.CHANNEL_POST && channelPosts.isEmpty()) {
             outbox.update(message.cancelled());
@@ -98,7 +101,7 @@ public class OutboxDelivery {
             if (message.kind() == MessageKind.CHANNEL_POST) {
                 channelPosts.orElseThrow().post(message.subject(), message.bodyText());
             } else {
-                deliver(notifier, email, message, recipient, due);
+                deliver(notifier, email, message, recipient, due, activities);
             }
             outbox.update(message.sent(now));
             metrics.delivery(message.channel(), OutboxMetrics.Result.SENT);
@@ -128,25 +131,26 @@ public class OutboxDelivery {
 
     /** A chat refusal that trying again cannot mend goes by e-mail at once instead. */
     private static void deliver(Notifier notifier, Notifier email, OutboxMessage message, Person recipient,
-                                List<ReminderItemRow> due) throws Notifier.DeliveryFailure {
+                                List<ReminderItemRow> due, Map<String, ActivityView> activities)
+            throws Notifier.DeliveryFailure {
         try {
-            notifier.deliver(message, recipient, due);
+            notifier.deliver(message, recipient, due, activities);
         } catch (Notifier.DeliveryFailure failure) {
             if (!failure.permanent() || notifier == email) {
                 throw failure;
             }
             LOG.warn("Outbox message {} refused by {} for good ({}); sent by e-mail instead", message.id(),
                     notifier.channel(), failure.getMessage());
-            email.deliver(message, recipient, due);
+            email.deliver(message, recipient, due, activities);
         }
     }
 
-    private boolean stillDue(ReminderItemRow item) {
-        Optional<ActivityView> activity = catalog.byRef(item.activityRef());
-        if (activity.isEmpty()) {
+    private static boolean stillDue(ReminderItemRow item, Map<String, ActivityView> activities) {
+        ActivityView activity = activities.get(item.activityRef());
+        if (activity == null) {
             return false;
         }
-        ActivityFacts facts = activity.get().facts();
+        ActivityFacts facts = activity.facts();
         if (item.tertial() != null) {
             Tertial tertial = Tertial.parse(item.tertial());
             return facts.mustReportFor(tertial);

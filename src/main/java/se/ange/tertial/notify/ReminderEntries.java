@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import se.ange.tertial.followup.AskedTertial;
 import se.ange.tertial.register.activity.ActivityCatalog;
@@ -35,9 +36,14 @@ public class ReminderEntries {
 
     /** Reminders about an activity's own end date carry no tertial: the one its owner is asked about is shown. */
     public List<Entry> of(List<ReminderItemRow> rows) {
+        return of(rows, catalog.byRefs(rows.stream().map(ReminderItemRow::activityRef).toList()));
+    }
+
+    /** As {@link #of(List)}, from the rows' {@code activities} already read (by reference). */
+    public List<Entry> of(List<ReminderItemRow> rows, Map<String, ActivityView> activities) {
         LocalDate today = LocalDate.now(clock);
         return rows.stream().map(ReminderItemRow::activityRef).distinct()
-                .map(ref -> catalog.byRef(ref).map(view -> new Entry(view, rows.stream()
+                .map(ref -> Optional.ofNullable(activities.get(ref)).map(view -> new Entry(view, rows.stream()
                         .filter(r -> r.activityRef().equals(ref) && r.tertial() != null).map(ReminderItemRow::tertial)
                         .findFirst().orElseGet(() -> asked.forActivity(today, view.facts()).toString()))))
                 .flatMap(Optional::stream).toList();

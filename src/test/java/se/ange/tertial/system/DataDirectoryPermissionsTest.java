@@ -74,7 +74,7 @@ class DataDirectoryPermissionsTest {
             mail.deliver(new OutboxMessage(4711L, 1L, ReminderChannel.EMAIL, MessageKind.ANSWER, LocalDate.now(),
                             OutboxState.PENDING, 0, now, null, now, null, "x", "Tack!", "Registrerat.", null, null),
                     new Person(1L, "Emma Berglund", "emma@ange.example", null, null, null, null, Language.SV, true,
-                            null, ReminderChannel.EMAIL), List.of());
+                            null, ReminderChannel.EMAIL), List.of(), java.util.Map.of());
 
             assertThat(Files.getPosixFilePermissions(dataDir)).isEqualTo(DIRECTORY);
             assertThat(Files.getPosixFilePermissions(dataDir.resolve("first-admin-token"))).isEqualTo(FILE);

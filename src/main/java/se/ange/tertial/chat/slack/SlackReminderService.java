@@ -19,6 +19,7 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import se.ange.tertial.followup.Language;
 import se.ange.tertial.notify.MessageKind;
@@ -27,6 +28,7 @@ import se.ange.tertial.notify.OutboxMessage;
 import se.ange.tertial.notify.ReminderEntries;
 import se.ange.tertial.notify.ReminderItemRepository;
 import se.ange.tertial.notify.ReminderItemRow;
+import se.ange.tertial.register.activity.ActivityView;
 import se.ange.tertial.register.org.Person;
 import se.ange.tertial.register.org.PersonRepository;
 import se.ange.tertial.register.org.ReminderChannel;
@@ -60,7 +62,8 @@ class SlackReminderService implements Notifier {
     }
 
     @Override
-    public void deliver(OutboxMessage message, Person recipient, List<ReminderItemRow> due) throws DeliveryFailure {
+    public void deliver(OutboxMessage message, Person recipient, List<ReminderItemRow> due,
+                        Map<String, ActivityView> activities) throws DeliveryFailure {
         try {
             String slackId = slackId(recipient).orElseThrow(() -> new DeliveryFailure(
                     "Slack has no user with the e-mail of person " + recipient.id(), null));
@@ -71,7 +74,7 @@ class SlackReminderService implements Notifier {
                         + SlackBlocks.escape(String.valueOf(message.bodyText()));
                 response = app.client().chatPostMessage(r -> r.token(token()).channel(slackId).text(text).mrkdwn(true));
             } else {
-                List<ReminderEntries.Entry> reminder = entries.of(due);
+                List<ReminderEntries.Entry> reminder = entries.of(due, activities);
                 String heading = SlackReminders.heading(reminder, recipient.language());
                 response = app.client().chatPostMessage(r -> r.token(token()).channel(slackId)
                         .text(SlackBlocks.escape(heading))

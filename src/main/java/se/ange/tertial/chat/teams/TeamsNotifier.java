@@ -4,11 +4,13 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import se.ange.tertial.notify.Notifier;
 import se.ange.tertial.notify.OutboxMessage;
 import se.ange.tertial.notify.ReminderEntries;
 import se.ange.tertial.notify.ReminderItemRow;
+import se.ange.tertial.register.activity.ActivityView;
 import se.ange.tertial.register.org.Person;
 import se.ange.tertial.register.org.ReminderChannel;
 
@@ -43,13 +45,14 @@ class TeamsNotifier implements Notifier {
     }
 
     @Override
-    public void deliver(OutboxMessage message, Person recipient, List<ReminderItemRow> due) throws DeliveryFailure {
+    public void deliver(OutboxMessage message, Person recipient, List<ReminderItemRow> due,
+                        Map<String, ActivityView> activities) throws DeliveryFailure {
         TeamsConversation conversation = conversations.findById(recipient.id()).orElseThrow(() ->
                 new DeliveryFailure("person " + recipient.id() + " has not installed the Teams app", null));
         var activity = message.kind() != se.ange.tertial.notify.MessageKind.REMINDER
                 ? TeamsCards.text(message.subject() == null ? "" : message.subject(), message.bodyText())
-                : TeamsCards.message(TeamsCards.reminder(message.id(), entries.of(due), recipient.language(), Optional.empty()),
-                        TeamsCards.heading(entries.of(due), recipient.language()));
+                : TeamsCards.message(TeamsCards.reminder(message.id(), entries.of(due, activities), recipient.language(),
+                        Optional.empty()), TeamsCards.heading(entries.of(due, activities), recipient.language()));
         try {
             connector.send(conversation.serviceUrl(), conversation.conversationId(), activity);
         } catch (BotConnector.ConnectorException e) {

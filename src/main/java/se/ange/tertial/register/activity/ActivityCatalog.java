@@ -5,10 +5,14 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -75,19 +79,61 @@ public class ActivityCatalog {
         snapshot.invalidateAll();
     }
 
-    /** One activity, read with a handful of small queries (reminders and chat call this per item). */
+    /** One activity, read with a handful of small queries. */
     public Optional<ActivityView> byRef(String ref) {
-        return activities.findByRef(ref.trim()).map(activity -> {
-            Goal goal = goals.findById(activity.goalId()).orElseThrow();
-            Goal kfGoal = goal.parentId() == null ? null : goals.findById(goal.parentId()).orElse(null);
-            String unit = activity.unitId() == null ? null : units.findById(activity.unitId()).map(OrgUnit::name).orElse(null);
-            List<Long> ownerIds = owners.findByActivityId(activity.id()).stream().map(ActivityOwner::personId).toList();
-            List<Person> activityOwners = people.findByIdIn(ownerIds).stream()
+        String trimmed = ref.trim();
+        return Optional.ofNullable(byRefs(List.of(trimmed)).get(trimmed));
+    }
+
+    /**
+     * Several activities by reference, in one small query per table however many there are (a reminder's
+     * delivery reads its message's activities so). Keyed by reference; a reference not in the register is
+     * absent.
+     */
+    public Map<String, ActivityView> byRefs(Collection<String> refs) {
+        if (refs.isEmpty()) {
+            return Map.of();
+        }
+        List<Activity> selected = activities.findByRefIn(Set.copyOf(refs));
+        if (selected.isEmpty()) {
+            return Map.of();
+        }
+        Set<Long> ids = selected.stream().map(Activity::id).collect(Collectors.toSet());
+        Map<Long, Goal> goalById = new HashMap<>(byId(goals.findByIdIn(ids(selected, Activity::goalId)), Goal::id));
+        Set<Long> parents = ids(goalById.values(), Goal::parentId);
+        parents.removeAll(goalById.keySet());
+        if (!parents.isEmpty()) {
+            goalById.putAll(byId(goals.findByIdIn(parents), Goal::id));
+        }
+        Map<Long, Department> departmentById = byId(departments.findByIdIn(ids(selected, Activity::departmentId)), Department::id);
+        Set<Long> unitIds = ids(selected, Activity::unitId);
+        Map<Long, OrgUnit> unitById = unitIds.isEmpty() ? Map.of() : byId(units.findByIdIn(unitIds), OrgUnit::id);
+        List<ActivityOwner> ownerRows = owners.findByActivityIdIn(ids);
+        Set<Long> personIds = ids(ownerRows, ActivityOwner::personId);
+        Map<Long, Person> personById = personIds.isEmpty() ? Map.of() : byId(people.findByIdIn(personIds), Person::id);
+        Map<Long, List<Person>> ownersByActivity = ownerRows.stream().filter(o -> personById.containsKey(o.personId()))
+                .collect(Collectors.groupingBy(ActivityOwner::activityId,
+                        Collectors.mapping(o -> personById.get(o.personId()), Collectors.toList())));
+        Map<Long, List<StatusReport>> reportsByActivity = reports.findByActivityIdIn(ids).stream()
+                .sorted(Comparator.comparing(StatusReport::receivedAt).thenComparing(StatusReport::id))
+                .collect(Collectors.groupingBy(StatusReport::activityId));
+        Map<Long, Integer> lastYears = continuations.lastYearsOf(ids);
+        Map<String, ActivityView> byRef = new HashMap<>();
+        for (Activity activity : selected) {
+            Goal goal = goalById.get(activity.goalId());
+            OrgUnit unit = activity.unitId() == null ? null : unitById.get(activity.unitId());
+            List<Person> activityOwners = ownersByActivity.getOrDefault(activity.id(), List.of()).stream()
                     .sorted(Comparator.comparing(Person::email)).toList();
-            List<StatusReport> history = reports.findByActivityIdOrderByReceivedAt(activity.id());
-            return new ActivityView(activity, goal, kfGoal, departments.findById(activity.departmentId()).orElseThrow().name(),
-                    unit, activityOwners, history, continuations.lastYears(activity.id()).get(activity.id()));
-        });
+            byRef.put(activity.ref(), new ActivityView(activity, goal, goal.parentId() == null ? null : goalById.get(goal.parentId()),
+                    departmentById.get(activity.departmentId()).name(), unit == null ? null : unit.name(),
+                    activityOwners, reportsByActivity.getOrDefault(activity.id(), List.of()), lastYears.get(activity.id())));
+        }
+        return byRef;
+    }
+
+    /** The distinct non-null ids {@code id} gives for {@code rows}. */
+    private static <T> Set<Long> ids(Collection<T> rows, Function<T, Long> id) {
+        return rows.stream().map(id).filter(java.util.Objects::nonNull).collect(Collectors.toCollection(HashSet::new));
     }
 
     private List<ActivityView> views(List<Activity> selected) {

@@ -5,7 +5,9 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,11 +26,24 @@ class ActivityContinuations {
     /** Activity id → last year it is followed up in; all such activities, or just {@code activityId}'s. */
     @Transactional
     public Map<Long, Integer> lastYears(@Nullable Long activityId) {
+        return activityId == null ? read(List.of()) : read(List.of(activityId));
+    }
+
+    /** Activity id → last year it is followed up in, for those of {@code activityIds} that are continued. */
+    @Transactional
+    public Map<Long, Integer> lastYearsOf(Collection<Long> activityIds) {
+        return activityIds.isEmpty() ? Map.of() : read(List.copyOf(activityIds));
+    }
+
+    /** Of every continued activity when {@code ids} is empty. */
+    private Map<Long, Integer> read(List<Long> ids) {
         String sql = "SELECT source_activity_id, MIN(to_year) FROM activity_copy"
-                + (activityId == null ? "" : " WHERE source_activity_id = ?") + " GROUP BY source_activity_id";
+                + (ids.isEmpty() ? "" : ids.size() == 1 ? " WHERE source_activity_id = ?"
+                        : " WHERE source_activity_id IN (" + "?,".repeat(ids.size() - 1) + "?)")
+                + " GROUP BY source_activity_id";
         return jdbc.prepareStatement(sql, statement -> {
-            if (activityId != null) {
-                statement.setLong(1, activityId);
+            for (int i = 0; i < ids.size(); i++) {
+                statement.setLong(i + 1, ids.get(i));
             }
             Map<Long, Integer> lastYears = new HashMap<>();
             try (ResultSet rows = statement.executeQuery()) {

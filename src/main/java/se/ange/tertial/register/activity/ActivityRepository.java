@@ -3,6 +3,7 @@ package se.ange.tertial.register.activity;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +11,8 @@ import java.util.Optional;
 public interface ActivityRepository extends CrudRepository<Activity, Long> {
 
     Optional<Activity> findByRef(String ref);
+
+    List<Activity> findByRefIn(Collection<String> refs);
 
     List<Activity> findAllOrderByRef();
 }

@@ -1,0 +1,131 @@
+package se.ange.tertial.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import se.ange.tertial.support.Api;
+import se.ange.tertial.support.CountingDriver;
+import se.ange.tertial.support.Fixtures;
+import se.ange.tertial.support.MailServer;
+import se.ange.tertial.support.TestDatabase;
+
+/**
+ * How many SQL statements delivering one 5-item reminder mail costs, counted at the JDBC driver
+ * ({@link CountingDriver}): held to a ceiling so that per-item reads cannot creep back (issue 17).
+ */
+abstract class DeliveryStatementsContract {
+
+    static final String CLOCK = "2024-03-28T07:00:00Z";
+    /**
+     * Statements (commits not counted) for one delivered 5-item reminder mail: 86 on PostgreSQL and 87 on H2
+     * before its activities were read once for the message (eight queries per activity, twice), 14 and 15 after.
+     */
+    static final int MAX_STATEMENTS = 15;
+    /** The first mail of a process also creates the reply-token key (read, insert, read again). */
+    static final int FIRST_MAIL_EXTRA = 3;
+    static final String[] OWNERS = {"emma.berglund@ange.example", "ahmed.karimi@ange.example", "lena.oberg@ange.example"};
+
+    final MailServer mail = MailServer.smtp();
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    OutboxDelivery delivery;
+
+    @Inject
+    OutboxRepository outbox;
+
+    @Inject
+    ReminderItemRepository items;
+
+    /** The settings of the database under test, routed through the counting driver, and the mail server. */
+    Map<String, String> properties(Map<String, String> database) {
+        Map<String, String> properties = CountingDriver.wrap(database, "jdbc:h2:mem:tertial-statements-"
+                + java.util.UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        properties.putAll(mail.properties());
+        properties.put("tertial.test.clock", CLOCK);
+        return properties;
+    }
+
+    @AfterAll
+    void stopMail() {
+        mail.stop();
+    }
+
+    @Test
+    void a_delivered_five_item_reminder_mail_costs_at_most_the_ceiling_of_statements() throws Exception {
+        TestDatabase.clear(dataSource);
+        Api admin = new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN);
+        admin.postCsv("/api/import/people", Fixtures.people());
+        admin.withNewToken("stab", "STAB", null).postCsv("/api/import/activities", plan());
+        admin.exchange(HttpRequest.POST("/api/reminders/run?on=2024-03-28", ""));
+        List<OutboxMessage> planned = outbox.findByStateOrderById(OutboxState.PENDING);
+        assertThat(planned).as("one reminder per owner").hasSize(OWNERS.length)
+                .allSatisfy(m -> assertThat(items.findByMessageIdOrderById(m.id())).hasSize(5));
+
+        List<Integer> counts = new ArrayList<>();
+        List<String> listed = new ArrayList<>();
+        while (true) {
+            CountingDriver.start();
+            boolean taken = delivery.deliverOne();
+            List<String> executed = CountingDriver.stop();
+            if (!taken) {
+                break;
+            }
+            List<String> statements = executed.stream().filter(s -> !s.equals("COMMIT") && !s.equals("ROLLBACK")).toList();
+            counts.add(statements.size());
+            System.out.printf("statements for one delivered 5-item reminder mail: %d (+%d commits/rollbacks)%n",
+                    statements.size(), executed.size() - statements.size());
+            listed.add(String.join("\n", statements));
+        }
+
+        assertThat(outbox.findByStateOrderById(OutboxState.SENT)).hasSize(OWNERS.length);
+        MimeMessage[] received = mail.greenMail.getReceivedMessages();
+        assertThat(received).hasSize(OWNERS.length);
+        for (MimeMessage message : received) {
+            String text = com.icegreen.greenmail.util.GreenMailUtil.getBody(message);
+            assertThat(refsIn(text)).as("each activity in the mail").hasSize(5);
+        }
+        assertThat(counts).hasSize(OWNERS.length);
+        String statements = String.join("\n\n", listed);
+        assertThat(counts.get(0)).as("the first mail's statements:%n%s", statements).isLessThanOrEqualTo(MAX_STATEMENTS + FIRST_MAIL_EXTRA);
+        assertThat(counts.subList(1, counts.size())).as("each further mail's statements:%n%s", statements)
+                .allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(MAX_STATEMENTS));
+    }
+
+    private static Set<String> refsIn(String text) {
+        return java.util.regex.Pattern.compile("KS2024-[0-9]{3}").matcher(text).results()
+                .map(java.util.regex.MatchResult::group).collect(Collectors.toSet());
+    }
+
+    /** Five activities for each owner, all running through the year: each owner's reminder has five items. */
+    private static String plan() {
+        String goal = "3.1,Ånge kommun ska vara en attraktiv arbetsgivare.,3.1.1,Ånge kommun ska stimulera hälsofrämjande arbetsplatser.,Vuxna,";
+        StringBuilder csv = new StringBuilder("ref,kf_goal_ref,kf_goal,ks_goal_ref,ks_goal,goal_area,title,description,start_date,end_date,department,unit,owner_email\n");
+        for (int owner = 0; owner < OWNERS.length; owner++) {
+            int o = owner;
+            IntStream.rangeClosed(1, 5).forEach(i -> csv.append("KS2024-").append(o + 1).append("0").append(i).append(",")
+                    .append(goal).append("Aktivitet ").append(i).append(" för ").append(OWNERS[o]).append(",Beskrivning,")
+                    .append("2024-01-01,2024-12-31,Staben,,").append(OWNERS[o]).append("\n"));
+        }
+        return csv.toString();
+    }
+}
