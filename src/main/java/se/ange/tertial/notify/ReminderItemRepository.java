@@ -11,6 +11,8 @@ public interface ReminderItemRepository extends CrudRepository<ReminderItemRow, 
 
     List<ReminderItemRow> findByMessageIdOrderById(Long messageId);
 
+    List<ReminderItemRow> findByMessageIdIn(java.util.Collection<Long> messageIds);
+
     List<ReminderItemRow> findByItemKeyIn(Collection<String> keys);
 
 }

@@ -27,6 +27,8 @@ import se.ange.tertial.notify.MessageKind;
 import se.ange.tertial.notify.OutboxMessage;
 import se.ange.tertial.notify.OutboxRepository;
 import se.ange.tertial.notify.OutboxState;
+import se.ange.tertial.notify.ReminderItemRepository;
+import se.ange.tertial.notify.ReminderItemRow;
 import se.ange.tertial.register.org.PersonRepository;
 import se.ange.tertial.register.org.ReminderChannel;
 import se.ange.tertial.support.Api;
@@ -72,6 +74,9 @@ abstract class SendingHttpContract {
     @Inject
     InboundMailRepository inbound;
 
+    @Inject
+    ReminderItemRepository items;
+
     Api admin;
 
     @BeforeEach
@@ -95,6 +100,31 @@ abstract class SendingHttpContract {
         web.get("/mina");
         assertThat(web.post("/utskick/utkorg/" + id + "/forsok-igen", Map.of()).statusCode()).isEqualTo(403);
         assertThat(outbox.findById(id).orElseThrow().state()).isEqualTo(OutboxState.DEAD);
+    }
+
+    @Test
+    void a_waiting_reminder_says_how_many_activities_it_holds_each_its_own() {
+        OutboxMessage two = reminderAbout(EMMA, "KS2024-001", "KS2024-001", "KS2024-002");
+        OutboxMessage one = reminderAbout(SARA, "KS2024-003");
+
+        String page = signedIn(SARA).get("/utskick/utkorg").body();
+
+        assertThat(page).contains("Påminnelse om 2 aktiviteter (skrivs när den skickas)")
+                .contains("Påminnelse om 1 aktivitet (skrivs när den skickas)");
+        assertThat(page.indexOf("/utskick/utkorg/" + two.id() + "/avbryt")).isPositive();
+        assertThat(page.indexOf("/utskick/utkorg/" + one.id() + "/avbryt")).isPositive();
+    }
+
+    /** A waiting reminder with an item per ref given (a ref twice: two reasons for one activity). */
+    private OutboxMessage reminderAbout(String email, String... refs) {
+        long person = people.findByEmail(email).orElseThrow().id();
+        OutboxMessage message = outbox.save(OutboxMessage.reminder(person, ReminderChannel.EMAIL,
+                LocalDate.parse("2024-04-10"), Instant.parse("2024-04-10T06:00:00Z")));
+        for (int i = 0; i < refs.length; i++) {
+            items.save(new ReminderItemRow(null, message.id(), person, "TERTIAL_REPORT/2024-T1/" + refs[i] + "/" + i,
+                    "TERTIAL_REPORT", "FIRST", "2024-T1", refs[i], null));
+        }
+        return message;
     }
 
     @Test
