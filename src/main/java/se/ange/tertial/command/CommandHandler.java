@@ -101,8 +101,8 @@ public class CommandHandler {
         LocalDate today = LocalDate.now(clock);
         Tertial due = asked.on(today);
         if (command instanceof Command.Mine mine) {
-            return page(t.mine(due), readable(caller, view -> Permissions.holds(caller, view)
-                    && view.facts().mustReportFor(due)), mine.page(), "mina",
+            return page(t.mine(due), queries.held(caller).filter(view -> view.facts().mustReportFor(due)).toList(),
+                    mine.page(), "mina",
                     view -> status(view, language), t);
         }
         if (command instanceof Command.Report report) {
@@ -280,7 +280,7 @@ public class CommandHandler {
 
     /** The caller's own activity to show in examples: one that needs a report first, else any of theirs. */
     private Optional<String> ownActivity(Caller caller) {
-        List<ActivityView> own = catalog.all().stream().filter(view -> Permissions.holds(caller, view)).toList();
+        List<ActivityView> own = queries.held(caller).toList();
         return own.stream().filter(view -> view.activity().status() == null || !view.activity().status().isCompleted())
                 .findFirst().or(() -> own.stream().findFirst()).map(ActivityView::ref);
     }

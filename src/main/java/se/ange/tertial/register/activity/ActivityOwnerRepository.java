@@ -13,5 +13,7 @@ public interface ActivityOwnerRepository extends CrudRepository<ActivityOwner, L
 
     List<ActivityOwner> findByActivityIdIn(Collection<Long> activityIds);
 
+    List<ActivityOwner> findByPersonIdIn(Collection<Long> personIds);
+
     void deleteByActivityId(Long activityId);
 }

@@ -15,4 +15,6 @@ public interface ActivityRepository extends CrudRepository<Activity, Long> {
     List<Activity> findByRefIn(Collection<String> refs);
 
     List<Activity> findAllOrderByRef();
+
+    List<Activity> findByIdIn(Collection<Long> ids);
 }

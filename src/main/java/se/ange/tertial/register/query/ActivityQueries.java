@@ -100,6 +100,19 @@ public class ActivityQueries {
                 .toList();
     }
 
+    /**
+     * The caller's own activities and those of absent colleagues they stand in for ({@link Permissions#holds}), by
+     * reference, read by owner rather than from the whole register.
+     */
+    public Stream<ActivityView> held(Caller caller) {
+        if (caller.personId() == null) {
+            return Stream.empty();
+        }
+        java.util.Set<Long> holders = new java.util.HashSet<>(caller.deputyFor());
+        holders.add(caller.personId());
+        return catalog.heldBy(holders).stream().filter(view -> Permissions.canRead(caller, view));
+    }
+
     /** What the caller may read, in the department when one is named (by reference). */
     public Stream<ActivityView> readable(Caller caller, @Nullable String department) {
         Predicate<ActivityView> inDepartment = view -> department == null || department.isBlank()

@@ -23,7 +23,6 @@ import se.ange.tertial.followup.Counted;
 import se.ange.tertial.followup.Dates;
 import se.ange.tertial.followup.Tertial;
 import se.ange.tertial.register.access.Caller;
-import se.ange.tertial.register.access.Permissions;
 import se.ange.tertial.register.activity.ActivityView;
 import se.ange.tertial.register.query.ActivityQueries;
 import se.ange.tertial.web.Pages;
@@ -64,8 +63,8 @@ class MineController {
         WebTexts t = Pages.texts(request);
         LocalDate today = LocalDate.now(clock);
         Tertial due = asked.on(today);
-        List<ActivityView> held = queries.readable(caller, null)
-                .filter(view -> Permissions.holds(caller, view) && view.facts().isActiveIn(due))
+        List<ActivityView> held = queries.held(caller)
+                .filter(view -> view.facts().isActiveIn(due))
                 .sorted(Comparator.comparing((ActivityView view) -> view.facts().hasReportFor(due))
                         .thenComparing(ActivityQueries.MOST_URGENT_FIRST))
                 .toList();
