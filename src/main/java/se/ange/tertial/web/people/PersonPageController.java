@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.Set;
 import se.ange.tertial.audit.Actor;
 import se.ange.tertial.followup.Channel;
@@ -167,90 +168,72 @@ class PersonPageController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> deputy(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
                                   @Nullable @Body("deputy") String deputy) {
-        Optional<Person> found = find(id);
-        if (found.isEmpty()) {
-            return errors.notFound(request);
-        }
-        Person person = found.get();
-        if (!Permissions.canChangePersonSettings(Caller.of(authentication), person.id())) {
-            return errors.forbidden(request);
-        }
-        WebTexts t = Pages.texts(request);
-        boolean none = deputy == null || deputy.isBlank();
-        Optional<Person> chosen = none ? Optional.empty() : directory.byEmail(deputy.strip().toLowerCase(Locale.ROOT));
-        if (!none && chosen.filter(p -> p.active() || p.id().equals(person.deputyId())).isEmpty()) {
-            return view.page(request, authentication, person, HttpStatus.UNPROCESSABLE_ENTITY, null,
-                    List.of(new Form.Problem("deputy", t.get("person.deputy.unknown"))), Map.of());
-        }
-        try {
-            settings.setDeputy(person, none ? null : chosen.get().email(), actor(authentication));
-        } catch (ProblemException refused) {
-            return view.page(request, authentication, person, HttpStatus.UNPROCESSABLE_ENTITY, null,
-                    List.of(new Form.Problem("deputy", t.get("person.deputy.self"))), Map.of());
-        }
-        return Pages.seeOther(request, "/personer/" + person.id() + "?sparad=ersattare");
+        return forSettings(request, authentication, id, person -> {
+            WebTexts t = Pages.texts(request);
+            boolean none = deputy == null || deputy.isBlank();
+            Optional<Person> chosen = none ? Optional.empty() : directory.byEmail(deputy.strip().toLowerCase(Locale.ROOT));
+            if (!none && chosen.filter(p -> p.active() || p.id().equals(person.deputyId())).isEmpty()) {
+                return view.page(request, authentication, person, HttpStatus.UNPROCESSABLE_ENTITY, null,
+                        List.of(new Form.Problem("deputy", t.get("person.deputy.unknown"))), Map.of());
+            }
+            try {
+                settings.setDeputy(person, none ? null : chosen.get().email(), actor(authentication));
+            } catch (ProblemException refused) {
+                return view.page(request, authentication, person, HttpStatus.UNPROCESSABLE_ENTITY, null,
+                        List.of(new Form.Problem("deputy", t.get("person.deputy.self"))), Map.of());
+            }
+            return Pages.seeOther(request, "/personer/" + person.id() + "?sparad=ersattare");
+        });
     }
 
     @Post("/franvaro")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> absence(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
                                    @Nullable @Body("from") String from, @Nullable @Body("to") String to) {
-        Optional<Person> found = find(id);
-        if (found.isEmpty()) {
-            return errors.notFound(request);
-        }
-        Person person = found.get();
-        if (!Permissions.canChangePersonSettings(Caller.of(authentication), person.id())) {
-            return errors.forbidden(request);
-        }
-        WebTexts t = Pages.texts(request);
-        List<Form.Problem> problems = new ArrayList<>();
-        LocalDate first = Form.date(from);
-        LocalDate last = Form.date(to);
-        if (first == null) {
-            problems.add(new Form.Problem("absence-from", t.get("person.absence.format")));
-        }
-        if (last == null) {
-            problems.add(new Form.Problem("absence-to", t.get("person.absence.format")));
-        }
-        Map<String, String> typed = new HashMap<>();
-        typed.put("absence-from", from == null ? "" : from.strip());
-        typed.put("absence-to", to == null ? "" : to.strip());
-        if (problems.isEmpty()) {
-            try {
-                settings.addAbsence(person, first, last, actor(authentication));
-                return Pages.seeOther(request, "/personer/" + person.id() + "?sparad=franvaro");
-            } catch (ProblemException refused) {
-                refused.errors().forEach(error -> problems.add("to".equals(error.field())
-                        ? new Form.Problem("absence-to", t.get("person.absence.before"))
-                        : new Form.Problem("absence-from", t.get("person.absence.range"))));
+        return forSettings(request, authentication, id, person -> {
+            WebTexts t = Pages.texts(request);
+            List<Form.Problem> problems = new ArrayList<>();
+            LocalDate first = Form.date(from);
+            LocalDate last = Form.date(to);
+            if (first == null) {
+                problems.add(new Form.Problem("absence-from", t.get("person.absence.format")));
             }
-        }
-        return view.page(request, authentication, person, HttpStatus.UNPROCESSABLE_ENTITY, null, problems, typed);
+            if (last == null) {
+                problems.add(new Form.Problem("absence-to", t.get("person.absence.format")));
+            }
+            Map<String, String> typed = new HashMap<>();
+            typed.put("absence-from", from == null ? "" : from.strip());
+            typed.put("absence-to", to == null ? "" : to.strip());
+            if (problems.isEmpty()) {
+                try {
+                    settings.addAbsence(person, first, last, actor(authentication));
+                    return Pages.seeOther(request, "/personer/" + person.id() + "?sparad=franvaro");
+                } catch (ProblemException refused) {
+                    refused.errors().forEach(error -> problems.add("to".equals(error.field())
+                            ? new Form.Problem("absence-to", t.get("person.absence.before"))
+                            : new Form.Problem("absence-from", t.get("person.absence.range"))));
+                }
+            }
+            return view.page(request, authentication, person, HttpStatus.UNPROCESSABLE_ENTITY, null, problems, typed);
+        });
     }
 
     @Post("/franvaro/{absence}/ta-bort")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     MutableHttpResponse<?> removeAbsence(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
                                          @PathVariable String absence) {
-        Optional<Person> found = find(id);
-        if (found.isEmpty()) {
-            return errors.notFound(request);
-        }
-        Person person = found.get();
-        if (!Permissions.canChangePersonSettings(Caller.of(authentication), person.id())) {
-            return errors.forbidden(request);
-        }
-        Long absenceId = Form.number(absence);
-        try {
-            if (absenceId == null) {
-                return Pages.seeOther(request, "/personer/" + person.id());
+        return forSettings(request, authentication, id, person -> {
+            Long absenceId = Form.number(absence);
+            try {
+                if (absenceId == null) {
+                    return Pages.seeOther(request, "/personer/" + person.id());
+                }
+                settings.removeAbsence(person, absenceId, LocalDate.now(clock), actor(authentication));
+            } catch (ProblemException gone) {
+                return Pages.seeOther(request, "/personer/" + person.id()); // removed already, or never this person's
             }
-            settings.removeAbsence(person, absenceId, LocalDate.now(clock), actor(authentication));
-        } catch (ProblemException gone) {
-            return Pages.seeOther(request, "/personer/" + person.id()); // removed already, or never this person's
-        }
-        return Pages.seeOther(request, "/personer/" + person.id() + "?sparad=borttagen");
+            return Pages.seeOther(request, "/personer/" + person.id() + "?sparad=borttagen");
+        });
     }
 
     /** The confirmation step before a chat link is removed. */
@@ -288,5 +271,18 @@ class PersonPageController {
 
     private static Actor actor(Authentication authentication) {
         return Caller.of(authentication).actor(Channel.WEB);
+    }
+
+    /** The person of the path, when the caller may change their deputy and absences; else the page's 404 or 403. */
+    private MutableHttpResponse<?> forSettings(HttpRequest<?> request, Authentication authentication, String id,
+                                               Function<Person, MutableHttpResponse<?>> change) {
+        Optional<Person> found = find(id);
+        if (found.isEmpty()) {
+            return errors.notFound(request);
+        }
+        if (!Permissions.canChangePersonSettings(Caller.of(authentication), found.get().id())) {
+            return errors.forbidden(request);
+        }
+        return change.apply(found.get());
     }
 }

@@ -18,6 +18,7 @@ import se.ange.tertial.followup.Dates;
 import se.ange.tertial.followup.Status;
 import se.ange.tertial.followup.Tertial;
 import se.ange.tertial.register.access.Caller;
+import se.ange.tertial.register.access.Permissions;
 import se.ange.tertial.register.activity.ActivityCatalog;
 import se.ange.tertial.register.activity.ActivitySource;
 import se.ange.tertial.register.activity.ActivityView;
@@ -46,15 +47,17 @@ class ActivityFormPage {
     private final DepartmentRepository departments;
     private final OrgUnitRepository units;
     private final Pages pages;
+    private final se.ange.tertial.web.ErrorPages errors;
 
     ActivityFormPage(PlanTree tree, ActivityCatalog catalog, PersonRepository people, DepartmentRepository departments,
-                     OrgUnitRepository units, Pages pages) {
+                     OrgUnitRepository units, Pages pages, se.ange.tertial.web.ErrorPages errors) {
         this.tree = tree;
         this.catalog = catalog;
         this.people = people;
         this.departments = departments;
         this.units = units;
         this.pages = pages;
+        this.errors = errors;
     }
 
     /** A new activity: a free ref suggested, the goal asked for (when it is one of the year's), the manager's department. */
@@ -78,6 +81,22 @@ class ActivityFormPage {
         }
         return catalog.byRef(ref).filter(view -> view.goal().year() == year
                 && se.ange.tertial.register.access.Permissions.canRead(caller, view));
+    }
+
+    /**
+     * The plan's activity of the path, when the caller may change it ({@link Permissions#canEditActivity}); else
+     * the page's 404 (not in that year's plan, or not readable) or 403.
+     */
+    MutableHttpResponse<?> forChange(HttpRequest<?> request, Caller caller, @Nullable Integer year, String ref,
+                                     java.util.function.Function<ActivityView, MutableHttpResponse<?>> change) {
+        java.util.Optional<ActivityView> view = readable(ref, caller, year);
+        if (view.isEmpty()) {
+            return errors.notFound(request);
+        }
+        if (!Permissions.canEditActivity(caller, view.get())) {
+            return errors.forbidden(request);
+        }
+        return change.apply(view.get());
     }
 
     MutableHttpResponse<?> render(HttpRequest<?> request, Caller caller, int year, @Nullable ActivityView editing,

@@ -108,15 +108,10 @@ class PlanActivityController {
                                     @PathVariable String ref) {
         Caller caller = Caller.of(authentication);
         Integer planYear = PlanController.year(year);
-        Optional<ActivityView> view = readable(ref, caller, planYear);
-        if (view.isEmpty()) {
-            return errors.notFound(request);
-        }
-        if (!Permissions.canEditActivity(caller, view.get())) {
-            return errors.forbidden(request);
-        }
-        return formPage.render(request, caller, planYear, view.get(), ActivityForm.of(ActivityData.of(view.get())),
-                Map.of(), HttpStatus.OK);
+        return formPage.forChange(request, caller, planYear, ref, view -> {
+            return formPage.render(request, caller, planYear, view, ActivityForm.of(ActivityData.of(view)),
+                    Map.of(), HttpStatus.OK);
+        });
     }
 
     @Post("/aktivitet/{ref}")
@@ -125,39 +120,33 @@ class PlanActivityController {
                                 @PathVariable String ref, @Body Map<String, Object> body) {
         Caller caller = Caller.of(authentication);
         Integer planYear = PlanController.year(year);
-        Optional<ActivityView> found = readable(ref, caller, planYear);
-        if (found.isEmpty()) {
-            return errors.notFound(request);
-        }
-        ActivityView view = found.get();
-        if (!Permissions.canEditActivity(caller, view)) {
-            return errors.forbidden(request);
-        }
-        WebTexts t = Pages.texts(request);
-        ActivityForm typed = ActivityForm.of(body);
-        ActivityForm form = new ActivityForm(view.ref(), typed.title(), typed.description(), typed.goal(),
-                Permissions.canEditPlan(caller) ? typed.source() : view.activity().source().name(), typed.department(),
-                typed.unit(), typed.start(), typed.end(), typed.owners(), typed.ownerEmails());
-        Map<String, String> problems = new HashMap<>();
-        ActivityData data = form.read(planYear, t, problems);
-        if (data != null) {
-            newActivities.departmentRefusal(caller, data.department())
-                    .ifPresent(reason -> problems.put("a-department", reason));
-            newActivities.unitRefusal(caller, data.department(), data.unit())
-                    .ifPresent(reason -> problems.put("a-unit", reason));
-            if (problems.isEmpty() && organisation.findDepartment(data.department()).isEmpty()) {
-                problems.put("a-department", t.get("plan.form.department.unknown"));
+        return formPage.forChange(request, caller, planYear, ref, view -> {
+            WebTexts t = Pages.texts(request);
+            ActivityForm typed = ActivityForm.of(body);
+            ActivityForm form = new ActivityForm(view.ref(), typed.title(), typed.description(), typed.goal(),
+                    Permissions.canEditPlan(caller) ? typed.source() : view.activity().source().name(), typed.department(),
+                    typed.unit(), typed.start(), typed.end(), typed.owners(), typed.ownerEmails());
+            Map<String, String> problems = new HashMap<>();
+            ActivityData data = form.read(planYear, t, problems);
+            if (data != null) {
+                newActivities.departmentRefusal(caller, data.department())
+                        .ifPresent(reason -> problems.put("a-department", reason));
+                newActivities.unitRefusal(caller, data.department(), data.unit())
+                        .ifPresent(reason -> problems.put("a-unit", reason));
+                if (problems.isEmpty() && organisation.findDepartment(data.department()).isEmpty()) {
+                    problems.put("a-department", t.get("plan.form.department.unknown"));
+                }
             }
-        }
-        if (data != null && problems.isEmpty()) {
-            try {
-                store.save(data, caller.actor(Channel.WEB));
-                return Pages.seeOther(request, "/plan/" + planYear + "?sparad=andrad&ref=" + encode(data.ref()) + "#" + anchor(data));
-            } catch (ProblemException refused) {
-                FormProblems.from(refused, problems);
+            if (data != null && problems.isEmpty()) {
+                try {
+                    store.save(data, caller.actor(Channel.WEB));
+                    return Pages.seeOther(request, "/plan/" + planYear + "?sparad=andrad&ref=" + encode(data.ref()) + "#" + anchor(data));
+                } catch (ProblemException refused) {
+                    FormProblems.from(refused, problems);
+                }
             }
-        }
-        return formPage.render(request, caller, planYear, view, form, problems, HttpStatus.UNPROCESSABLE_ENTITY);
+            return formPage.render(request, caller, planYear, view, form, problems, HttpStatus.UNPROCESSABLE_ENTITY);
+        });
     }
 
     private Optional<ActivityView> readable(String ref, Caller caller, @Nullable Integer year) {

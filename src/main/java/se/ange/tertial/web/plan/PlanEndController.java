@@ -18,15 +18,12 @@ import io.micronaut.security.authentication.Authentication;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Optional;
 import se.ange.tertial.followup.Channel;
 import se.ange.tertial.followup.Status;
 import se.ange.tertial.register.access.Caller;
 import se.ange.tertial.register.access.Permissions;
-import se.ange.tertial.register.activity.ActivityView;
 import se.ange.tertial.register.activity.Reporting;
 import se.ange.tertial.system.ProblemException;
-import se.ange.tertial.web.ErrorPages;
 import se.ange.tertial.web.Pages;
 import se.ange.tertial.web.WebTexts;
 
@@ -44,12 +41,10 @@ class PlanEndController {
 
     private final Reporting reporting;
     private final ActivityFormPage formPage;
-    private final ErrorPages errors;
 
-    PlanEndController(Reporting reporting, ActivityFormPage formPage, ErrorPages errors) {
+    PlanEndController(Reporting reporting, ActivityFormPage formPage) {
         this.reporting = reporting;
         this.formPage = formPage;
-        this.errors = errors;
     }
 
     @Get
@@ -57,14 +52,9 @@ class PlanEndController {
                                    @PathVariable String ref) {
         Caller caller = Caller.of(authentication);
         Integer planYear = PlanController.year(year);
-        Optional<ActivityView> view = formPage.readable(ref, caller, planYear);
-        if (view.isEmpty()) {
-            return errors.notFound(request);
-        }
-        if (!Permissions.canEditActivity(caller, view.get())) {
-            return errors.forbidden(request);
-        }
-        return formPage.endPage(request, planYear, view.get(), reporting.askedTertial(ref), "", "", null, HttpStatus.OK);
+        return formPage.forChange(request, caller, planYear, ref, view -> {
+            return formPage.endPage(request, planYear, view, reporting.askedTertial(ref), "", "", null, HttpStatus.OK);
+        });
     }
 
     @Post
@@ -73,31 +63,26 @@ class PlanEndController {
                                @PathVariable String ref, @Body Map<String, Object> body) {
         Caller caller = Caller.of(authentication);
         Integer planYear = PlanController.year(year);
-        Optional<ActivityView> view = formPage.readable(ref, caller, planYear);
-        if (view.isEmpty()) {
-            return errors.notFound(request);
-        }
-        if (!Permissions.canEditActivity(caller, view.get())) {
-            return errors.forbidden(request);
-        }
-        WebTexts t = Pages.texts(request);
-        String chosen = ActivityForm.one(body, "status");
-        String comment = ActivityForm.one(body, "comment");
-        Status status = Status.AVSLUTAD_ENLIGT_PLAN.name().equals(chosen) ? Status.AVSLUTAD_ENLIGT_PLAN
-                : Status.AVSLUTAD_MED_AVVIKELSE.name().equals(chosen) ? Status.AVSLUTAD_MED_AVVIKELSE : null;
-        String problem = status == null ? t.get("plan.end.status.missing")
-                : status == Status.AVSLUTAD_MED_AVVIKELSE && comment.isBlank() ? t.get("plan.end.comment.missing") : null;
-        if (problem == null) {
-            try {
-                reporting.report(view.get().ref(), reporting.askedTertial(view.get().ref()), status, comment,
-                        caller.actor(Channel.WEB));
-                return Pages.seeOther(request, "/plan/" + planYear + "?sparad=avslutad&ref=" + encode(view.get().ref()));
-            } catch (ProblemException refused) {
-                problem = refused.getMessage();
+        return formPage.forChange(request, caller, planYear, ref, view -> {
+            WebTexts t = Pages.texts(request);
+            String chosen = ActivityForm.one(body, "status");
+            String comment = ActivityForm.one(body, "comment");
+            Status status = Status.AVSLUTAD_ENLIGT_PLAN.name().equals(chosen) ? Status.AVSLUTAD_ENLIGT_PLAN
+                    : Status.AVSLUTAD_MED_AVVIKELSE.name().equals(chosen) ? Status.AVSLUTAD_MED_AVVIKELSE : null;
+            String problem = status == null ? t.get("plan.end.status.missing")
+                    : status == Status.AVSLUTAD_MED_AVVIKELSE && comment.isBlank() ? t.get("plan.end.comment.missing") : null;
+            if (problem == null) {
+                try {
+                    reporting.report(view.ref(), reporting.askedTertial(view.ref()), status, comment,
+                            caller.actor(Channel.WEB));
+                    return Pages.seeOther(request, "/plan/" + planYear + "?sparad=avslutad&ref=" + encode(view.ref()));
+                } catch (ProblemException refused) {
+                    problem = refused.getMessage();
+                }
             }
-        }
-        return formPage.endPage(request, planYear, view.get(), reporting.askedTertial(ref), chosen, comment, problem,
-                HttpStatus.UNPROCESSABLE_ENTITY);
+            return formPage.endPage(request, planYear, view, reporting.askedTertial(ref), chosen, comment, problem,
+                    HttpStatus.UNPROCESSABLE_ENTITY);
+        });
     }
 
     private static String encode(String text) {
