@@ -1,0 +1,59 @@
+package se.ange.tertial.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Every benchmark of issue 17 with its anchors, one after the other in this JVM, printed as one Markdown table:
+ *
+ * <pre>mvn -q -Pbench test-compile exec:java -Dbench.main=se.ange.tertial.bench.BenchAll [-Dbench.only=name,…]</pre>
+ *
+ * Suites are run in the order listed; a suite that throws is reported as a row and the others still run.
+ */
+public final class BenchAll {
+
+    private BenchAll() {
+    }
+
+    /** Every suite; add a new one here. */
+    static List<BenchSuite> suites() {
+        List<BenchSuite> suites = new ArrayList<>();
+        return suites;
+    }
+
+    public static void main(String[] args) {
+        String only = System.getProperty("bench.only", "");
+        Set<String> wanted = only.isBlank() ? Set.of()
+                : Arrays.stream(only.split(",")).map(String::trim).collect(Collectors.toSet());
+        List<Figure> figures = new ArrayList<>();
+        for (BenchSuite suite : suites()) {
+            if (!wanted.isEmpty() && !wanted.contains(suite.name())) {
+                continue;
+            }
+            System.err.printf("running %s …%n", suite.name());
+            try {
+                figures.addAll(suite.run());
+            } catch (Exception | Error failure) {
+                figures.add(new Figure(suite.name(), "failed: " + failure, 0, 0, "", "", false));
+            }
+        }
+        System.out.println(table(figures));
+        System.exit(0);
+    }
+
+    static String table(List<Figure> figures) {
+        StringBuilder out = new StringBuilder("| area | what | Tertial | anchor | ratio | goal | met |\n"
+                + "|---|---|---|---|---|---|---|\n");
+        for (Figure figure : figures) {
+            out.append("| ").append(figure.area()).append(" | ").append(figure.what()).append(" | ")
+                    .append(Figure.fmt(figure.value())).append(' ').append(figure.unit()).append(" | ")
+                    .append(figure.anchor() == 0 ? "" : Figure.fmt(figure.anchor()) + " " + figure.unit()).append(" | ")
+                    .append(figure.ratio()).append(" | ").append(figure.goal()).append(" | ")
+                    .append(figure.met() ? "yes" : "**no**").append(" |\n");
+        }
+        return out.toString();
+    }
+}
