@@ -5,12 +5,15 @@ import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
 /**
@@ -25,7 +28,7 @@ import java.util.stream.Stream;
  * <p>"as run" is the run command of the README and docker/ ({@link #RUN_OPTIONS} and a class data sharing archive
  * made by one training start, as docker/Dockerfile does); "bare" is {@code java -jar} without options, for
  * comparison. The goals are the issue's absolute ones (2 s, 220 MiB) measured beside an anchor of 0.34 s and 82 MiB;
- * on a loaded machine compare the ratios (2 s is 5.9×, 220 MiB 2.7× that anchor).
+ * on a loaded machine compare the time ratios (2 s is 5.9× that anchor); memory is compared with 220 MiB as it is.
  *
  * <pre>mvn -o -q package -DskipTests     # the jar, once
  * mvn -q -o -Pbench test-compile exec:java -Dbench.main=se.ange.tertial.bench.BenchAll -Dbench.only=startup</pre>
@@ -33,14 +36,13 @@ import java.util.stream.Stream;
 public final class StartupBench implements BenchSuite {
 
     /** The README's and docker/'s JVM options (besides the CDS archive): keep in step with them. */
-    static final List<String> RUN_OPTIONS = List.of("-Xmx512m", "-Xss512k", "-XX:ReservedCodeCacheSize=64m");
+    static final List<String> RUN_OPTIONS = List.of("-Xmx512m");
     private static final double TIME_RATIO = 2000.0 / 340;   // the goal over the anchor it was measured beside
-    private static final double RSS_RATIO = 220.0 / 82;
     private static final long TIMEOUT_NANOS = 300_000_000_000L;
 
     private final int rounds = Integer.getInteger("bench.startup.rounds", 3);
     private final Path jar = Path.of(System.getProperty("bench.jar", "target/tertial.jar")).toAbsolutePath();
-    private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private final String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     /** One start: wall time to the first 200, CPU time and resident memory at that moment. */
     record Start(double millis, double cpuMillis, double rssMiB) {
@@ -89,8 +91,8 @@ public final class StartupBench implements BenchSuite {
         figures.add(time("start to healthy, fresh data dir (demo plan), as run", fresh, freshAnchor));
         figures.add(time("start to healthy, existing data dir, as run", existing, existingAnchor));
         figures.add(time("start to healthy, existing data dir, bare java -jar", bare, existingAnchor));
-        figures.add(Figure.atMost("startup", "CPU time to healthy, existing data dir, as run", existing.cpuMillis(),
-                existingAnchor.cpuMillis(), "ms", 10));
+        figures.add(cpu("CPU time to healthy, existing data dir, as run", existing, existingAnchor));
+        figures.add(cpu("CPU time to healthy, existing data dir, bare java -jar", bare, existingAnchor));
         figures.add(rss("RSS after start, fresh data dir, as run", fresh, freshAnchor));
         figures.add(rss("RSS after start, existing data dir, as run", existing, existingAnchor));
         figures.add(rss("RSS after start, existing data dir, bare java -jar", bare, existingAnchor));
@@ -99,22 +101,29 @@ public final class StartupBench implements BenchSuite {
 
     private static Figure time(String what, Start tertial, Start anchor) {
         return new Figure("startup", what, Math.round(tertial.millis()), Math.round(anchor.millis()), "ms",
-                "< 2 s (≤ " + String.format(java.util.Locale.ROOT, "%.1f", TIME_RATIO) + "× anchor)",
+                "< 2 s (≤ " + String.format(Locale.ROOT, "%.1f", TIME_RATIO) + "× anchor)",
                 tertial.millis() <= anchor.millis() * TIME_RATIO);
     }
 
+    /** No goal of its own: CPU time is steadier than wall time on a busy machine, so it gets the time goal's ratio. */
+    private static Figure cpu(String what, Start tertial, Start anchor) {
+        return new Figure("startup", what, Math.round(tertial.cpuMillis()), Math.round(anchor.cpuMillis()), "ms",
+                "≤ " + String.format(Locale.ROOT, "%.1f", TIME_RATIO) + "× anchor",
+                tertial.cpuMillis() <= anchor.cpuMillis() * TIME_RATIO);
+    }
+
     private static Figure rss(String what, Start tertial, Start anchor) {
+        // memory does not grow with the machine's load: the absolute goal holds as it is
         return new Figure("startup", what, Math.round(tertial.rssMiB()), Math.round(anchor.rssMiB()), "MiB",
-                "< 220 MiB (≤ " + String.format(java.util.Locale.ROOT, "%.1f", RSS_RATIO) + "× anchor)",
-                tertial.rssMiB() < 220 && tertial.rssMiB() <= anchor.rssMiB() * RSS_RATIO);
+                "< 220 MiB", tertial.rssMiB() < 220);
     }
 
     private List<String> bare() {
-        return List.of(java, "-jar", jar.toString());
+        return List.of(javaBin, "-jar", jar.toString());
     }
 
     private List<String> asRun(Path archive) {
-        List<String> command = new ArrayList<>(List.of(java));
+        List<String> command = new ArrayList<>(List.of(javaBin));
         command.addAll(RUN_OPTIONS);
         command.add("-XX:SharedArchiveFile=" + archive);
         command.addAll(List.of("-jar", jar.toString()));
@@ -123,12 +132,12 @@ public final class StartupBench implements BenchSuite {
 
     private List<String> anchor(Path dir) {
         String classPath = location(StartupAnchor.class) + File.pathSeparator + location(org.h2.Driver.class);
-        return List.of(java, "-cp", classPath, StartupAnchor.class.getName(), dir.toString());
+        return List.of(javaBin, "-cp", classPath, StartupAnchor.class.getName(), dir.toString());
     }
 
     /** The class data sharing archive: one start whose loaded classes are written out when it stops. */
     private void train(Path dir, Path archive) throws Exception {
-        List<String> command = new ArrayList<>(List.of(java));
+        List<String> command = new ArrayList<>(List.of(javaBin));
         command.addAll(RUN_OPTIONS);
         command.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-jar", jar.toString()));
         start(command, dir);
@@ -208,7 +217,7 @@ public final class StartupBench implements BenchSuite {
     private static String location(Class<?> type) {
         try {
             return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -217,7 +226,7 @@ public final class StartupBench implements BenchSuite {
         return new Start(median(starts, Start::millis), median(starts, Start::cpuMillis), median(starts, Start::rssMiB));
     }
 
-    private static double median(List<Start> starts, java.util.function.ToDoubleFunction<Start> figure) {
+    private static double median(List<Start> starts, ToDoubleFunction<Start> figure) {
         double[] values = starts.stream().mapToDouble(figure).sorted().toArray();
         return values.length % 2 == 1 ? values[values.length / 2]
                 : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
