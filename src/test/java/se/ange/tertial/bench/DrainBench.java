@@ -37,7 +37,7 @@ import se.ange.tertial.support.TestPostgres;
  * Also the statements per delivered mail, counted at the JDBC driver over a drain in batches of 32.
  *
  * <pre>mvn -q -Pbench test-compile exec:java -Dbench.main=se.ange.tertial.bench.DrainBench [-Dbench.delivery.mails=600]
- *     [-Dbench.rounds=3]</pre>
+ *     [-Dbench.rounds=3] [-Dbench.delivery.databases=h2,postgres]</pre>
  */
 public final class DrainBench implements BenchSuite {
 
@@ -58,9 +58,14 @@ public final class DrainBench implements BenchSuite {
 
     @Override
     public List<Figure> run() throws Exception {
+        String databases = System.getProperty("bench.delivery.databases", "h2,postgres");
         List<Figure> figures = new ArrayList<>();
-        figures.addAll(measure("H2", Map.of()));
-        figures.addAll(measure("PostgreSQL", TestPostgres.freshDatabase()));
+        if (databases.contains("h2")) {
+            figures.addAll(measure("H2", Map.of()));
+        }
+        if (databases.contains("postgres")) {
+            figures.addAll(measure("PostgreSQL", TestPostgres.freshDatabase()));
+        }
         return figures;
     }
 
