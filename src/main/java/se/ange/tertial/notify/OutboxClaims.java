@@ -2,100 +2,110 @@ package se.ange.tertial.notify;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongConsumer;
 
 /**
- * Takes the next due outbox message for a worker, its row locked until the worker's transaction ends, so
- * that no other worker (thread or instance) takes it meanwhile. On PostgreSQL that is {@code FOR UPDATE SKIP
- * LOCKED}. H2 (embedded: one instance) has no SKIP LOCKED and its {@code FOR UPDATE} with {@code LIMIT}
- * locks every matching row, so there the workers of this JVM skip each other's messages through an in-memory
- * set, kept until the holder's transaction has ended ({@link #release}).
+ * Takes the next due outbox messages for a worker, a batch at once, their rows locked until the worker's
+ * transaction ends, so that no other worker (thread or instance) takes them meanwhile. On PostgreSQL that is one
+ * {@code FOR UPDATE SKIP LOCKED} statement returning the whole rows. H2 (embedded: one instance) has no SKIP LOCKED
+ * and its {@code FOR UPDATE} with {@code LIMIT} locks every matching row, so there the workers of this JVM skip each
+ * other's messages through an in-memory set, kept until the holder's transaction has ended ({@link #release}), and
+ * the reserved rows are then locked by id (two statements).
  */
 @Singleton
 class OutboxClaims {
 
     private static final String DUE = "SELECT id FROM outbox_message WHERE state = ? AND next_attempt_at <= ?";
+    /** The order messages are taken in: longest due first. */
+    private static final Comparator<OutboxMessage> ORDER = Comparator.comparing(OutboxMessage::nextAttemptAt)
+            .thenComparing(OutboxMessage::id);
 
     private final JdbcOperations jdbc;
+    private final OutboxRepository outbox;
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     private volatile Boolean postgres;
 
-    OutboxClaims(JdbcOperations jdbc) {
+    OutboxClaims(JdbcOperations jdbc, OutboxRepository outbox) {
         this.jdbc = jdbc;
+        this.outbox = outbox;
     }
 
     /**
-     * Within a transaction: the id of a due message now locked by it. {@code held} is told the id as soon as
-     * it is reserved; pass that id to {@link #release} after the transaction.
+     * Within a transaction: up to {@code limit} due messages now locked by it, in due order. {@code held} gets the
+     * ids reserved for the caller; pass it to {@link #release} after the transaction.
      */
-    Optional<Long> claim(Instant now, LongConsumer held) {
+    List<OutboxMessage> claim(Instant now, int limit, Set<Long> held) {
+        String pending = OutboxState.PENDING.name();
         if (postgres()) {
-            return firstDue(now, List.of(), " ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED");
+            return outbox.claimDue(pending, now, limit);
         }
         while (true) {
-            Optional<Long> candidate = firstDue(now, List.copyOf(inFlight), " ORDER BY next_attempt_at, id LIMIT 1");
-            if (candidate.isEmpty()) {
-                return candidate;
+            List<Long> candidates = firstDue(now, List.copyOf(inFlight), limit);
+            if (candidates.isEmpty()) {
+                return List.of();
             }
-            long id = candidate.get();
-            if (!inFlight.add(id)) {
-                continue; // another worker reserved it between our look and now
+            List<Long> reserved = new ArrayList<>();
+            for (Long id : candidates) {
+                if (inFlight.add(id)) { // else another worker reserved it between our look and now
+                    reserved.add(id);
+                    held.add(id);
+                }
             }
-            held.accept(id);
-            if (lockIfStillDue(id, now)) {
-                return candidate;
+            if (reserved.isEmpty()) {
+                continue;
             }
-            // delivered (or failed) by a worker that finished between our look and the reservation: look again
-            inFlight.remove(id);
-            held.accept(-1);
+            List<OutboxMessage> locked = new ArrayList<>(outbox.lockIfDue(reserved, pending, now));
+            // delivered (or failed) by a worker that finished between our look and the reservation: not ours
+            Set<Long> lockedIds = Set.copyOf(locked.stream().map(OutboxMessage::id).toList());
+            for (Long id : reserved) {
+                if (!lockedIds.contains(id)) {
+                    held.remove(id);
+                    inFlight.remove(id);
+                }
+            }
+            if (!locked.isEmpty()) {
+                locked.sort(ORDER);
+                return locked;
+            }
         }
     }
 
-    /** After the holder's transaction has committed or rolled back; -1 (nothing held) is ignored. */
-    void release(long id) {
-        inFlight.remove(id);
+    /** After the holder's transaction has committed or rolled back. */
+    void release(Collection<Long> held) {
+        inFlight.removeAll(held);
     }
 
-    private Optional<Long> firstDue(Instant now, List<Long> skip, String tail) {
+    private List<Long> firstDue(Instant now, List<Long> skip, int limit) {
         StringBuilder sql = new StringBuilder(DUE);
         if (!skip.isEmpty()) {
             sql.append(" AND id NOT IN (").append("?,".repeat(skip.size() - 1)).append("?)");
         }
-        return jdbc.prepareStatement(sql.append(tail).toString(), statement -> {
-            int index = due(statement, now);
+        sql.append(" ORDER BY next_attempt_at, id LIMIT ?");
+        return jdbc.prepareStatement(sql.toString(), statement -> {
+            statement.setString(1, OutboxState.PENDING.name());
+            statement.setObject(2, Timestamp.from(now));
+            int index = 3;
             for (Long id : skip) {
                 statement.setLong(index++, id);
             }
+            statement.setInt(index, limit);
+            List<Long> ids = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? Optional.of(rows.getLong(1)) : Optional.<Long>empty();
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
             }
+            return ids;
         });
-    }
-
-    private boolean lockIfStillDue(long id, Instant now) {
-        return jdbc.prepareStatement(DUE + " AND id = ? FOR UPDATE", statement -> {
-            statement.setLong(due(statement, now), id);
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next();
-            }
-        });
-    }
-
-    /** Sets the state and time parameters; returns the next parameter index. */
-    private static int due(PreparedStatement statement, Instant now) throws SQLException {
-        statement.setString(1, OutboxState.PENDING.name());
-        statement.setObject(2, Timestamp.from(now));
-        return 3;
     }
 
     private boolean postgres() {

@@ -8,11 +8,17 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.ange.tertial.followup.ActivityFacts;
@@ -23,10 +29,10 @@ import se.ange.tertial.register.org.Person;
 import se.ange.tertial.register.org.PersonRepository;
 
 /**
- * Delivers one due outbox message per call, inside a transaction that holds the message's row lock
- * while the channel is called: several workers (threads or instances) never take the same message
- * ({@link OutboxClaims}). Should the process die mid-send, the lock goes with its connection and the message
- * is due again; nothing is left half-claimed. Items whose activity has been reported since are
+ * Delivers a batch of due outbox messages per call, inside a transaction that holds the messages' row locks
+ * while the channels are called: several workers (threads or instances) never take the same message
+ * ({@link OutboxClaims}). Should the process die mid-send, the locks go with its connection and the messages
+ * are due again; nothing is left half-claimed. Items whose activity has been reported since are
  * dropped first; a message left with nothing to say is cancelled.
  */
 @Singleton
@@ -68,27 +74,74 @@ public class OutboxDelivery {
 
     /** @return whether a message was taken (delivered, failed or cancelled); false when none is due */
     public boolean deliverOne() {
+        return deliver(1, () -> false).taken() > 0;
+    }
+
+    /** What one call of {@link #deliver(int, BooleanSupplier)} did. */
+    public record Batch(int taken, boolean failed) {
+    }
+
+    /**
+     * Takes up to {@code limit} due messages in one transaction, reads what they need in a few queries, delivers
+     * them one after the other and records every outcome in one batch update before the commit. The batch ends
+     * early, leaving the rest of it untouched and due, at the first failure (a failing channel is not tried again
+     * at once for the next message in hand, and no other message waits behind it longer than today) and when
+     * {@code stopping} says so (shutdown). A crash mid-batch rolls it all back: only the messages of that batch
+     * can go twice, each with its fixed Message-ID.
+     *
+     * @return how many messages were taken (delivered, failed or cancelled); 0 when none is due
+     */
+    public Batch deliver(int limit, BooleanSupplier stopping) {
         Instant now = clock.instant();
-        AtomicLong held = new AtomicLong(-1);
+        Set<Long> held = new HashSet<>();
         try {
-            return transactions.executeWrite(status -> claims.claim(now, held::set).map(id -> deliver(id, now)).orElse(false));
+            return transactions.executeWrite(status -> deliver(claims.claim(now, limit, held), now, stopping));
         } finally {
-            claims.release(held.get()); // only now, committed or rolled back, may another worker look at it
+            claims.release(held); // only now, committed or rolled back, may another worker look at them
         }
     }
 
-    private boolean deliver(long id, Instant now) {
-        OutboxMessage message = outbox.findById(id).orElseThrow();
-        Person recipient = people.findById(message.recipientId()).orElseThrow();
-        List<ReminderItemRow> planned = message.kind() != MessageKind.REMINDER ? List.of()
-                : items.findByMessageIdOrderById(message.id());
-        // the message's activities, read once for the check below and for rendering
-        Map<String, ActivityView> activities = catalog.byRefs(planned.stream().map(ReminderItemRow::activityRef).toList());
+    private Batch deliver(List<OutboxMessage> claimed, Instant now, BooleanSupplier stopping) {
+        if (claimed.isEmpty()) {
+            return new Batch(0, false);
+        }
+        List<Long> reminders = claimed.stream().filter(m -> m.kind() == MessageKind.REMINDER).map(OutboxMessage::id).toList();
+        Map<Long, List<ReminderItemRow>> itemsByMessage = reminders.isEmpty() ? Map.of()
+                : items.findByMessageIdIn(reminders).stream().sorted(Comparator.comparing(ReminderItemRow::id))
+                        .collect(Collectors.groupingBy(ReminderItemRow::messageId));
+        Map<Long, Person> recipients = people.findByIdIn(claimed.stream().map(OutboxMessage::recipientId)
+                .collect(Collectors.toSet())).stream().collect(Collectors.toMap(Person::id, Function.identity()));
+        // the batch's activities, read once for the check below and for rendering
+        Map<String, ActivityView> activities = catalog.byRefs(itemsByMessage.values().stream().flatMap(List::stream)
+                .map(ReminderItemRow::activityRef).collect(Collectors.toSet()));
+        List<OutboxMessage> settled = new ArrayList<>();
+        boolean failed = false;
+        for (OutboxMessage message : claimed) {
+            if (stopping.getAsBoolean()) {
+                break;
+            }
+            Person recipient = Optional.ofNullable(recipients.get(message.recipientId())).orElseThrow();
+            OutboxMessage outcome = deliver(message, recipient, itemsByMessage.getOrDefault(message.id(), List.of()),
+                    activities, now);
+            settled.add(outcome);
+            if (outcome.state() != OutboxState.SENT && outcome.state() != OutboxState.CANCELLED) {
+                failed = true;
+                break;
+            }
+        }
+        if (!settled.isEmpty()) {
+            outbox.updateAll(settled);
+        }
+        return new Batch(settled.size(), failed);
+    }
+
+    /** @return the message as it is to be recorded: sent, cancelled, or failed (to be retried, or DEAD) */
+    private OutboxMessage deliver(OutboxMessage message, Person recipient, List<ReminderItemRow> planned,
+                                  Map<String, ActivityView> activities, Instant now) {
         List<ReminderItemRow> due = planned.stream().filter(item -> stillDue(item, activities)).toList();
         if (message.kind() == MessageKind.REMINDER && due.isEmpty() || !recipient.active()
                 || message.kind() == MessageKind.CHANNEL_POST && channelPosts.isEmpty()) {
-            outbox.update(message.cancelled());
-            return true;
+            return message.cancelled();
         }
         // a chat channel that is not set up, or cannot reach this person yet, falls back to e-mail: nothing is
         // lost; so does a digest too long for a chat message (e-mail carries all of it)
@@ -103,11 +156,11 @@ public class OutboxDelivery {
             } else {
                 deliver(notifier, email, message, recipient, due, activities);
             }
-            outbox.update(message.sent(now));
             metrics.delivery(message.channel(), OutboxMetrics.Result.SENT);
             if (failures.delivered(message.channel())) {
                 LOG.info("Delivery via {} works again", message.channel());
             }
+            return message.sent(now);
         } catch (Notifier.DeliveryFailure | RuntimeException e) {
             int attempts = message.attempts() + 1;
             boolean dead = attempts >= config.maxAttempts();
@@ -119,14 +172,12 @@ public class OutboxDelivery {
                     && failure.retryAfter().get().compareTo(delay) > 0) {
                 delay = failure.retryAfter().get();
             }
-            outbox.update(message.failed(error.length() > 2000 ? error.substring(0, 2000) : error,
-                    now.plus(delay), dead));
             LOG.debug("Outbox message {} to person {} via {} failed (attempt {}{}): {}", message.id(),
                     recipient.id(), message.channel(), attempts, dead ? ", giving up" : "", error);
             failures.failed(message.channel(), error, dead).ifPresent(LOG::warn);
             metrics.delivery(message.channel(), dead ? OutboxMetrics.Result.DEAD : OutboxMetrics.Result.FAILED);
+            return message.failed(error.length() > 2000 ? error.substring(0, 2000) : error, now.plus(delay), dead);
         }
-        return true;
     }
 
     /** A chat refusal that trying again cannot mend goes by e-mail at once instead. */

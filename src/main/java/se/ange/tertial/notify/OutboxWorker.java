@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Drains the outbox: on each poll, and as soon as a run has filled it ({@link OutboxFilled}) or someone is
  * waiting for a message ({@link #nudge}), {@code tertial.outbox.workers} threads deliver until nothing is
- * due. A slow or hanging channel holds up only the workers sending on it, until its timeout (the SMTP pool
+ * due, each in batches of up to {@code tertial.outbox.batch-size} messages per transaction. A slow or hanging channel holds up only the workers sending on it, until its timeout (the SMTP pool
  * opens its connections one at a time, so a hanging connect holds up the other mails too, not Slack or Teams).
  * Every instance may run one: the claim in {@link OutboxDelivery} keeps all workers apart. At shutdown no new
  * message is taken and the messages in hand get {@code shutdown-grace} to finish.
@@ -96,8 +96,15 @@ public class OutboxWorker {
     private void drain() {
         do {
             long seen = requests.get();
-            while (!stopping && deliverOne()) {
-                // one message per transaction
+            // one message first, then twice as many per transaction while all goes well: a channel that hangs or
+            // fails holds up few messages beside its own, and a long queue costs few statements per message
+            int size = 1;
+            while (!stopping) {
+                OutboxDelivery.Batch batch = deliver(size);
+                if (batch.taken() == 0) {
+                    break;
+                }
+                size = batch.failed() ? 1 : Math.min(config.batchSize(), size * 2);
             }
             running.decrementAndGet();
             // a nudge that found every slot taken relies on this look: either it sees our slot free, or we see it
@@ -107,13 +114,13 @@ public class OutboxWorker {
         } while (takeSlot());
     }
 
-    private boolean deliverOne() {
+    private OutboxDelivery.Batch deliver(int size) {
         try {
-            return delivery.deliverOne();
+            return delivery.deliver(size, () -> stopping);
         } catch (RuntimeException e) {
-            // the database, most likely: the message stays due and the next poll tries again
+            // the database, most likely: the messages stay due and the next poll tries again
             LOG.warn("Outbox delivery stopped until the next poll: {}", e.getMessage());
-            return false;
+            return new OutboxDelivery.Batch(0, true);
         }
     }
 

@@ -4,25 +4,74 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
+import org.simplejavamail.api.email.Email;
+import org.simplejavamail.api.mailer.Mailer;
+import org.simplejavamail.api.mailer.config.TransportStrategy;
+import org.simplejavamail.converter.EmailConverter;
+import org.simplejavamail.email.EmailBuilder;
+import org.simplejavamail.mailer.MailerBuilder;
+import se.ange.tertial.notify.OutboxDelivery;
+import se.ange.tertial.notify.OutboxWorker;
 import se.ange.tertial.schedule.ReminderRun;
+import se.ange.tertial.support.CountingDriver;
+import se.ange.tertial.support.TestPostgres;
 
 /**
- * Measures how long a reminder run's mail takes to leave: {@code bench.owners} owners (500) each get one
- * reminder, delivered by the outbox workers with the default settings into a local SMTP sink (GreenMail).
- * The clock starts when the run has committed and stops when the sink holds every mail.
+ * Delivery ("delivery"): {@code bench.delivery.mails} owners (600) with five activities each get a 5-item reminder,
+ * delivered by the outbox workers (default settings: four workers) into a local SMTP sink (GreenMail); mails/s from
+ * the moment the messages are committed as due to the last mail in the sink. Anchor, in the same run and interleaved
+ * round by round: a bare Simple Java Mail loop, as many threads as workers with the same connection-pool settings as
+ * Tertial's mailer, sending as many mails of the same text and HTML into the same sink. On H2 and on PostgreSQL.
+ * Also the statements per delivered mail, counted at the JDBC driver over a drain in batches of 32.
  *
- * <pre>mvn -q -Pbench test-compile exec:java -Dbench.main=se.ange.tertial.bench.DrainBench</pre>
+ * <pre>mvn -q -Pbench test-compile exec:java -Dbench.main=se.ange.tertial.bench.DrainBench [-Dbench.delivery.mails=600]
+ *     [-Dbench.rounds=3] [-Dbench.warmup=2] [-Dbench.delivery.databases=h2,postgres]</pre>
  */
-public final class DrainBench {
+public final class DrainBench implements BenchSuite {
 
-    private static final int OWNERS = Integer.getInteger("bench.owners", 500);
+    private static final int MAILS = Integer.getInteger("bench.delivery.mails", 600);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    /** Rounds of each before the measured ones (besides the run itself): the JIT is still at work in the first. */
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 2);
+    private static final int WORKERS = 4;
     private static final LocalDate DAY = LocalDate.parse("2024-03-28");
 
     public static void main(String[] args) throws Exception {
+        System.out.println(BenchAll.table(new DrainBench().run()));
+        System.exit(0);
+    }
+
+    @Override
+    public String name() {
+        return "delivery";
+    }
+
+    @Override
+    public List<Figure> run() throws Exception {
+        String databases = System.getProperty("bench.delivery.databases", "h2,postgres");
+        List<Figure> figures = new ArrayList<>();
+        if (databases.contains("h2")) {
+            figures.addAll(measure("H2", Map.of()));
+        }
+        if (databases.contains("postgres")) {
+            figures.addAll(measure("PostgreSQL", TestPostgres.freshDatabase()));
+        }
+        return figures;
+    }
+
+    private List<Figure> measure(String database, Map<String, String> databaseSettings) throws Exception {
         int smtpPort;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             smtpPort = socket.getLocalPort();
@@ -32,25 +81,141 @@ public final class DrainBench {
         Map<String, Object> settings = new HashMap<>(Map.of("tertial.demo-data", "false",
                 "tertial.scheduler.enabled", "false", "tertial.security.first-start-token", "false",
                 "tertial.test.clock", "2024-03-28T06:00:00Z", "tertial.mail.smtp.host", "127.0.0.1",
-                "tertial.mail.smtp.port", String.valueOf(smtpPort),
-                "tertial.data-dir", System.getProperty("java.io.tmpdir") + "/tertial-drain-bench",
-                "datasources.default.url", "jdbc:h2:mem:drainbench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                        + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"));
+                "tertial.mail.smtp.port", String.valueOf(smtpPort), "tertial.outbox.workers", String.valueOf(WORKERS),
+                "tertial.outbox.poll-initial-delay", "1h", "tertial.outbox.poll-interval", "1h",
+                "tertial.data-dir", System.getProperty("java.io.tmpdir") + "/tertial-drain-bench"));
+        settings.putAll(CountingDriver.wrap(databaseSettings, "jdbc:h2:mem:drainbench" + System.nanoTime()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"));
+        Mailer bare = MailerBuilder.withSMTPServer("127.0.0.1", smtpPort).withTransportStrategy(TransportStrategy.SMTP)
+                .withSessionTimeout(10_000).withConnectionPoolCoreSize(0).withConnectionPoolMaxSize(WORKERS)
+                .withConnectionPoolExpireAfterMillis(30_000).buildMailer();
+        ExecutorService threads = Executors.newFixedThreadPool(WORKERS);
         try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).properties(settings).start()) {
-            BenchRegister.seed(DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class)), OWNERS * 2, OWNERS);
-            ReminderRun.Result result = context.getBean(ReminderRun.class).run(DAY);
-            long started = System.nanoTime();
-            long deadline = started + 600_000_000_000L;
-            while (sink.getReceivedMessages().length < result.messages() && System.nanoTime() < deadline) {
-                Thread.sleep(50);
+            // the holiday calendar first, on this thread: Jollyday finds its configuration through the context class
+            // loader, which under exec:java only this thread has (a scheduled task may otherwise get there first)
+            context.getBean(se.ange.tertial.followup.AskedTertial.class);
+            DataSource pool = DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class));
+            BenchRegister.seed(pool, MAILS * 5, MAILS);
+            OutboxWorker workers = context.getBean(OutboxWorker.class);
+            // warm-up: the run itself, which nudges the workers when it commits
+            int messages = context.getBean(ReminderRun.class).run(DAY).messages();
+            if (messages != MAILS || !sink.waitForIncomingEmail(600_000, MAILS)) {
+                throw new IllegalStateException(messages + " reminders planned, " + sink.getReceivedMessages().length + " delivered");
             }
-            double seconds = (System.nanoTime() - started) / 1e9;
-            int received = sink.getReceivedMessages().length;
-            System.out.printf("drain: %d of %d reminder mails in the sink %.1f s after the run (%.1f mails/s)%n",
-                    received, result.messages(), seconds, received / seconds);
+            Email sample = EmailConverter.mimeMessageToEmail(sink.getReceivedMessages()[0]);
+            awaitSent(pool);
+            anchor(bare, threads, sink, sample);
+            for (int round = 0; round < WARMUP; round++) {
+                tertial(workers, pool, sink);
+                anchor(bare, threads, sink, sample);
+            }
+            List<Double> tertial = new ArrayList<>();
+            List<Double> anchor = new ArrayList<>();
+            for (int round = 0; round < ROUNDS; round++) {
+                tertial.add(tertial(workers, pool, sink));
+                anchor.add(anchor(bare, threads, sink, sample));
+                System.err.printf("delivery %s round %d: Tertial %.0f mails/s, bare loop %.0f mails/s%n", database,
+                        round + 1, tertial.get(round), anchor.get(round));
+            }
+            double statements = statementsPerMail(context.getBean(OutboxDelivery.class), pool, sink);
+            return List.of(Figure.atLeast("delivery", "5-item reminder mails by the outbox workers → SMTP, " + database,
+                            median(tertial), median(anchor), "mails/s", 0.8),
+                    Figure.below("delivery", "statements per delivered mail (batches of 32), " + database, statements,
+                            "statements", 5));
         } finally {
+            threads.shutdownNow();
+            bare.shutdownConnectionPool();
             sink.stop();
         }
-        System.exit(0);
+    }
+
+    /** Every message due again, committed; the clock runs from the nudge to the last mail in the sink. */
+    private static double tertial(OutboxWorker workers, DataSource pool, GreenMail sink) throws Exception {
+        sink.purgeEmailFromAllMailboxes();
+        resetToDue(pool);
+        long started = System.nanoTime();
+        workers.nudge();
+        if (!sink.waitForIncomingEmail(600_000, MAILS)) {
+            throw new IllegalStateException("only " + sink.getReceivedMessages().length + " of " + MAILS + " delivered");
+        }
+        double rate = MAILS / ((System.nanoTime() - started) / 1e9);
+        awaitSent(pool);
+        return rate;
+    }
+
+    /** The bare loop: each thread builds and sends its share of the mails, one after the other. */
+    private static double anchor(Mailer mailer, ExecutorService threads, GreenMail sink, Email sample) throws Exception {
+        sink.purgeEmailFromAllMailboxes();
+        long started = System.nanoTime();
+        List<Future<?>> sending = new ArrayList<>();
+        for (int t = 0; t < WORKERS; t++) {
+            int thread = t;
+            sending.add(threads.submit(() -> {
+                for (int i = thread; i < MAILS; i += WORKERS) {
+                    Email email = EmailBuilder.startingBlank().from("Tertial <tertial@kommun.example>")
+                            .to("Person " + i, "person" + i + "@bench.example").withSubject(sample.getSubject())
+                            .withPlainText(sample.getPlainText()).withHTMLText(sample.getHTMLText()).buildEmail();
+                    mailer.sendMail(email).get();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : sending) {
+            future.get();
+        }
+        if (!sink.waitForIncomingEmail(600_000, MAILS)) {
+            throw new IllegalStateException("the bare loop's mails did not all arrive");
+        }
+        return MAILS / ((System.nanoTime() - started) / 1e9);
+    }
+
+    /** A drain on this thread alone (the workers are idle until nudged), its statements counted at the driver. */
+    private static double statementsPerMail(OutboxDelivery delivery, DataSource pool, GreenMail sink) throws Exception {
+        sink.purgeEmailFromAllMailboxes();
+        resetToDue(pool);
+        int mails = 0;
+        CountingDriver.start();
+        List<String> executed;
+        try {
+            int taken;
+            while ((taken = delivery.deliver(32, () -> false).taken()) > 0) {
+                mails += taken;
+            }
+        } finally {
+            executed = CountingDriver.stop();
+        }
+        long statements = executed.stream().filter(s -> !s.equals("COMMIT") && !s.equals("ROLLBACK")).count();
+        return statements / (double) mails;
+    }
+
+    private static void resetToDue(DataSource pool) throws SQLException {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE outbox_message SET state = 'PENDING', attempts = 0, sent_at = NULL, "
+                    + "next_attempt_at = created_at");
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        }
+    }
+
+    /** Until every mail in the sink is also recorded as sent (the workers' last batches have committed). */
+    private static void awaitSent(DataSource pool) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+                 var rows = s.executeQuery("SELECT COUNT(*) FROM outbox_message WHERE state = 'SENT'")) {
+                rows.next();
+                if (rows.getInt(1) >= MAILS) {
+                    return;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("the delivered messages were not recorded as sent");
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
     }
 }

@@ -7,7 +7,6 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,21 +22,32 @@ import se.ange.tertial.support.MailServer;
 import se.ange.tertial.support.TestDatabase;
 
 /**
- * How many SQL statements delivering one 5-item reminder mail costs, counted at the JDBC driver
- * ({@link CountingDriver}): held to a ceiling so that per-item reads cannot creep back (issue 17).
+ * How many SQL statements delivering 5-item reminder mails costs, counted at the JDBC driver
+ * ({@link CountingDriver}): held to a ceiling so that per-item or per-message reads cannot creep back (issue 17).
+ * One mail alone (a batch of one, as the workers start), then the other nine in one batch: the batch's statements
+ * divided by its mails.
  */
 abstract class DeliveryStatementsContract {
 
     static final String CLOCK = "2024-03-28T07:00:00Z";
     /**
-     * Statements (commits not counted) for one delivered 5-item reminder mail: 86 on PostgreSQL and 87 on H2
+     * Statements (commits not counted) for one 5-item reminder mail delivered alone: 86 on PostgreSQL and 87 on H2
      * before its activities were read once for the message (eight queries per activity, twice), 14 and 15 after,
-     * 13 and 14 once the Message-ID was derived instead of read.
+     * 13 and 14 once the Message-ID was derived instead of read, 12 and 13 with the claim returning whole rows.
      */
-    static final int MAX_STATEMENTS = 14;
+    static final int MAX_STATEMENTS_ALONE = 13;
+    /**
+     * Statements per mail in a batch of nine (the batch's total divided by nine): one claim (two on H2), the items,
+     * the recipients and the activities for the whole batch, one batch update; 1.33 on PostgreSQL, 1.44 on H2.
+     * Issue 17's goal is at most five.
+     */
+    static final double MAX_STATEMENTS_PER_MAIL_IN_A_BATCH = 1.5;
     /** The first mail of a process also creates the reply-token and Message-ID keys (read, insert, read again each). */
     static final int FIRST_MAIL_EXTRA = 6;
-    static final String[] OWNERS = {"emma.berglund@ange.example", "ahmed.karimi@ange.example", "lena.oberg@ange.example"};
+    static final String[] OWNERS = {"emma.berglund@ange.example", "ahmed.karimi@ange.example", "lena.oberg@ange.example",
+        "nils.strom@ange.example", "frida.hakansson@ange.example", "oskar.eriksson@ange.example",
+        "ingrid.persson@ange.example", "mikael.jonsson@ange.example", "sofia.astrom@ange.example",
+        "anders.lund@ange.example"};
 
     final MailServer mail = MailServer.smtp();
 
@@ -72,7 +82,7 @@ abstract class DeliveryStatementsContract {
     }
 
     @Test
-    void a_delivered_five_item_reminder_mail_costs_at_most_the_ceiling_of_statements() throws Exception {
+    void delivered_five_item_reminder_mails_cost_at_most_the_ceilings_of_statements() throws Exception {
         TestDatabase.clear(dataSource);
         Api admin = new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN);
         admin.postCsv("/api/import/people", Fixtures.people());
@@ -82,21 +92,15 @@ abstract class DeliveryStatementsContract {
         assertThat(planned).as("one reminder per owner").hasSize(OWNERS.length)
                 .allSatisfy(m -> assertThat(items.findByMessageIdOrderById(m.id())).hasSize(5));
 
-        List<Integer> counts = new ArrayList<>();
-        List<String> listed = new ArrayList<>();
-        while (true) {
-            CountingDriver.start();
-            boolean taken = delivery.deliverOne();
-            List<String> executed = CountingDriver.stop();
-            if (!taken) {
-                break;
-            }
-            List<String> statements = executed.stream().filter(s -> !s.equals("COMMIT") && !s.equals("ROLLBACK")).toList();
-            counts.add(statements.size());
-            System.out.printf("statements for one delivered 5-item reminder mail: %d (+%d commits/rollbacks)%n",
-                    statements.size(), executed.size() - statements.size());
-            listed.add(String.join("\n", statements));
-        }
+        List<String> alone = counted(() -> assertThat(delivery.deliverOne()).isTrue());
+        System.out.printf("statements for one 5-item reminder mail delivered alone (the process's first): %d%n", alone.size());
+        OutboxDelivery.Batch[] batch = new OutboxDelivery.Batch[1];
+        List<String> batched = counted(() -> batch[0] = delivery.deliver(32, () -> false));
+        int mails = OWNERS.length - 1;
+        System.out.printf("statements for %d 5-item reminder mails in one batch: %d (%.2f per mail)%n", mails,
+                batched.size(), batched.size() / (double) mails);
+        assertThat(batch[0]).isEqualTo(new OutboxDelivery.Batch(mails, false));
+        assertThat(delivery.deliverOne()).as("nothing left").isFalse();
 
         assertThat(outbox.findByStateOrderById(OutboxState.SENT)).hasSize(OWNERS.length);
         MimeMessage[] received = mail.greenMail.getReceivedMessages();
@@ -105,11 +109,22 @@ abstract class DeliveryStatementsContract {
             String text = com.icegreen.greenmail.util.GreenMailUtil.getBody(message);
             assertThat(refsIn(text)).as("each activity in the mail").hasSize(5);
         }
-        assertThat(counts).hasSize(OWNERS.length);
-        String statements = String.join("\n\n", listed);
-        assertThat(counts.get(0)).as("the first mail's statements:%n%s", statements).isLessThanOrEqualTo(MAX_STATEMENTS + FIRST_MAIL_EXTRA);
-        assertThat(counts.subList(1, counts.size())).as("each further mail's statements:%n%s", statements)
-                .allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(MAX_STATEMENTS));
+        assertThat(alone).as("the first mail's statements:%n%s", String.join("\n", alone))
+                .hasSizeLessThanOrEqualTo(MAX_STATEMENTS_ALONE + FIRST_MAIL_EXTRA);
+        assertThat(batched.size() / (double) mails).as("statements per mail in a batch:%n%s", String.join("\n", batched))
+                .isLessThanOrEqualTo(MAX_STATEMENTS_PER_MAIL_IN_A_BATCH);
+    }
+
+    /** The statements {@code work} executed on this thread, commits and rollbacks left out. */
+    private static List<String> counted(Runnable work) {
+        CountingDriver.start();
+        List<String> executed;
+        try {
+            work.run();
+        } finally {
+            executed = CountingDriver.stop();
+        }
+        return executed.stream().filter(s -> !s.equals("COMMIT") && !s.equals("ROLLBACK")).toList();
     }
 
     private static Set<String> refsIn(String text) {
@@ -123,7 +138,7 @@ abstract class DeliveryStatementsContract {
         StringBuilder csv = new StringBuilder("ref,kf_goal_ref,kf_goal,ks_goal_ref,ks_goal,goal_area,title,description,start_date,end_date,department,unit,owner_email\n");
         for (int owner = 0; owner < OWNERS.length; owner++) {
             int o = owner;
-            IntStream.rangeClosed(1, 5).forEach(i -> csv.append("KS2024-").append(o + 1).append("0").append(i).append(",")
+            IntStream.rangeClosed(1, 5).forEach(i -> csv.append("KS2024-%02d%d".formatted(o + 1, i)).append(",")
                     .append(goal).append("Aktivitet ").append(i).append(" för ").append(OWNERS[o]).append(",Beskrivning,")
                     .append("2024-01-01,2024-12-31,Staben,,").append(OWNERS[o]).append("\n"));
         }
