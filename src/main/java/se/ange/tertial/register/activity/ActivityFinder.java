@@ -1,13 +1,17 @@
 package se.ange.tertial.register.activity;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
+import se.ange.tertial.followup.Status;
 import se.ange.tertial.register.access.Permissions;
 import se.ange.tertial.register.org.Department;
 import se.ange.tertial.register.org.DepartmentRepository;
@@ -46,6 +50,31 @@ public class ActivityFinder {
     @Transactional
     public List<String> refs(ActivitySelection selection) {
         return where(selection).map(where -> column("ref", where, rows -> rows.getString(1))).orElse(List.of());
+    }
+
+    /**
+     * How many activities each KS goal has per current status (the status column; null: nothing reported yet), for
+     * the goals of {@code year} or of every year: one grouped query instead of the whole register.
+     */
+    @Transactional
+    public Map<Long, Map<Status, Integer>> countsByGoalAndStatus(@Nullable Integer year) {
+        String sql = "SELECT goal_id, status, COUNT(*) FROM activity"
+                + (year == null ? "" : " WHERE goal_id IN (SELECT id FROM goal WHERE plan_year = ?)")
+                + " GROUP BY goal_id, status";
+        return jdbc.prepareStatement(sql, statement -> {
+            if (year != null) {
+                statement.setInt(1, year);
+            }
+            Map<Long, Map<Status, Integer>> counts = new HashMap<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    String status = rows.getString(2);
+                    counts.computeIfAbsent(rows.getLong(1), goal -> new HashMap<>())
+                            .put(status == null ? null : Status.valueOf(status), rows.getInt(3));
+                }
+            }
+            return counts;
+        });
     }
 
     private interface Column<T> {
