@@ -152,6 +152,12 @@ abstract class RegisterReadsContract {
                 read.put(who + " GET " + uri, counting.activitiesRead());
             }
         }
+        for (String uri : List.of("/api/goals", "/api/goals?year=2024")) {
+            counting.reset();
+            assertThat(stab.retrieve(uri, io.micronaut.core.type.Argument.listOf(Map.class))).isNotEmpty();
+            assertThat(counting.wholeReads()).as("whole-register reads of %s", uri).isZero();
+            read.put("stab GET " + uri, counting.activitiesRead());
+        }
         return read;
     }
 
