@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import se.ange.tertial.digest.DigestPreference;
 import se.ange.tertial.digest.DigestRun;
 import se.ange.tertial.followup.AskedTertial;
@@ -22,6 +21,8 @@ import se.ange.tertial.followup.Tertial;
 import se.ange.tertial.register.access.Caller;
 import se.ange.tertial.register.access.Permissions;
 import se.ange.tertial.register.activity.ActivityCatalog;
+import se.ange.tertial.register.activity.ActivityFinder;
+import se.ange.tertial.register.activity.ActivitySelection;
 import se.ange.tertial.register.activity.ActivityView;
 import se.ange.tertial.register.activity.Reporting;
 import se.ange.tertial.register.activity.StatusReport;
@@ -56,10 +57,12 @@ public class CommandHandler {
     private final AskedTertial asked;
     private final PersonSettings personSettings;
     private final Clock clock;
+    private final ActivityFinder finder;
 
     CommandHandler(ActivityCatalog catalog, Reporting reporting, DeviationRules rules, ActivityQueries queries,
                    Snoozes snoozes, PersonRepository people, DepartmentRepository departments, DigestRun digests,
-                   AskedTertial asked, PersonSettings personSettings, Clock clock) {
+                   AskedTertial asked, PersonSettings personSettings, Clock clock, ActivityFinder finder) {
+        this.finder = finder;
         this.personSettings = personSettings;
         this.departments = departments;
         this.asked = asked;
@@ -300,9 +303,11 @@ public class CommandHandler {
         }
         String prefix = ref.substring(0, dash + 1);
         String number = ref.substring(dash + 1).replaceFirst("^0+(?=\\d)", "");
-        List<ActivityView> same = catalog.all().stream().filter(view -> view.ref().toUpperCase(Locale.ROOT).startsWith(prefix)
-                && view.ref().substring(dash + 1).replaceFirst("^0+(?=\\d)", "").equals(number)).toList();
-        return same.size() == 1 ? Optional.of(same.get(0)) : Optional.empty();
+        // the references with that prefix (an index), not the whole register
+        List<String> same = finder.refs(ActivitySelection.any().refStartingWith(prefix)).stream()
+                .filter(candidate -> candidate.toUpperCase(Locale.ROOT).startsWith(prefix)
+                        && candidate.substring(dash + 1).replaceFirst("^0+(?=\\d)", "").equals(number)).toList();
+        return same.size() == 1 ? catalog.byRef(same.get(0)) : Optional.empty();
     }
 
     /** No such activity: "menade du …?" with the nearest references the caller may see, else how to find theirs. */
@@ -315,10 +320,25 @@ public class CommandHandler {
     }
 
     private Reply unknownActivity(String ref, Caller caller, Texts t) {
-        List<String> refs = catalog.all().stream().filter(view -> Permissions.canRead(caller, view))
-                .map(ActivityView::ref).toList();
-        List<String> near = similar(ref, refs, 3);
+        List<String> near = nearestReadable(ref, caller, 3);
         return Reply.of(near.isEmpty() ? t.noSuchActivity(ref) : t.didYouMean(ref, near));
+    }
+
+    /**
+     * Up to {@code max} references near the typed one that the caller may read, nearest first: the near ones among
+     * the references the caller may reach (one column, by index), then only those read whole for {@link
+     * Permissions#canRead}, a few at a time, until enough are found.
+     */
+    private List<String> nearestReadable(String ref, Caller caller, int max) {
+        List<String> near = similar(ref, finder.refs(ActivitySelection.readableBy(caller)), Integer.MAX_VALUE);
+        List<String> readable = new ArrayList<>();
+        for (int from = 0; from < near.size() && readable.size() < max; from += max * 2) {
+            List<String> part = near.subList(from, Math.min(near.size(), from + max * 2));
+            Map<String, ActivityView> views = catalog.byRefs(part);
+            part.stream().filter(r -> views.containsKey(r) && Permissions.canRead(caller, views.get(r)))
+                    .limit(max - readable.size()).forEach(readable::add);
+        }
+        return readable;
     }
 
     /** The departments a typed name means: the one with that name, else those whose name starts with it. */
@@ -352,10 +372,6 @@ public class CommandHandler {
     /** The number a status has in reminders and in the help (1–6). */
     static int number(Status status) {
         return status.ordinal() + 1;
-    }
-
-    private List<ActivityView> readable(Caller caller, Predicate<ActivityView> wanted) {
-        return catalog.all().stream().filter(view -> Permissions.canRead(caller, view)).filter(wanted).toList();
     }
 
     private static Reply page(String heading, List<ActivityView> all, int page, String command,

@@ -85,4 +85,37 @@ public final class Permissions {
         }
         return caller.unitId() == null || caller.unitId().equals(activity.activity().unitId());
     }
+
+    /**
+     * The activities {@link #canRead} can allow, as plain columns, so a query reads only those rows; canRead still
+     * decides on each. {@code everything}: stab and admin; else the managed department (and unit, when the caller
+     * manages one) and the activities owned by {@code holders} (the caller as owner, and absent colleagues they
+     * stand in for).
+     */
+    public record Reach(boolean everything, Long departmentId, Long unitId, java.util.Set<Long> holders) {
+
+        public Reach {
+            holders = java.util.Set.copyOf(holders);
+        }
+
+        /** Whether nothing at all may be read. */
+        public boolean isEmpty() {
+            return !everything && departmentId == null && holders.isEmpty();
+        }
+    }
+
+    public static Reach reach(Caller caller) {
+        if (caller.has(Role.STAB) || caller.has(Role.ADMIN)) {
+            return new Reach(true, null, null, java.util.Set.of());
+        }
+        Long department = caller.has(Role.MANAGER) ? caller.departmentId() : null;
+        java.util.Set<Long> holders = new java.util.HashSet<>();
+        if (caller.personId() != null) {
+            holders.addAll(caller.deputyFor());
+            if (caller.has(Role.OWNER)) {
+                holders.add(caller.personId());
+            }
+        }
+        return new Reach(false, department, department == null ? null : caller.unitId(), holders);
+    }
 }

@@ -175,4 +175,20 @@ public class ActivityCatalog {
     private static <T> Map<Long, T> byId(Iterable<T> rows, Function<T, Long> id) {
         return StreamSupport.stream(rows.spliterator(), false).collect(Collectors.toMap(id, Function.identity()));
     }
+
+    /**
+     * Activities by id, in the order given, read with one small query per table (per few thousand ids): what a
+     * request path selected by index ({@link ActivityFinder}) instead of reading the whole register.
+     */
+    public List<ActivityView> byIds(List<Long> ids) {
+        int chunk = 5_000; // keeps each IN list well inside the drivers' parameter limits
+        List<ActivityView> views = new java.util.ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += chunk) {
+            List<Long> part = ids.subList(from, Math.min(ids.size(), from + chunk));
+            Map<Long, ActivityView> byId = new HashMap<>();
+            viewsByRef(activities.findByIdIn(part)).values().forEach(view -> byId.put(view.activity().id(), view));
+            part.stream().map(byId::get).filter(java.util.Objects::nonNull).forEach(views::add);
+        }
+        return views;
+    }
 }

@@ -44,10 +44,12 @@ class ActivityController {
     private final Clock clock;
     private final Organisation organisation;
     private final NewActivities newActivities;
+    private final ActivityFinder finder;
 
     ActivityController(ActivityCatalog catalog, ActivityStore store, Reporting reporting,
                        DeviationRules rules, AskedTertial asked, Clock clock, Organisation organisation,
-                       NewActivities newActivities) {
+                       NewActivities newActivities, ActivityFinder finder) {
+        this.finder = finder;
         this.organisation = organisation;
         this.newActivities = newActivities;
         this.asked = asked;
@@ -71,7 +73,10 @@ class ActivityController {
         Limits.date("overdueOn", overdueOn);
         ActivityFilter filter = new ActivityFilter(department, unit, owner, status == null ? null : parseStatus(status),
                 goal, tertial == null ? null : ProblemException.tertial(tertial), deviationsOn, overdueOn);
-        var matching = catalog.all().stream()
+        // the filter's plain column conditions select the rows by index; the filter (the rules) decides on each
+        ActivitySelection selection = ActivitySelection.readableBy(caller).department(department).unit(unit)
+                .ownedBy(owner).status(filter.status()).goal(goal).endingBefore(overdueOn);
+        var matching = finder.find(selection).stream()
                 .filter(view -> Permissions.canRead(caller, view) && filter.matches(view, rules))
                 .map(ActivityJson.Summary::of)
                 .toList();

@@ -17,8 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import se.ange.tertial.followup.MeasureDirection;
 import se.ange.tertial.followup.Status;
-import se.ange.tertial.register.activity.ActivityCatalog;
-import se.ange.tertial.register.activity.ActivityView;
+import se.ange.tertial.register.activity.ActivityFinder;
 
 /**
  * The goal hierarchy, KF goals with their KS goals, each KS goal with its measures and its activities
@@ -50,14 +49,14 @@ class GoalController {
     private final GoalRepository goals;
     private final GoalAreaRepository areas;
     private final MeasureRepository measures;
-    private final ActivityCatalog catalog;
+    private final ActivityFinder finder;
 
     GoalController(GoalRepository goals, GoalAreaRepository areas, MeasureRepository measures,
-                   ActivityCatalog catalog) {
+                   ActivityFinder finder) {
         this.goals = goals;
         this.areas = areas;
         this.measures = measures;
-        this.catalog = catalog;
+        this.finder = finder;
     }
 
     @Get
@@ -65,30 +64,30 @@ class GoalController {
         List<Goal> all = year == null ? goals.findAllOrderByYearAndRef() : goals.findByYearOrderByRef(year);
         Map<Long, String> areaNames = StreamSupport.stream(areas.findAll().spliterator(), false)
                 .collect(Collectors.toMap(GoalArea::id, GoalArea::name));
-        Map<Long, List<ActivityView>> activitiesByGoal = catalog.all().stream()
-                .collect(Collectors.groupingBy(view -> view.goal().id()));
+        // counted per goal and status in the database, not by reading every activity
+        Map<Long, Map<Status, Integer>> activitiesByGoal = finder.countsByGoalAndStatus(year);
         Map<Long, List<Measure>> measuresByGoal = measures.findByGoalIdIn(all.stream().map(Goal::id).toList())
                 .stream().collect(Collectors.groupingBy(Measure::goalId));
         return all.stream().filter(g -> g.level() == GoalLevel.KF).map(kf -> new KfGoalJson(kf.ref(), kf.title(),
                 kf.year(), all.stream()
                         .filter(ks -> ks.level() == GoalLevel.KS && kf.id().equals(ks.parentId()))
-                        .map(ks -> ksGoal(ks, areaNames, activitiesByGoal.getOrDefault(ks.id(), List.of()),
+                        .map(ks -> ksGoal(ks, areaNames, activitiesByGoal.getOrDefault(ks.id(), Map.of()),
                                 measuresByGoal.getOrDefault(ks.id(), List.of())))
                         .toList()))
                 .toList();
     }
 
-    private static KsGoalJson ksGoal(Goal ks, Map<Long, String> areaNames, List<ActivityView> activities,
+    private static KsGoalJson ksGoal(Goal ks, Map<Long, String> areaNames, Map<Status, Integer> activities,
                                      List<Measure> goalMeasures) {
         Map<String, Integer> byStatus = new LinkedHashMap<>();
         for (Status status : Status.values()) {
             byStatus.put(status.name(), 0);
         }
         byStatus.put(UNREPORTED, 0);
-        activities.forEach(view -> byStatus.merge(Optional.ofNullable(view.activity().status())
-                .map(Status::name).orElse(UNREPORTED), 1, Integer::sum));
+        activities.forEach((status, count) -> byStatus.merge(Optional.ofNullable(status)
+                .map(Status::name).orElse(UNREPORTED), count, Integer::sum));
         return new KsGoalJson(ks.ref(), ks.title(), ks.goalAreaId() == null ? null : areaNames.get(ks.goalAreaId()),
-                activities.size(), byStatus, goalMeasures.stream()
+                activities.values().stream().mapToInt(Integer::intValue).sum(), byStatus, goalMeasures.stream()
                 .map(m -> new MeasureJson(m.id(), m.name(), m.unit(), m.baseline(), m.baselineAsOf(), m.target(),
                         m.direction())).toList());
     }

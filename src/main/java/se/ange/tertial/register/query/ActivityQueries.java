@@ -14,6 +14,8 @@ import se.ange.tertial.followup.Tertial;
 import se.ange.tertial.register.access.Caller;
 import se.ange.tertial.register.access.Permissions;
 import se.ange.tertial.register.activity.ActivityCatalog;
+import se.ange.tertial.register.activity.ActivityFinder;
+import se.ange.tertial.register.activity.ActivitySelection;
 import se.ange.tertial.register.activity.ActivityView;
 import se.ange.tertial.register.org.Department;
 import se.ange.tertial.register.org.DepartmentRepository;
@@ -39,11 +41,14 @@ public class ActivityQueries {
             Comparator.comparing((ActivityView v) -> v.activity().endDate()).thenComparing(ActivityView::ref);
 
     private final ActivityCatalog catalog;
+    private final ActivityFinder finder;
     private final DeviationRules rules;
     private final DepartmentRepository departments;
 
-    ActivityQueries(ActivityCatalog catalog, DeviationRules rules, DepartmentRepository departments) {
+    ActivityQueries(ActivityCatalog catalog, ActivityFinder finder, DeviationRules rules,
+                    DepartmentRepository departments) {
         this.catalog = catalog;
+        this.finder = finder;
         this.rules = rules;
         this.departments = departments;
     }
@@ -64,7 +69,8 @@ public class ActivityQueries {
 
     /** Activities whose end date is before {@code on} and that were not completed by then; most overdue first. */
     public List<ActivityView> overdue(Caller caller, @Nullable String department, LocalDate on) {
-        return readable(caller, department)
+        // only an activity planned to end before the day can be overdue on it; the rule decides which are
+        return readable(caller, department, ActivitySelection.readableBy(caller).endingBefore(on))
                 .filter(view -> view.factsUpTo(Tertial.containing(on)).isOverdueOn(on))
                 .sorted(MOST_URGENT_FIRST)
                 .toList();
@@ -72,7 +78,8 @@ public class ActivityQueries {
 
     /** Activities that must report for the tertial and have not; soonest end date first. */
     public List<ActivityView> missing(Caller caller, @Nullable String department, Tertial tertial) {
-        return readable(caller, department)
+        // only an activity planned to start by the close must report for the tertial; the rule decides which do
+        return readable(caller, department, ActivitySelection.readableBy(caller).startingBy(tertial.closingDate()))
                 .filter(view -> view.facts().mustReportFor(tertial))
                 .sorted(MOST_URGENT_FIRST)
                 .toList();
@@ -113,10 +120,18 @@ public class ActivityQueries {
         return catalog.heldBy(holders).stream().filter(view -> Permissions.canRead(caller, view));
     }
 
-    /** What the caller may read, in the department when one is named (by reference). */
+    /**
+     * What the caller may read, in the department when one is named (by reference): read by index (department,
+     * owner), not from the whole register; {@link Permissions#canRead} decides on each row read.
+     */
     public Stream<ActivityView> readable(Caller caller, @Nullable String department) {
+        return readable(caller, department, ActivitySelection.readableBy(caller));
+    }
+
+    private Stream<ActivityView> readable(Caller caller, @Nullable String department, ActivitySelection selection) {
         Predicate<ActivityView> inDepartment = view -> department == null || department.isBlank()
                 || view.department().equalsIgnoreCase(department.strip());
-        return catalog.all().stream().filter(view -> Permissions.canRead(caller, view)).filter(inDepartment);
+        return finder.find(selection.department(department)).stream()
+                .filter(view -> Permissions.canRead(caller, view)).filter(inDepartment);
     }
 }

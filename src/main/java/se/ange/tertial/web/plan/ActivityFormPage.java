@@ -20,6 +20,8 @@ import se.ange.tertial.followup.Tertial;
 import se.ange.tertial.register.access.Caller;
 import se.ange.tertial.register.access.Permissions;
 import se.ange.tertial.register.activity.ActivityCatalog;
+import se.ange.tertial.register.activity.ActivityFinder;
+import se.ange.tertial.register.activity.ActivitySelection;
 import se.ange.tertial.register.activity.ActivitySource;
 import se.ange.tertial.register.activity.ActivityView;
 import se.ange.tertial.register.activity.NewActivities;
@@ -48,9 +50,11 @@ class ActivityFormPage {
     private final OrgUnitRepository units;
     private final Pages pages;
     private final se.ange.tertial.web.ErrorPages errors;
+    private final ActivityFinder finder;
 
     ActivityFormPage(PlanTree tree, ActivityCatalog catalog, PersonRepository people, DepartmentRepository departments,
-                     OrgUnitRepository units, Pages pages, se.ange.tertial.web.ErrorPages errors) {
+                     OrgUnitRepository units, Pages pages, se.ange.tertial.web.ErrorPages errors, ActivityFinder finder) {
+        this.finder = finder;
         this.tree = tree;
         this.catalog = catalog;
         this.people = people;
@@ -169,7 +173,8 @@ class ActivityFormPage {
     /** The next free ref with that prefix and year: KS2024-080, ST2024-112. */
     String suggestRef(String prefix, int year, int first) {
         String start = prefix + year + "-";
-        int next = catalog.all().stream().map(ActivityView::ref)
+        // the refs with that prefix (an index), not the whole register
+        int next = finder.refs(ActivitySelection.any().refStartingWith(start)).stream()
                 .filter(r -> r.toUpperCase(Locale.ROOT).startsWith(start.toUpperCase(Locale.ROOT)))
                 .map(r -> r.substring(start.length())).filter(n -> n.matches("\\d{1,6}"))
                 .mapToInt(Integer::parseInt).max().orElse(first - 1) + 1;
