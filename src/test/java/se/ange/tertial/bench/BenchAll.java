@@ -22,6 +22,7 @@ public final class BenchAll {
     static List<BenchSuite> suites() {
         List<BenchSuite> suites = new ArrayList<>();
         suites.add(new StatusReportBench());
+        suites.add(new SlackCommandBench());
         return suites;
     }
 
