@@ -23,6 +23,8 @@ public final class BenchAll {
         List<BenchSuite> suites = new ArrayList<>();
         suites.add(new StartupBench());
         suites.add(new DrainBench());
+        suites.add(new StatusReportBench());
+        suites.add(new SlackCommandBench());
         return suites;
     }
 

@@ -31,6 +31,8 @@ public final class CountingDriver implements Driver {
 
     private static final String PREFIX = "jdbc:counting:";
     private static final ThreadLocal<List<String>> EXECUTED = new ThreadLocal<>();
+    /** While not null, statements of every thread are listed here too (see {@link #startEverywhere}). */
+    private static volatile List<String> everywhere;
 
     static {
         try {
@@ -97,6 +99,10 @@ public final class CountingDriver implements Driver {
         if (executed != null) {
             executed.add(sql);
         }
+        List<String> all = everywhere;
+        if (all != null) {
+            all.add(Thread.currentThread().getName() + ": " + sql);
+        }
     }
 
     private static Object call(Object target, Method method, Object[] args) throws Throwable {
@@ -140,5 +146,21 @@ public final class CountingDriver implements Driver {
     @Override
     public Logger getParentLogger() throws SQLFeatureNotSupportedException {
         throw new SQLFeatureNotSupportedException();
+    }
+
+    /**
+     * Starts counting the statements of every thread (from zero): for an HTTP request, whose work runs on the
+     * server's threads. Only for a test that knows nothing else touches the database meanwhile (no scheduler,
+     * no outbox poll). Each listed statement is prefixed with its thread's name and ": ".
+     */
+    public static void startEverywhere() {
+        everywhere = java.util.Collections.synchronizedList(new ArrayList<>());
+    }
+
+    /** The statements of every thread since {@link #startEverywhere}, in order; counting stops. */
+    public static List<String> stopEverywhere() {
+        List<String> all = everywhere;
+        everywhere = null;
+        return all == null ? List.of() : List.copyOf(all);
     }
 }

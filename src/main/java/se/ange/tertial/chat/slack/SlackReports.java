@@ -105,11 +105,12 @@ class SlackReports {
                     : "Skriv vad som avviker och vad som händer nu.");
         }
         try {
-            if (!Permissions.canReport(caller.get(), reporting.check(choice.ref(), Tertial.parse(choice.tertial())))) {
+            Tertial tertial = Tertial.parse(choice.tertial());
+            var checked = reporting.check(choice.ref(), tertial); // read once, handed to the report
+            if (!Permissions.canReport(caller.get(), checked)) {
                 return Optional.of((language == Language.EN ? "You may not report for " : "Du får inte rapportera för ") + choice.ref());
             }
-            reporting.report(choice.ref(), Tertial.parse(choice.tertial()), choice.status(), comment,
-                    caller.get().actor(Channel.SLACK));
+            reporting.report(checked, tertial, choice.status(), comment, caller.get().actor(Channel.SLACK), null);
         } catch (ProblemException e) {
             return Optional.of(e.getMessage());
         }

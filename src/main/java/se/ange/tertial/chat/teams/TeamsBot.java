@@ -215,8 +215,8 @@ class TeamsBot {
                         : "%s rapporterades (%s, av %s) efter att kortet skickades, så inget ändrades. Vill du ändra, skriv: status %s <status>: <kommentar>")
                         .formatted(s.ref(), report.status().label(language), report.reportedBy(), s.ref()));
             }
-            reporting.report(s.ref(), tertial, s.status().get(), s.comment().isEmpty() ? null : s.comment(),
-                    caller.actor(Channel.TEAMS));
+            reporting.report(view, tertial, s.status().get(), s.comment().isEmpty() ? null : s.comment(),
+                    caller.actor(Channel.TEAMS), null);
             return Optional.empty();
         } catch (ProblemException e) {
             return Optional.of(e.getMessage());

@@ -14,20 +14,18 @@ import org.reactivestreams.Publisher;
 
 /**
  * Accepts the bootstrap admin token (when configured) and the register's API tokens. Each request looks
- * the token up afresh, so a revoked token is refused at once.
+ * the token (with its person, one query) up afresh, so a revoked token is refused at once.
  */
 @Singleton
 class ApiTokenValidator implements TokenValidator<HttpRequest<?>> {
 
     private final SecurityConfig config;
-    private final ApiTokenRepository tokens;
     private final Callers callers;
     private final ExecutorService blocking;
 
-    ApiTokenValidator(SecurityConfig config, ApiTokenRepository tokens, Callers callers,
+    ApiTokenValidator(SecurityConfig config, Callers callers,
                       @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.config = config;
-        this.tokens = tokens;
         this.callers = callers;
         this.blocking = blocking;
     }
@@ -42,9 +40,7 @@ class ApiTokenValidator implements TokenValidator<HttpRequest<?>> {
             return Publishers.empty();
         }
         CompletableFuture<Optional<Authentication>> lookup = CompletableFuture.supplyAsync(() ->
-                tokens.findByTokenHashAndRevokedAtIsNull(TokenHash.of(token))
-                        .flatMap(callers::forToken)
-                        .map(Caller::toAuthentication), blocking);
+                callers.forTokenHash(TokenHash.of(token)).map(Caller::toAuthentication), blocking);
         return Publishers.fromCompletableFuture(() -> lookup.thenApply(found -> found.orElse(null)));
     }
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import se.ange.tertial.register.org.Person;
 import se.ange.tertial.register.org.PersonAbsenceRepository;
@@ -25,9 +26,11 @@ public class Callers {
 
     private final SecurityConfig config;
     private final ApiTokenRepository tokens;
+    private final TokensWithPerson tokensWithPerson;
 
     Callers(PersonRepository people, PersonRoleRepository roles, PersonAbsenceRepository absences, Clock clock,
-            SecurityConfig config, ApiTokenRepository tokens) {
+            SecurityConfig config, ApiTokenRepository tokens, TokensWithPerson tokensWithPerson) {
+        this.tokensWithPerson = tokensWithPerson;
         this.config = config;
         this.tokens = tokens;
         this.people = people;
@@ -51,12 +54,21 @@ public class Callers {
 
     /** A token's caller: the token's role, acting as its person (when it has one) within their scope. */
     Optional<Caller> forToken(ApiToken token) {
+        return forToken(token, () -> people.findById(token.personId()));
+    }
+
+    /** The caller of a valid (unrevoked) token with this hash, the token and its person read in one query. */
+    Optional<Caller> forTokenHash(String tokenHash) {
+        return tokensWithPerson.find(tokenHash).flatMap(found -> forToken(found.token(), found::person));
+    }
+
+    private Optional<Caller> forToken(ApiToken token, Supplier<Optional<Person>> person) {
         if (token.personId() == null || token.role() == Role.GATEWAY) { // a gateway never acts as a person
             return Optional.of(new Caller(token.name(), token.name(), null, Set.of(token.role()), null, null, Set.of()));
         }
-        return people.findById(token.personId()).filter(Person::active)
-                .map(person -> new Caller(person.email(), token.name(), person.id(), Set.of(token.role()),
-                        person.departmentId(), person.unitId(), deputyFor(person)));
+        return person.get().filter(Person::active)
+                .map(found -> new Caller(found.email(), token.name(), found.id(), Set.of(token.role()),
+                        found.departmentId(), found.unitId(), deputyFor(found)));
     }
 
     /**

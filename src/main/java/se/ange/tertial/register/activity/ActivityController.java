@@ -19,7 +19,6 @@ import jakarta.validation.constraints.Min;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import se.ange.tertial.followup.AskedTertial;
 import se.ange.tertial.followup.Channel;
 import se.ange.tertial.followup.DeviationRules;
 import se.ange.tertial.followup.Status;
@@ -40,19 +39,17 @@ class ActivityController {
     private final ActivityStore store;
     private final Reporting reporting;
     private final DeviationRules rules;
-    private final AskedTertial asked;
     private final Clock clock;
     private final Organisation organisation;
     private final NewActivities newActivities;
     private final ActivityFinder finder;
 
     ActivityController(ActivityCatalog catalog, ActivityStore store, Reporting reporting,
-                       DeviationRules rules, AskedTertial asked, Clock clock, Organisation organisation,
+                       DeviationRules rules, Clock clock, Organisation organisation,
                        NewActivities newActivities, ActivityFinder finder) {
         this.finder = finder;
         this.organisation = organisation;
         this.newActivities = newActivities;
-        this.asked = asked;
         this.catalog = catalog;
         this.store = store;
         this.reporting = reporting;
@@ -128,15 +125,17 @@ class ActivityController {
     HttpResponse<ActivityJson.Report> report(@PathVariable String ref, @Body @Valid NewReport report,
                                              Authentication authentication) {
         Caller caller = Caller.of(authentication);
-        ActivityView view = readable(ref, caller);
+        // read once (two queries) and handed to the report, which would otherwise read it again
+        ActivityView view = reporting.read(ref).filter(found -> Permissions.canRead(caller, found))
+                .orElseThrow(() -> notFound(ref));
         if (!Permissions.canReport(caller, view)) {
             throw ProblemException.forbidden("Du får inte rapportera status för " + ref);
         }
         Status status = parseStatus(report.status());
         Tertial tertial = report.tertial() == null || report.tertial().isBlank()
-                ? asked.forActivity(LocalDate.now(clock), view.facts())
+                ? reporting.askedTertial(view)
                 : ProblemException.tertial(report.tertial());
-        StatusReport saved = reporting.report(ref, tertial, status, report.comment(), caller.actor(Channel.API));
+        StatusReport saved = reporting.report(view, tertial, status, report.comment(), caller.actor(Channel.API), null);
         return HttpResponse.created(ActivityJson.Report.of(saved));
     }
 

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import se.ange.tertial.system.Limits;
 import se.ange.tertial.audit.Actor;
 import se.ange.tertial.audit.AuditLog;
@@ -26,14 +27,16 @@ import se.ange.tertial.system.ProblemException;
 public class Reporting {
 
     private final ActivityCatalog catalog;
+    private final OneActivity oneActivity;
     private final ActivityRepository activities;
     private final StatusReportRepository reports;
     private final AuditLog audit;
     private final AskedTertial asked;
     private final Clock clock;
 
-    Reporting(ActivityCatalog catalog, ActivityRepository activities, StatusReportRepository reports,
-              AuditLog audit, AskedTertial asked, Clock clock) {
+    Reporting(ActivityCatalog catalog, OneActivity oneActivity, ActivityRepository activities,
+              StatusReportRepository reports, AuditLog audit, AskedTertial asked, Clock clock) {
+        this.oneActivity = oneActivity;
         this.asked = asked;
         this.catalog = catalog;
         this.activities = activities;
@@ -51,7 +54,18 @@ public class Reporting {
     @Transactional
     public StatusReport report(String ref, Tertial tertial, Status status, @Nullable String comment, Actor actor,
                                @Nullable Long inboundMailId) {
-        ActivityView view = check(ref, tertial);
+        return report(check(ref, tertial), tertial, status, comment, actor, inboundMailId);
+    }
+
+    /**
+     * Records a report for an activity the caller has just read for this request ({@link #check} or
+     * {@link #read}, never a view from the cached register), so that it is not read a second time.
+     */
+    @Transactional
+    public StatusReport report(ActivityView view, Tertial tertial, Status status, @Nullable String comment, Actor actor,
+                               @Nullable Long inboundMailId) {
+        String ref = view.ref();
+        requireBegun(tertial);
         catalog.changed();
         Instant now = clock.instant();
         String cleanComment = comment == null || comment.isBlank() ? null : comment.strip();
@@ -78,7 +92,17 @@ public class Reporting {
     /** The tertial a status for this activity without an explicit tertial is for, today. */
     public Tertial askedTertial(String ref) {
         LocalDate today = LocalDate.now(clock);
-        return catalog.byRef(ref).map(view -> asked.forActivity(today, view.facts())).orElseGet(() -> asked.on(today));
+        return read(ref).map(view -> asked.forActivity(today, view.facts())).orElseGet(() -> asked.on(today));
+    }
+
+    /** The tertial a status for this activity without an explicit tertial is for, today. */
+    public Tertial askedTertial(ActivityView view) {
+        return asked.forActivity(LocalDate.now(clock), view.facts());
+    }
+
+    /** One activity read now for a report (two queries; see {@link OneActivity}). */
+    public Optional<ActivityView> read(String ref) {
+        return oneActivity.byRef(ref);
     }
 
     /**
@@ -86,15 +110,19 @@ public class Reporting {
      * before the activity's planned start); else the reason, as a problem.
      */
     public ActivityView check(String ref, Tertial tertial) {
-        ActivityView view = catalog.byRef(ref)
+        ActivityView view = read(ref)
                 .orElseThrow(() -> ProblemException.notFound("Aktiviteten " + ref + " finns inte"));
+        requireBegun(tertial);
+        // a report before the planned start is kept: the owner knows when work began (the planned dates stay)
+        return view;
+    }
+
+    private void requireBegun(Tertial tertial) {
         LocalDate today = LocalDate.now(clock);
         if (tertial.firstDay().isAfter(today)) {
             throw ProblemException.invalidField("tertial",
                     "Tertial %s har inte börjat än; rapportera för %s".formatted(tertial, asked.on(today)));
         }
-        // a report before the planned start is kept: the owner knows when work began (the planned dates stay)
-        return view;
     }
 
     private static java.util.List<ReportFact> append(ActivityFacts facts, ReportFact added) {

@@ -1,0 +1,94 @@
+package se.ange.tertial.register;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import se.ange.tertial.support.Api;
+import se.ange.tertial.support.CountingDriver;
+import se.ange.tertial.support.Fixtures;
+import se.ange.tertial.support.TestDatabase;
+
+/**
+ * How many SQL statements one accepted status report costs, counted at the JDBC driver ({@link CountingDriver}):
+ * held to a ceiling so that the activity cannot be read twice again (issue 17).
+ */
+abstract class StatusReportStatementsContract {
+
+    static final String CLOCK = "2024-04-10T08:00:00Z";
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    DataSource dataSource;
+
+    Api owner;
+    Api admin;
+
+    /** The settings of the database under test, routed through the counting driver. */
+    Map<String, String> properties(Map<String, String> database) {
+        Map<String, String> properties = CountingDriver.wrap(database, "jdbc:h2:mem:tertial-report-statements-"
+                + java.util.UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        properties.put("tertial.test.clock", CLOCK);
+        return properties;
+    }
+
+    @BeforeAll
+    void register() {
+        TestDatabase.clear(dataSource);
+        admin = new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN);
+        admin.postCsv("/api/import/people", Fixtures.people());
+        admin.withNewToken("stab", "STAB", null).postCsv("/api/import/activities", Fixtures.plan2024());
+        owner = admin.withNewToken("emma", "OWNER", "emma.berglund@ange.example");
+    }
+
+    /**
+     * Statements (commits not counted) for one accepted report over the API, the token's check included: 24 on
+     * PostgreSQL and H2 before (token 1, its person 1, whom they stand in for 1, the activity read twice at eight
+     * queries each, then insert, update and audit), 6 after: the token with its person, whom they stand in for,
+     * the activity with everything its view needs in one query, the report, the activity's status (only when it
+     * changes) and the audit row.
+     */
+    static final int MAX_STATEMENTS = 6;
+
+    @Test
+    void an_owners_report_over_the_api_costs_at_most_the_ceiling_of_statements() {
+        record Sent(String status, int code, List<String> statements) {
+        }
+        List<Sent> sent = new java.util.ArrayList<>();
+        for (String status : List.of("PAGAENDE_ENLIGT_PLAN", "PAGAENDE_ENLIGT_PLAN", "VANTELAGE")) {
+            CountingDriver.startEverywhere();
+            HttpResponse<Map> created = owner.postJson("/api/activities/KS2024-002/reports",
+                    Map.of("tertial", "2024-T1", "status", status, "comment", "Enligt plan"));
+            List<String> executed = CountingDriver.stopEverywhere();
+            sent.add(new Sent(status, created.code(), executed.stream()
+                    .filter(s -> !s.endsWith(": COMMIT") && !s.endsWith(": ROLLBACK")).toList()));
+        }
+        String listed = sent.stream().map(s -> s.status() + ": " + s.statements().size() + "\n"
+                + String.join("\n", s.statements())).collect(java.util.stream.Collectors.joining("\n\n"));
+        System.out.println("statements per status report over the API:\n" + listed);
+
+        assertThat(sent).extracting(Sent::code).containsOnly(201);
+        assertThat(sent).as("statements per report:%n%s", listed)
+                .allSatisfy(s -> assertThat(s.statements()).hasSizeLessThanOrEqualTo(MAX_STATEMENTS));
+        assertThat(sent.get(1).statements()).as("the same status again: no update of the activity")
+                .hasSize(sent.get(0).statements().size() - 1);
+        // the outcome is the report's, as before: the history, the activity's status and an audit row for each
+        Map<String, Object> detail = Api.body(owner.get("/api/activities/KS2024-002"));
+        // (the clock stands still here, so the first of the three counts as the latest)
+        assertThat(((Map<?, ?>) detail.get("activity")).get("status")).isEqualTo("PAGAENDE_ENLIGT_PLAN");
+        assertThat((List<?>) detail.get("history")).hasSize(3);
+        List<Map> audit = admin.retrieve("/api/audit?activity=KS2024-002", Argument.listOf(Map.class));
+        assertThat(audit).filteredOn(entry -> "status.reported".equals(entry.get("action"))).hasSize(3);
+    }
+}
