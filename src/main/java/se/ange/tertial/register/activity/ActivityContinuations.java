@@ -48,10 +48,15 @@ class ActivityContinuations {
             Map<Long, Integer> lastYears = new HashMap<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    lastYears.put(rows.getLong(1), rows.getInt(2) - 1);
+                    lastYears.put(rows.getLong(1), lastYearBefore(rows.getInt(2)));
                 }
             }
             return lastYears;
         });
+    }
+
+    /** The last year an activity is followed up in itself, given the first year it was copied into. */
+    static int lastYearBefore(int firstCopyYear) {
+        return firstCopyYear - 1;
     }
 }

@@ -54,7 +54,7 @@ class OneActivity {
                     .sorted(Comparator.comparing(StatusReport::receivedAt).thenComparing(StatusReport::id)).toList();
             List<Person> owners = found.owners.values().stream().sorted(Comparator.comparing(Person::email)).toList();
             return new ActivityView(found.activity, found.goal, found.kfGoal, found.department, found.unit, owners,
-                    history, found.copiedTo == null ? null : found.copiedTo - 1);
+                    history, found.copiedTo == null ? null : ActivityContinuations.lastYearBefore(found.copiedTo));
         });
     }
 
