@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.BreakType;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -59,6 +60,10 @@ final class DocxDocument {
     static final String LEGEND = "Legend";
     static final String LEAD = "Lead";
 
+    /** Compiled once: a long report splits and cleans tens of thousands of texts. */
+    private static final Pattern LINE_BREAK = Pattern.compile("\\R");
+    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]");
+
     private final XWPFDocument doc;
 
     /** @param cover true when the first page is a cover, which goes without the footer */
@@ -83,7 +88,7 @@ final class DocxDocument {
      * and control characters pasted into a comment dropped (XML 1.0 cannot carry them).
      */
     static String printable(String text) {
-        return DocumentSymbols.printable(text).replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]", "");
+        return CONTROL.matcher(DocumentSymbols.printable(text)).replaceAll("");
     }
 
     XWPFParagraph paragraph(String style) {
@@ -122,7 +127,7 @@ final class DocxDocument {
 
     /** Text paragraphs: each line of the stored text its own paragraph, empty lines dropped. */
     void lines(String style, String text) {
-        for (String line : text.split("\\R")) {
+        for (String line : LINE_BREAK.split(text)) {
             if (!line.isBlank()) {
                 paragraph(style, line.strip());
             }
@@ -160,7 +165,7 @@ final class DocxDocument {
         if (italic) {
             run.setItalic(true);
         }
-        String[] lines = printable(text).split("\\R", -1);
+        String[] lines = LINE_BREAK.split(printable(text), -1);
         for (int i = 0; i < lines.length; i++) {
             if (i > 0) {
                 run.addBreak();
@@ -308,7 +313,7 @@ final class DocxDocument {
 
         /** One or more lines of plain text in a cell, each line its own paragraph. */
         void text(XWPFTableCell cell, String text, boolean bold, boolean italic) {
-            for (String line : text.split("\\R")) {
+            for (String line : LINE_BREAK.split(text)) {
                 if (!line.isBlank()) {
                     run(paragraph(cell, italic ? SMALL : TABLE_TEXT), line.strip(), bold, italic);
                 }
@@ -379,8 +384,10 @@ final class DocxDocument {
     byte[] bytes() {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             doc.write(out);
-            doc.close();
-            return out.toByteArray();
+            // not doc.close(): a package created in memory saves itself again on close (zip and fonts deflated a
+            // second time, into a stream nobody reads); revert lets it go without saving
+            doc.getPackage().revert();
+            return DocxFonts.withFaces(out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

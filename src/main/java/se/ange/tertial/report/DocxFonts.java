@@ -1,12 +1,22 @@
 package se.ange.tertial.report;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackagePartName;
@@ -22,9 +32,8 @@ import org.apache.poi.xwpf.usermodel.XWPFRelation;
  */
 final class DocxFonts {
 
-    /** Each face under a fixed key (name-based GUID), so the same report gives the same file. */
-    private static final byte[] REGULAR = font("report/fonts/DejaVuSans.ttf");
-    private static final byte[] BOLD = font("report/fonts/DejaVuSans-Bold.ttf");
+    private static final String REGULAR_NAME = "font1";
+    private static final String BOLD_NAME = "font2";
 
     private DocxFonts() {
     }
@@ -36,8 +45,8 @@ final class DocxFonts {
             PackagePart table = doc.getPackage().createPart(tableName,
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml");
             doc.getPackagePart().addRelationship(tableName, TargetMode.INTERNAL, XWPFRelation.FONT_TABLE.getRelation());
-            String regular = embed(doc, table, "font1", REGULAR);
-            String bold = embed(doc, table, "font2", BOLD);
+            String regular = embed(doc, table, REGULAR_NAME);
+            String bold = embed(doc, table, BOLD_NAME);
             String xml = """
                     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                     <w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" \
@@ -45,7 +54,7 @@ final class DocxFonts {
                     <w:font w:name="%1$s"><w:panose1 w:val="020B0603030804020204"/><w:charset w:val="00"/>\
                     <w:family w:val="swiss"/><w:pitch w:val="variable"/>\
                     <w:embedRegular r:id="%2$s" w:fontKey="%3$s"/><w:embedBold r:id="%4$s" w:fontKey="%5$s"/></w:font>\
-                    </w:fonts>""".formatted(DocxDocument.FONT, regular, key("font1"), bold, key("font2"));
+                    </w:fonts>""".formatted(DocxDocument.FONT, regular, key(REGULAR_NAME), bold, key(BOLD_NAME));
             try (OutputStream out = table.getOutputStream()) {
                 out.write(xml.getBytes(StandardCharsets.UTF_8));
             }
@@ -54,14 +63,76 @@ final class DocxFonts {
         }
     }
 
-    private static String embed(XWPFDocument doc, PackagePart table, String name, byte[] font) throws InvalidFormatException, IOException {
+    private static String embed(XWPFDocument doc, PackagePart table, String name) throws InvalidFormatException {
         PackagePartName partName = PackagingURIHelper.createPartName("/word/fonts/" + name + ".odttf");
-        PackagePart part = doc.getPackage().createPart(partName, "application/vnd.openxmlformats-officedocument.obfuscatedFont");
-        try (OutputStream out = part.getOutputStream()) {
-            out.write(obfuscate(font, key(name)));
-        }
+        // an empty part here: its bytes, compressed once per process, go in when the file is written (withFaces)
+        doc.getPackage().createPart(partName, "application/vnd.openxmlformats-officedocument.obfuscatedFont");
         return table.addRelationship(partName, TargetMode.INTERNAL,
                 "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font").getId();
+    }
+
+    /**
+     * The written document with the faces' bytes in their (empty) parts. The faces are 1.4 MB that zip would
+     * deflate again for every document, the better part of a report's time; they are compressed once, the
+     * first time a document is written, and the other entries are copied as they are, without recompressing.
+     */
+    static byte[] withFaces(byte[] docx) {
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(docx)).get();
+             ByteArrayOutputStream bytes = new ByteArrayOutputStream(docx.length + Faces.SIZE)) {
+            try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(bytes)) {
+                for (ZipArchiveEntry entry : java.util.Collections.list(zip.getEntriesInPhysicalOrder())) {
+                    Face face = Faces.BY_ENTRY.get(entry.getName());
+                    if (face == null) {
+                        out.addRawArchiveEntry(entry, zip.getRawInputStream(entry));
+                    } else {
+                        out.addRawArchiveEntry(face.entry(entry.getName()), new ByteArrayInputStream(face.deflated()));
+                    }
+                }
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An obfuscated face, deflated as zip stores it, with what its entry must say (CRC, sizes). */
+    private record Face(byte[] deflated, long crc, long size) {
+
+        static Face of(String resource, String name) {
+            byte[] obfuscated = obfuscate(font(resource), key(name));
+            CRC32 crc = new CRC32();
+            crc.update(obfuscated);
+            Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true); // raw deflate, as in a zip entry
+            try {
+                deflater.setInput(obfuscated);
+                deflater.finish();
+                ByteArrayOutputStream out = new ByteArrayOutputStream(obfuscated.length);
+                byte[] buffer = new byte[64 * 1024];
+                while (!deflater.finished()) {
+                    out.write(buffer, 0, deflater.deflate(buffer));
+                }
+                return new Face(out.toByteArray(), crc.getValue(), obfuscated.length);
+            } finally {
+                deflater.end();
+            }
+        }
+
+        ZipArchiveEntry entry(String name) {
+            ZipArchiveEntry entry = new ZipArchiveEntry(name);
+            entry.setMethod(ZipEntry.DEFLATED);
+            entry.setCrc(crc);
+            entry.setSize(size);
+            entry.setCompressedSize(deflated.length);
+            return entry;
+        }
+    }
+
+    /** Both faces, read and compressed on first use (the first Word document), not at start. */
+    private static final class Faces {
+        static final Map<String, Face> BY_ENTRY = Map.of(
+                "word/fonts/" + REGULAR_NAME + ".odttf", Face.of("report/fonts/DejaVuSans.ttf", REGULAR_NAME),
+                "word/fonts/" + BOLD_NAME + ".odttf", Face.of("report/fonts/DejaVuSans-Bold.ttf", BOLD_NAME));
+        static final int SIZE = BY_ENTRY.values().stream().mapToInt(face -> face.deflated().length).sum();
     }
 
     /** A fixed GUID per face (name-based), written as the font table wants it: "{XXXXXXXX-…}". */

@@ -1,6 +1,5 @@
 package se.ange.tertial.report;
 
-import com.openhtmltopdf.pdfboxout.PDFCreationListener;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
@@ -15,6 +14,7 @@ import java.util.Set;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.common.COSObjectable;
 import org.apache.pdfbox.pdmodel.common.PDNumberTreeNode;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
@@ -101,12 +101,17 @@ final class PdfReport {
             }
             builder.withW3cDocument(dom, "/");
             builder.withProducer("Tertial");
-            builder.toStream(out);
             try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
-                // the links' /Contents are set on the open document, just before openhtmltopdf saves it: a second
-                // load and save of the finished PDF took most of the render time (PDFBox parses object streams slowly)
-                renderer.setListener(new DescribeLinks());
-                renderer.createPDF();
+                renderer.getSharedContext().setTextRenderer(new PdfTextWidths());
+                renderer.createPDFWithoutClosing();
+                // the links' /Contents are set on the open document before it is saved: a second load and save of
+                // the finished PDF took most of the render time (PDFBox parses object streams slowly)
+                try (PDDocument pdf = renderer.getPdfDocument()) {
+                    describeLinks(pdf);
+                    // plain objects, no object streams: PDFBox packs a tagged document's many small objects slowly
+                    // (a quarter of the render time) for a file a little smaller
+                    pdf.save(out);
+                }
             }
             return out.toByteArray();
         } catch (IOException e) {
@@ -118,26 +123,6 @@ final class PdfReport {
      * PDF/UA wants every link's description in the annotation's /Contents too; openhtmltopdf puts the
      * {@code title} only on the link's structure element (/Alt), so copy it over when the document is complete.
      */
-    private static final class DescribeLinks implements PDFCreationListener {
-
-        @Override
-        public void preOpen(PdfBoxRenderer renderer) {
-        }
-
-        @Override
-        public void preWrite(PdfBoxRenderer renderer, int pageCount) {
-        }
-
-        @Override
-        public void onClose(PdfBoxRenderer renderer) {
-            try {
-                describeLinks(renderer.getPdfDocument());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
     private static void describeLinks(PDDocument document) throws IOException {
         PDStructureTreeRoot root = document.getDocumentCatalog().getStructureTreeRoot();
         PDNumberTreeNode parents = root == null ? null : root.getParentTree();

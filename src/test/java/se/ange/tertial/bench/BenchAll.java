@@ -25,6 +25,7 @@ public final class BenchAll {
         suites.add(new DrainBench());
         suites.add(new StatusReportBench());
         suites.add(new SlackCommandBench());
+        suites.add(new se.ange.tertial.report.ReportRenderBench());
         return suites;
     }
 

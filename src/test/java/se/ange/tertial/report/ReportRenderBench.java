@@ -1,42 +1,100 @@
 package se.ange.tertial.report;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import se.ange.tertial.bench.BenchSuite;
+import se.ange.tertial.bench.Figure;
 
 /**
- * Times the report renderers on a long uppsiktsrapport (about 2,000 activities), the figure issue 17 names:
- * <pre>mvn -q -Pbench test-compile exec:java -Dbench.main=se.ange.tertial.report.ReportRenderBench</pre>
- * Prints the median of five runs after two warm-ups, per format, and the HTML alone as the floor.
+ * Issue 17's report figures: a long uppsiktsrapport (2,000 activities; {@code -Dbench.reports.activities=…}) as PDF
+ * and DOCX, beside the anchor, the same goals and activity rows written as JSON with Jackson. Each round renders
+ * JSON, PDF and DOCX one after the other (interleaved, so load on the machine hits all alike); the figure is the
+ * median of the rounds after two warm-ups. Run alone:
+ * <pre>mvn -q -o -Pbench test-compile exec:java -Dbench.main=se.ange.tertial.report.ReportRenderBench</pre>
  */
-public final class ReportRenderBench {
+public final class ReportRenderBench implements BenchSuite {
 
-    private ReportRenderBench() {
+    private static final int WARM_UPS = 2;
+    private static final int ROUNDS = Integer.getInteger("bench.reports.rounds", 5);
+
+    @Override
+    public String name() {
+        return "reports";
     }
 
-    public static void main(String[] args) {
-        int wanted = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+    @Override
+    public List<Figure> run() throws Exception {
+        int wanted = Integer.getInteger("bench.reports.activities", 2000);
         int perCopy = SampleReportsForHtml.department(1).activityCount();
         DepartmentReport report = SampleReportsForHtml.department(Math.max(1, wanted / perCopy));
-        System.out.printf("uppsiktsrapport with %d activities%n", report.activityCount());
-        time("html", () -> HtmlReport.render(report).length());
-        time("pdf", () -> PdfReport.render(report).length);
-        time("docx", () -> DocxReport.render(report).length);
-    }
-
-    private static void time(String label, Supplier<Integer> render) {
-        List<Long> millis = new ArrayList<>();
-        int size = 0;
-        for (int i = 0; i < 7; i++) {
-            long start = System.nanoTime();
-            size = render.get();
-            if (i >= 2) {
-                millis.add((System.nanoTime() - start) / 1_000_000);
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+        Map<String, Callable<Integer>> renders = new LinkedHashMap<>();
+        renders.put("json", () -> json.writeValueAsBytes(report.goals()).length);
+        renders.put("pdf", () -> PdfReport.render(report).length);
+        renders.put("docx", () -> DocxReport.render(report).length);
+        Map<String, Times> times = new LinkedHashMap<>();
+        renders.keySet().forEach(key -> times.put(key, new Times()));
+        for (int round = 0; round < WARM_UPS + ROUNDS; round++) {
+            for (Map.Entry<String, Callable<Integer>> render : renders.entrySet()) {
+                times.get(render.getKey()).time(render.getValue(), round >= WARM_UPS);
             }
         }
-        Collections.sort(millis);
-        System.out.printf("%-5s median %5d ms (min %d, max %d), %d bytes%n", label, millis.get(2), millis.get(0),
-                millis.get(4), size);
+        times.forEach((key, t) -> System.err.printf("reports %-4s wall median %6.0f ms, thread CPU median %6.0f ms, %d bytes%n",
+                key, t.wall(), t.cpu(), t.bytes));
+        double anchor = times.get("json").wall();
+        String rows = "uppsiktsrapport, %d activities".formatted(report.activityCount());
+        return List.of(
+                new Figure("reports", "PDF " + rows + " (anchor: the rows as JSON)", times.get("pdf").wall(), anchor,
+                        "ms", "< 800 ms", times.get("pdf").wall() < 800),
+                new Figure("reports", "DOCX " + rows + " (anchor: the rows as JSON)", times.get("docx").wall(), anchor,
+                        "ms", "< 200 ms", times.get("docx").wall() < 200));
+    }
+
+    public static void main(String[] args) throws Exception {
+        for (Figure figure : new ReportRenderBench().run()) {
+            System.out.printf("%s: %.0f ms (anchor %.0f ms, ratio %s), goal %s, met: %s%n", figure.what(),
+                    figure.value(), figure.anchor(), figure.ratio(), figure.goal(), figure.met());
+        }
+        System.exit(0);
+    }
+
+    /** Wall-clock and thread CPU milliseconds of the measured rounds. */
+    private static final class Times {
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+        private final List<Double> wall = new ArrayList<>();
+        private final List<Double> cpu = new ArrayList<>();
+        private int bytes;
+
+        void time(Callable<Integer> render, boolean measured) throws Exception {
+            long cpuStart = THREADS.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            bytes = render.call();
+            if (measured) {
+                wall.add((System.nanoTime() - start) / 1e6);
+                cpu.add((THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e6);
+            }
+        }
+
+        double wall() {
+            return median(wall);
+        }
+
+        double cpu() {
+            return median(cpu);
+        }
+
+        private static double median(List<Double> values) {
+            double[] sorted = values.stream().mapToDouble(Double::doubleValue).toArray();
+            Arrays.sort(sorted);
+            return Math.rint(sorted[sorted.length / 2]);
+        }
     }
 }

@@ -1,0 +1,89 @@
+package se.ange.tertial.report;
+
+import com.openhtmltopdf.extend.FontContext;
+import com.openhtmltopdf.extend.TextRenderer;
+import com.openhtmltopdf.pdfboxout.PdfBoxFSFont;
+import com.openhtmltopdf.pdfboxout.PdfBoxFontResolver;
+import com.openhtmltopdf.pdfboxout.PdfBoxTextRenderer;
+import com.openhtmltopdf.render.FSFont;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+
+/**
+ * openhtmltopdf's text measuring with each character's advance looked up in a table per font: PDFBox's
+ * {@code PDFont.getStringWidth} encodes the string and decodes it again through a stream per character, about a
+ * third of a long report's PDF time, for words the layout measures several times. The sum is the same float sum
+ * PDFBox computes (its width is the sum of the characters' widths in order), rounded as openhtmltopdf rounds it;
+ * text with a character the font lacks, or outside the BMP, goes the library's own way (font runs, replacement).
+ * One instance per rendered document: the fonts are that document's.
+ */
+final class PdfTextWidths extends PdfBoxTextRenderer {
+
+    /** openhtmltopdf's TEXT_MEASURING_DELTA: a width this close above a whole number is rounded down. */
+    private static final double MEASURING_DELTA = 0.01f;
+    private static final float UNKNOWN = Float.NaN;
+    private static final float MISSING = -1f;
+
+    private final Map<PDFont, float[]> widths = new IdentityHashMap<>();
+
+    @Override
+    public int getWidth(FontContext context, FSFont font, String string) {
+        PDFont pdFont = firstLoaded((PdfBoxFSFont) font);
+        if (pdFont == null) {
+            return super.getWidth(context, font, string); // logs and returns 0 as before
+        }
+        String text = TextRenderer.getEffectivePrintableString(string);
+        float[] table = widths.computeIfAbsent(pdFont, f -> newTable());
+        float sum = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            float width = table[c];
+            if (Float.isNaN(width)) {
+                width = table[c] = measure(pdFont, c);
+            }
+            if (width == MISSING) {
+                return super.getWidth(context, font, string);
+            }
+            sum += width;
+        }
+        float result = sum / 1000f * font.getSize2D();
+        return result - Math.floor(result) < MEASURING_DELTA ? (int) result : (int) Math.ceil(result);
+    }
+
+    private static float[] newTable() {
+        float[] table = new float[Character.MAX_VALUE + 1];
+        Arrays.fill(table, UNKNOWN);
+        return table;
+    }
+
+    /** One character's width as PDFBox measures it; surrogates and characters the font lacks are MISSING. */
+    private static float measure(PDFont font, char c) {
+        if (Character.isSurrogate(c)) {
+            return MISSING;
+        }
+        try {
+            return font.getStringWidth(String.valueOf(c));
+        } catch (IllegalArgumentException notInFont) {
+            return MISSING;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The font openhtmltopdf measures with: the first of the family's faces that loaded. */
+    private static PDFont firstLoaded(PdfBoxFSFont font) {
+        if (font.getFontDescriptions() == null) {
+            return null;
+        }
+        for (PdfBoxFontResolver.FontDescription description : font.getFontDescriptions()) {
+            if (description.getFont() != null) {
+                return description.getFont();
+            }
+        }
+        return null;
+    }
+}
