@@ -12,6 +12,7 @@ import se.ange.tertial.followup.ReminderCalendar;
 import se.ange.tertial.followup.Status;
 import se.ange.tertial.followup.Tertial;
 import se.ange.tertial.register.activity.ActivityView;
+import se.ange.tertial.register.activity.OpenActivities;
 import se.ange.tertial.register.org.Person;
 
 /**
@@ -36,14 +37,11 @@ public final class ReminderPlanner {
             return List.of();
         }
         Map<Person, Map<String, ReminderItem>> byRecipient = new LinkedHashMap<>();
-        Tertial current = Tertial.containing(day);
-        for (Tertial tertial : List.of(current.previous(), current, current.next())) {
-            for (ReminderCalendar.Step step : ReminderCalendar.Step.values()) {
-                if (calendar.tertialReminder(tertial, step).equals(day)) {
-                    remindOwners(day, tertial, step, activities, directory, byRecipient);
-                }
+        for (Tertial tertial : around(day)) {
+            for (ReminderCalendar.Step step : stepsOn(tertial, day)) {
+                remindOwners(day, tertial, step, activities, directory, byRecipient);
             }
-            if (calendar.escalation(tertial).equals(day)) {
+            if (escalatesOn(tertial, day)) {
                 escalate(day, tertial, activities, directory, byRecipient);
             }
         }
@@ -54,10 +52,10 @@ public final class ReminderPlanner {
                 continue;
             }
             LocalDate end = activity.activity().endDate();
-            if (calendar.endingSoon(end).equals(day) && !end.isBefore(day)) {
+            if (endingSoonOn(end, day)) {
                 toOwners(day, activity, ReminderPurpose.ENDING_SOON, "END", null, directory, byRecipient);
             }
-            if (calendar.overdueNote(end).equals(day)) {
+            if (overdueOn(end, day)) {
                 toOwners(day, activity, ReminderPurpose.OVERDUE, "OVERDUE", null, directory, byRecipient);
             }
         }
@@ -65,6 +63,78 @@ public final class ReminderPlanner {
                 .map(e -> new PlannedMessage(e.getKey(), day, List.copyOf(e.getValue().values())))
                 .sorted(Comparator.comparing(m -> m.recipient().email()))
                 .toList();
+    }
+
+    /**
+     * What {@link #plan} can concern on a day, so that a run reads only that: the tertials it reminds owners of or
+     * escalates, and the end dates whose ending-soon or overdue note falls on the day. Nothing on a day off.
+     */
+    public Scope scope(LocalDate day) {
+        if (!calendar.isWorkingDay(day)) {
+            return new Scope(List.of(), List.of());
+        }
+        List<Tertial> tertials = around(day).stream()
+                .filter(tertial -> !stepsOn(tertial, day).isEmpty() || escalatesOn(tertial, day)).toList();
+        List<OpenActivities.EndDates> ends = new ArrayList<>();
+        // the notes move monotonically with the end date, so each day's end dates are one span, found by walking
+        // away from the day until the note passes it (the quiet period, at most three months, bounds the walk)
+        LocalDate first = null;
+        LocalDate last = null;
+        for (LocalDate end = day; end.isBefore(day.plusDays(SCAN_DAYS)) && !calendar.endingSoon(end).isAfter(day);
+             end = end.plusDays(1)) {
+            if (endingSoonOn(end, day)) {
+                first = first == null ? end : first;
+                last = end;
+            }
+        }
+        if (first != null) {
+            ends.add(new OpenActivities.EndDates(first, last));
+        }
+        first = null;
+        last = null;
+        for (LocalDate end = day.minusDays(1); end.isAfter(day.minusDays(SCAN_DAYS))
+                && !calendar.overdueNote(end).isBefore(day); end = end.minusDays(1)) {
+            if (overdueOn(end, day)) {
+                last = last == null ? end : last;
+                first = end;
+            }
+        }
+        if (first != null) {
+            ends.add(new OpenActivities.EndDates(first, last));
+        }
+        return new Scope(tertials, List.copyOf(ends));
+    }
+
+    /** The tertials a day's reminders and escalation can be about, and the end dates its notes are about. */
+    public record Scope(List<Tertial> tertials, List<OpenActivities.EndDates> endDates) {
+
+        public boolean isEmpty() {
+            return tertials.isEmpty() && endDates.isEmpty();
+        }
+    }
+
+    private static final int SCAN_DAYS = 400;
+
+    private static List<Tertial> around(LocalDate day) {
+        Tertial current = Tertial.containing(day);
+        return List.of(current.previous(), current, current.next());
+    }
+
+    private List<ReminderCalendar.Step> stepsOn(Tertial tertial, LocalDate day) {
+        return java.util.Arrays.stream(ReminderCalendar.Step.values())
+                .filter(step -> calendar.tertialReminder(tertial, step).equals(day)).toList();
+    }
+
+    private boolean escalatesOn(Tertial tertial, LocalDate day) {
+        return calendar.escalation(tertial).equals(day);
+    }
+
+    private boolean endingSoonOn(LocalDate end, LocalDate day) {
+        return calendar.endingSoon(end).equals(day) && !end.isBefore(day);
+    }
+
+    private boolean overdueOn(LocalDate end, LocalDate day) {
+        return calendar.overdueNote(end).equals(day);
     }
 
     private void remindOwners(LocalDate day, Tertial tertial, ReminderCalendar.Step step, List<ActivityView> activities,

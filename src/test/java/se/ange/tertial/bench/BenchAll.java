@@ -21,6 +21,7 @@ public final class BenchAll {
     /** Every suite; add a new one here. */
     static List<BenchSuite> suites() {
         List<BenchSuite> suites = new ArrayList<>();
+        suites.add(new ReminderDaysBench());
         return suites;
     }
 
