@@ -22,6 +22,9 @@ import se.ange.tertial.register.org.Person;
  */
 public final class ReminderPlanner {
 
+    /** How far from a day the end dates its notes are about are looked for: past any quiet period. */
+    private static final int SCAN_DAYS = 400;
+
     private final ReminderCalendar calendar;
 
     public ReminderPlanner(ReminderCalendar calendar) {
@@ -76,32 +79,9 @@ public final class ReminderPlanner {
         List<Tertial> tertials = around(day).stream()
                 .filter(tertial -> !stepsOn(tertial, day).isEmpty() || escalatesOn(tertial, day)).toList();
         List<OpenActivities.EndDates> ends = new ArrayList<>();
-        // the notes move monotonically with the end date, so each day's end dates are one span, found by walking
-        // away from the day until the note passes it (the quiet period, at most three months, bounds the walk)
-        LocalDate first = null;
-        LocalDate last = null;
-        for (LocalDate end = day; end.isBefore(day.plusDays(SCAN_DAYS)) && !calendar.endingSoon(end).isAfter(day);
-             end = end.plusDays(1)) {
-            if (endingSoonOn(end, day)) {
-                first = first == null ? end : first;
-                last = end;
-            }
-        }
-        if (first != null) {
-            ends.add(new OpenActivities.EndDates(first, last));
-        }
-        first = null;
-        last = null;
-        for (LocalDate end = day.minusDays(1); end.isAfter(day.minusDays(SCAN_DAYS))
-                && !calendar.overdueNote(end).isBefore(day); end = end.minusDays(1)) {
-            if (overdueOn(end, day)) {
-                last = last == null ? end : last;
-                first = end;
-            }
-        }
-        if (first != null) {
-            ends.add(new OpenActivities.EndDates(first, last));
-        }
+        span(day, 1, end -> endingSoonOn(end, day), end -> calendar.endingSoon(end).isAfter(day)).ifPresent(ends::add);
+        span(day.minusDays(1), -1, end -> overdueOn(end, day), end -> calendar.overdueNote(end).isBefore(day))
+                .ifPresent(ends::add);
         return new Scope(tertials, List.copyOf(ends));
     }
 
@@ -113,7 +93,27 @@ public final class ReminderPlanner {
         }
     }
 
-    private static final int SCAN_DAYS = 400;
+    /**
+     * The end dates {@code noted} on a day, walking from {@code start} a day at a time in {@code direction} until the
+     * note is {@code past} it. A note's day moves monotonically with the end date, so they are one span; the quiet
+     * period (at most three months) bounds the walk.
+     */
+    private static java.util.Optional<OpenActivities.EndDates> span(LocalDate start, int direction,
+            java.util.function.Predicate<LocalDate> noted, java.util.function.Predicate<LocalDate> past) {
+        LocalDate first = null;
+        LocalDate last = null;
+        for (int days = 0; days < SCAN_DAYS; days++) {
+            LocalDate end = start.plusDays((long) days * direction);
+            if (past.test(end)) {
+                break;
+            }
+            if (noted.test(end)) {
+                first = first == null || end.isBefore(first) ? end : first;
+                last = last == null || end.isAfter(last) ? end : last;
+            }
+        }
+        return first == null ? java.util.Optional.empty() : java.util.Optional.of(new OpenActivities.EndDates(first, last));
+    }
 
     private static List<Tertial> around(LocalDate day) {
         Tertial current = Tertial.containing(day);

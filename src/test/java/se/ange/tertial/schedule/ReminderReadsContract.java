@@ -75,8 +75,10 @@ abstract class ReminderReadsContract {
         seed("A", 120, new Random(17));
         int days = 0;
         int items = 0;
+        var register = catalog.allUncached();
+        Directory everyone = wholeDirectory();
         for (LocalDate day = LocalDate.parse("2024-01-01"); day.isBefore(LocalDate.parse("2025-02-01")); day = day.plusDays(1)) {
-            List<PlannedMessage> whole = planner.plan(day, catalog.allUncached(), wholeDirectory());
+            List<PlannedMessage> whole = planner.plan(day, register, everyone);
             assertThat(reminders.preview(day)).as("the reminders of %s", day).isEqualTo(whole);
             days += whole.isEmpty() ? 0 : 1;
             items += whole.stream().mapToInt(m -> m.items().size()).sum();
