@@ -12,6 +12,7 @@ import se.ange.tertial.followup.ReminderCalendar;
 import se.ange.tertial.followup.Status;
 import se.ange.tertial.followup.Tertial;
 import se.ange.tertial.register.activity.ActivityView;
+import se.ange.tertial.register.activity.OpenActivities;
 import se.ange.tertial.register.org.Person;
 
 /**
@@ -20,6 +21,9 @@ import se.ange.tertial.register.org.Person;
  * message. Plain Java: the clock is the day passed in.
  */
 public final class ReminderPlanner {
+
+    /** How far from a day the end dates its notes are about are looked for: past any quiet period. */
+    private static final int SCAN_DAYS = 400;
 
     private final ReminderCalendar calendar;
 
@@ -36,14 +40,11 @@ public final class ReminderPlanner {
             return List.of();
         }
         Map<Person, Map<String, ReminderItem>> byRecipient = new LinkedHashMap<>();
-        Tertial current = Tertial.containing(day);
-        for (Tertial tertial : List.of(current.previous(), current, current.next())) {
-            for (ReminderCalendar.Step step : ReminderCalendar.Step.values()) {
-                if (calendar.tertialReminder(tertial, step).equals(day)) {
-                    remindOwners(day, tertial, step, activities, directory, byRecipient);
-                }
+        for (Tertial tertial : around(day)) {
+            for (ReminderCalendar.Step step : stepsOn(tertial, day)) {
+                remindOwners(day, tertial, step, activities, directory, byRecipient);
             }
-            if (calendar.escalation(tertial).equals(day)) {
+            if (escalatesOn(tertial, day)) {
                 escalate(day, tertial, activities, directory, byRecipient);
             }
         }
@@ -54,10 +55,10 @@ public final class ReminderPlanner {
                 continue;
             }
             LocalDate end = activity.activity().endDate();
-            if (calendar.endingSoon(end).equals(day) && !end.isBefore(day)) {
+            if (endingSoonOn(end, day)) {
                 toOwners(day, activity, ReminderPurpose.ENDING_SOON, "END", null, directory, byRecipient);
             }
-            if (calendar.overdueNote(end).equals(day)) {
+            if (overdueOn(end, day)) {
                 toOwners(day, activity, ReminderPurpose.OVERDUE, "OVERDUE", null, directory, byRecipient);
             }
         }
@@ -65,6 +66,75 @@ public final class ReminderPlanner {
                 .map(e -> new PlannedMessage(e.getKey(), day, List.copyOf(e.getValue().values())))
                 .sorted(Comparator.comparing(m -> m.recipient().email()))
                 .toList();
+    }
+
+    /**
+     * What {@link #plan} can concern on a day, so that a run reads only that: the tertials it reminds owners of or
+     * escalates, and the end dates whose ending-soon or overdue note falls on the day. Nothing on a day off.
+     */
+    public Scope scope(LocalDate day) {
+        if (!calendar.isWorkingDay(day)) {
+            return new Scope(List.of(), List.of());
+        }
+        List<Tertial> tertials = around(day).stream()
+                .filter(tertial -> !stepsOn(tertial, day).isEmpty() || escalatesOn(tertial, day)).toList();
+        List<OpenActivities.EndDates> ends = new ArrayList<>();
+        span(day, 1, end -> endingSoonOn(end, day), end -> calendar.endingSoon(end).isAfter(day)).ifPresent(ends::add);
+        span(day.minusDays(1), -1, end -> overdueOn(end, day), end -> calendar.overdueNote(end).isBefore(day))
+                .ifPresent(ends::add);
+        return new Scope(tertials, List.copyOf(ends));
+    }
+
+    /** The tertials a day's reminders and escalation can be about, and the end dates its notes are about. */
+    public record Scope(List<Tertial> tertials, List<OpenActivities.EndDates> endDates) {
+
+        public boolean isEmpty() {
+            return tertials.isEmpty() && endDates.isEmpty();
+        }
+    }
+
+    /**
+     * The end dates {@code noted} on a day, walking from {@code start} a day at a time in {@code direction} until the
+     * note is {@code past} it. A note's day moves monotonically with the end date, so they are one span; the quiet
+     * period (at most three months) bounds the walk.
+     */
+    private static java.util.Optional<OpenActivities.EndDates> span(LocalDate start, int direction,
+            java.util.function.Predicate<LocalDate> noted, java.util.function.Predicate<LocalDate> past) {
+        LocalDate first = null;
+        LocalDate last = null;
+        for (int days = 0; days < SCAN_DAYS; days++) {
+            LocalDate end = start.plusDays((long) days * direction);
+            if (past.test(end)) {
+                break;
+            }
+            if (noted.test(end)) {
+                first = first == null || end.isBefore(first) ? end : first;
+                last = last == null || end.isAfter(last) ? end : last;
+            }
+        }
+        return first == null ? java.util.Optional.empty() : java.util.Optional.of(new OpenActivities.EndDates(first, last));
+    }
+
+    private static List<Tertial> around(LocalDate day) {
+        Tertial current = Tertial.containing(day);
+        return List.of(current.previous(), current, current.next());
+    }
+
+    private List<ReminderCalendar.Step> stepsOn(Tertial tertial, LocalDate day) {
+        return java.util.Arrays.stream(ReminderCalendar.Step.values())
+                .filter(step -> calendar.tertialReminder(tertial, step).equals(day)).toList();
+    }
+
+    private boolean escalatesOn(Tertial tertial, LocalDate day) {
+        return calendar.escalation(tertial).equals(day);
+    }
+
+    private boolean endingSoonOn(LocalDate end, LocalDate day) {
+        return calendar.endingSoon(end).equals(day) && !end.isBefore(day);
+    }
+
+    private boolean overdueOn(LocalDate end, LocalDate day) {
+        return calendar.overdueNote(end).equals(day);
     }
 
     private void remindOwners(LocalDate day, Tertial tertial, ReminderCalendar.Step step, List<ActivityView> activities,

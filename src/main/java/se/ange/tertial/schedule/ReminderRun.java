@@ -23,6 +23,7 @@ import se.ange.tertial.notify.ReminderItemRepository;
 import se.ange.tertial.notify.ReminderItemRow;
 import se.ange.tertial.register.activity.ActivityCatalog;
 import se.ange.tertial.register.activity.ActivityView;
+import se.ange.tertial.register.activity.OpenActivities;
 import se.ange.tertial.register.org.PersonAbsenceRepository;
 import se.ange.tertial.register.org.PersonRepository;
 import se.ange.tertial.register.org.Person;
@@ -46,6 +47,8 @@ public class ReminderRun {
     }
 
     private final ReminderPlanner planner;
+    private final OpenActivities open;
+    private final ReminderReads reads;
     private final ActivityCatalog catalog;
     private final PersonRepository people;
     private final PersonRoleRepository roles;
@@ -57,7 +60,7 @@ public class ReminderRun {
     private final Clock clock;
     private final ApplicationEventPublisher<OutboxFilled> filled;
 
-    ReminderRun(ReminderPlanner planner, ActivityCatalog catalog, PersonRepository people, PersonRoleRepository roles,
+    ReminderRun(ReminderPlanner planner, OpenActivities open, ReminderReads reads, ActivityCatalog catalog, PersonRepository people, PersonRoleRepository roles,
                 PersonAbsenceRepository absences, OutboxRepository outbox, ReminderItemRepository items,
                 JdbcOperations jdbc, SchedulerConfig config, Clock clock,
                 ApplicationEventPublisher<OutboxFilled> filled) {
@@ -65,6 +68,8 @@ public class ReminderRun {
         this.jdbc = jdbc;
         this.config = config;
         this.planner = planner;
+        this.open = open;
+        this.reads = reads;
         this.catalog = catalog;
         this.people = people;
         this.roles = roles;
@@ -74,10 +79,19 @@ public class ReminderRun {
         this.clock = clock;
     }
 
-    /** Exactly what {@link #run} would enqueue on the day, without enqueueing it. */
+    /**
+     * Exactly what {@link #run} would enqueue on the day, without enqueueing it. Reads only what the day's
+     * reminders can concern (its {@link ReminderPlanner.Scope}), in a number of queries that does not grow with
+     * the register.
+     */
     @Transactional
     public List<PlannedMessage> preview(LocalDate day) {
-        return preview(day, catalog.all(), directory());
+        ReminderPlanner.Scope scope = planner.scope(day);
+        if (scope.isEmpty()) {
+            return List.of();
+        }
+        List<ActivityView> activities = open.remindable(scope.tertials(), scope.endDates());
+        return unsent(day, scope, planner.plan(day, activities, reads.directory(activities, day)));
     }
 
     /**
@@ -90,36 +104,25 @@ public class ReminderRun {
         Directory directory = directory();
         Map<LocalDate, List<PlannedMessage>> days = new java.util.LinkedHashMap<>();
         for (LocalDate day = first; day.isBefore(first.plusDays(count)); day = day.plusDays(1)) {
-            days.put(day, preview(day, activities, directory));
+            days.put(day, unsent(day, planner.scope(day), planner.plan(day, activities, directory)));
         }
         return days;
     }
 
-    private List<PlannedMessage> preview(LocalDate day, List<ActivityView> activities, Directory directory) {
-        List<PlannedMessage> planned = planner.plan(day, activities, directory);
+    /** The planned reminders less those already enqueued, and nothing more for whoever was messaged that day. */
+    private List<PlannedMessage> unsent(LocalDate day, ReminderPlanner.Scope scope, List<PlannedMessage> planned) {
         if (planned.isEmpty()) {
             return planned;
         }
         Set<Long> messagedToday = outbox.findByKindAndSendOn(MessageKind.REMINDER, day).stream()
                 .map(OutboxMessage::recipientId).collect(Collectors.toSet());
-        Set<String> enqueued = alreadyEnqueued(planned);
+        Set<String> enqueued = reads.enqueued(scope);
         return planned.stream()
                 .filter(m -> !messagedToday.contains(m.recipient().id()))
                 .map(m -> new PlannedMessage(m.recipient(), day, m.items().stream()
                         .filter(i -> !enqueued.contains(m.recipient().id() + "|" + i.key())).toList()))
                 .filter(m -> !m.items().isEmpty())
                 .toList();
-    }
-
-    /** recipient|key of the planned items already in the outbox, asked in chunks (IN lists stay small). */
-    private Set<String> alreadyEnqueued(List<PlannedMessage> planned) {
-        List<String> keys = planned.stream().flatMap(m -> m.items().stream()).map(ReminderItem::key).distinct().toList();
-        Set<String> found = new java.util.HashSet<>();
-        for (int from = 0; from < keys.size(); from += 1000) {
-            items.findByItemKeyIn(keys.subList(from, Math.min(keys.size(), from + 1000)))
-                    .forEach(row -> found.add(row.recipientId() + "|" + row.itemKey()));
-        }
-        return found;
     }
 
     /**
@@ -192,6 +195,7 @@ public class ReminderRun {
         return new Result(day, fresh.size(), itemCount);
     }
 
+    /** Everyone, for {@link #previewDays}: a month of days reads the register and the people once. */
     private Directory directory() {
         Map<Long, Set<Role>> roleMap = StreamSupport.stream(roles.findAll().spliterator(), false)
                 .collect(Collectors.groupingBy(PersonRole::personId,

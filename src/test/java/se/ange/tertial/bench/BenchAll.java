@@ -21,11 +21,12 @@ public final class BenchAll {
     /** Every suite; add a new one here. */
     static List<BenchSuite> suites() {
         List<BenchSuite> suites = new ArrayList<>();
-        suites.add(new StartupBench());
+        suites.add(new ReminderDaysBench());
         suites.add(new DrainBench());
         suites.add(new StatusReportBench());
         suites.add(new SlackCommandBench());
         suites.add(new se.ange.tertial.report.ReportRenderBench());
+        suites.add(new StartupBench());
         return suites;
     }
 

@@ -1,0 +1,181 @@
+package se.ange.tertial.register.activity;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import se.ange.tertial.followup.Status;
+import se.ange.tertial.followup.Tertial;
+import se.ange.tertial.register.goal.Goal;
+import se.ange.tertial.register.goal.GoalRepository;
+import se.ange.tertial.register.org.Department;
+import se.ange.tertial.register.org.DepartmentRepository;
+import se.ange.tertial.register.org.OrgUnit;
+import se.ange.tertial.register.org.OrgUnitRepository;
+import se.ange.tertial.register.org.Person;
+
+/**
+ * The activities a reminder day can concern, read in a few queries instead of the whole register: a run needs
+ * the activities that may still owe a report for the tertials it asks about and those whose end date it notes,
+ * not every activity and report of every year. The selection is only a narrowing — every activity it leaves out
+ * is one the reminder rules ({@code ActivityFacts.mustReportFor}, the end-date notes) would pass over anyway; the
+ * rules still decide among the rest, on each selected activity's full history.
+ */
+@Singleton
+public class OpenActivities {
+
+    /** End dates from {@code from} to {@code to}, both included. */
+    public record EndDates(LocalDate from, LocalDate to) {
+    }
+
+    /** The statuses that complete an activity, for the narrowing (the rule is {@link Status#isCompleted}). */
+    private static final String COMPLETED = java.util.Arrays.stream(Status.values()).filter(Status::isCompleted)
+            .map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
+
+    private final JdbcOperations jdbc;
+    private final GoalRepository goals;
+    private final DepartmentRepository departments;
+    private final OrgUnitRepository units;
+
+    OpenActivities(JdbcOperations jdbc, GoalRepository goals, DepartmentRepository departments, OrgUnitRepository units) {
+        this.jdbc = jdbc;
+        this.goals = goals;
+        this.departments = departments;
+        this.units = units;
+    }
+
+    /**
+     * In reference order, as {@link ActivityCatalog#all()} lists them: the activities that may still owe a report
+     * for one of {@code tertials} (planned to start by its close, not reported for it, not completed in an earlier
+     * tertial, not handed on to a later plan) and those ending within one of {@code ends}, each with its owners and
+     * every report it has.
+     */
+    @Transactional
+    public List<ActivityView> remindable(Collection<Tertial> tertials, Collection<EndDates> ends) {
+        if (tertials.isEmpty() && ends.isEmpty()) {
+            return List.of();
+        }
+        Where where = where(tertials, ends);
+        Map<Long, Activity> activities = new LinkedHashMap<>();
+        Map<Long, List<Long>> ownerIds = new HashMap<>();
+        query("SELECT a.*, o.person_id AS owner_id FROM activity a LEFT JOIN activity_owner o ON o.activity_id = a.id"
+                + " WHERE " + where.sql() + " ORDER BY a.ref", where, rows -> {
+                    Activity activity = activities.get(rows.getLong("id"));
+                    if (activity == null) {
+                        activity = jdbc.readEntity(rows, Activity.class);
+                        activities.put(activity.id(), activity);
+                    }
+                    long owner = rows.getLong("owner_id");
+                    if (!rows.wasNull()) {
+                        ownerIds.computeIfAbsent(activity.id(), id -> new ArrayList<>()).add(owner);
+                    }
+                });
+        if (activities.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Person> people = new HashMap<>();
+        query("SELECT p.* FROM person p WHERE p.id IN (SELECT o.person_id FROM activity_owner o JOIN activity a ON "
+                + "a.id = o.activity_id WHERE " + where.sql() + ")", where, rows -> {
+                    Person person = jdbc.readEntity(rows, Person.class);
+                    people.put(person.id(), person);
+                });
+        Map<Long, List<StatusReport>> reports = new HashMap<>();
+        query("SELECT r.* FROM status_report r JOIN activity a ON a.id = r.activity_id WHERE " + where.sql()
+                + " ORDER BY r.received_at, r.id", where, rows -> {
+                    StatusReport report = jdbc.readEntity(rows, StatusReport.class);
+                    reports.computeIfAbsent(report.activityId(), id -> new ArrayList<>()).add(report);
+                });
+        Map<Long, Integer> lastYears = new HashMap<>();
+        query("SELECT c.source_activity_id, MIN(c.to_year) FROM activity_copy c JOIN activity a ON "
+                + "a.id = c.source_activity_id WHERE " + where.sql() + " GROUP BY c.source_activity_id", where,
+                rows -> lastYears.put(rows.getLong(1), rows.getInt(2) - 1));
+        return views(activities.values(), ownerIds, people, reports, lastYears);
+    }
+
+    private List<ActivityView> views(Collection<Activity> selected, Map<Long, List<Long>> ownerIds,
+                                     Map<Long, Person> people, Map<Long, List<StatusReport>> reports,
+                                     Map<Long, Integer> lastYears) {
+        Map<Long, Goal> goalById = new HashMap<>(byId(goals.findByIdIn(ids(selected, Activity::goalId)), Goal::id));
+        Set<Long> parents = ids(goalById.values(), Goal::parentId);
+        parents.removeAll(goalById.keySet());
+        if (!parents.isEmpty()) {
+            goalById.putAll(byId(goals.findByIdIn(parents), Goal::id));
+        }
+        Map<Long, Department> departmentById = byId(departments.findByIdIn(ids(selected, Activity::departmentId)),
+                Department::id);
+        Set<Long> unitIds = ids(selected, Activity::unitId);
+        Map<Long, OrgUnit> unitById = unitIds.isEmpty() ? Map.of() : byId(units.findByIdIn(unitIds), OrgUnit::id);
+        List<ActivityView> views = new ArrayList<>(selected.size());
+        for (Activity activity : selected) {
+            Goal goal = goalById.get(activity.goalId());
+            OrgUnit unit = activity.unitId() == null ? null : unitById.get(activity.unitId());
+            List<Person> owners = ownerIds.getOrDefault(activity.id(), List.of()).stream().map(people::get)
+                    .filter(java.util.Objects::nonNull).sorted(Comparator.comparing(Person::email)).toList();
+            views.add(new ActivityView(activity, goal, goal.parentId() == null ? null : goalById.get(goal.parentId()),
+                    departmentById.get(activity.departmentId()).name(), unit == null ? null : unit.name(), owners,
+                    reports.getOrDefault(activity.id(), List.of()), lastYears.get(activity.id())));
+        }
+        return views;
+    }
+
+    /** A condition on {@code activity a} and its parameters. */
+    private record Where(String sql, List<Object> parameters) {
+    }
+
+    private static Where where(Collection<Tertial> tertials, Collection<EndDates> ends) {
+        List<String> any = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        for (Tertial tertial : tertials) {
+            any.add("((a.start_date IS NULL OR a.start_date <= ?) AND NOT EXISTS (SELECT 1 FROM status_report sr "
+                    + "WHERE sr.activity_id = a.id AND (sr.tertial = ? OR (sr.tertial < ? AND sr.status IN ("
+                    + COMPLETED + ")))) AND NOT EXISTS (SELECT 1 FROM activity_copy ac "
+                    + "WHERE ac.source_activity_id = a.id AND ac.to_year <= ?))");
+            parameters.addAll(List.of(tertial.closingDate(), tertial.toString(), tertial.toString(), tertial.year()));
+        }
+        for (EndDates end : ends) {
+            any.add("(a.end_date BETWEEN ? AND ?)");
+            parameters.addAll(List.of(end.from(), end.to()));
+        }
+        return new Where("(" + String.join(" OR ", any) + ")", parameters);
+    }
+
+    private interface Row {
+        void read(ResultSet rows) throws SQLException;
+    }
+
+    private void query(String sql, Where where, Row row) {
+        jdbc.prepareStatement(sql, (PreparedStatement statement) -> {
+            for (int i = 0; i < where.parameters().size(); i++) {
+                statement.setObject(i + 1, where.parameters().get(i));
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    row.read(rows);
+                }
+            }
+            return null;
+        });
+    }
+
+    private static <T> Set<Long> ids(Collection<T> rows, Function<T, Long> id) {
+        return rows.stream().map(id).filter(java.util.Objects::nonNull).collect(Collectors.toCollection(HashSet::new));
+    }
+
+    private static <T> Map<Long, T> byId(Collection<T> rows, Function<T, Long> id) {
+        return rows.stream().collect(Collectors.toMap(id, Function.identity()));
+    }
+}

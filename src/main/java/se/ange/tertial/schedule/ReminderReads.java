@@ -1,0 +1,120 @@
+package se.ange.tertial.schedule;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import se.ange.tertial.register.activity.ActivityView;
+import se.ange.tertial.register.activity.OpenActivities;
+import se.ange.tertial.register.org.Person;
+import se.ange.tertial.register.org.PersonAbsence;
+import se.ange.tertial.register.org.Role;
+
+/**
+ * What a reminder run reads besides its activities, each in one query whatever the register's size: the people
+ * its reminders can go to, and which of its reminders are already in the outbox.
+ */
+@Singleton
+class ReminderReads {
+
+    /** The roles the {@link Directory} asks about: who is escalated to. */
+    private static final List<Role> ESCALATED_TO = List.of(Role.MANAGER, Role.STAB);
+
+    private final JdbcOperations jdbc;
+    private final Clock clock;
+
+    ReminderReads(JdbcOperations jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * The people a day's reminders about {@code activities} can go to: their owners, the managers and stab (an
+     * escalation), and everyone who stands in for someone (a deputy); with the absences of the day, recent
+     * automatic replies and snoozes.
+     */
+    Directory directory(List<ActivityView> activities, LocalDate day) {
+        Map<Long, Person> people = new HashMap<>();
+        activities.forEach(activity -> activity.owners().forEach(owner -> people.put(owner.id(), owner)));
+        Map<Long, Set<Role>> roles = new HashMap<>();
+        String escalated = ESCALATED_TO.stream().map(role -> "'" + role.name() + "'").collect(Collectors.joining(", "));
+        query("SELECT p.*, r.role AS held_role FROM person p LEFT JOIN person_role r ON r.person_id = p.id AND r.role IN ("
+                + escalated + ") WHERE r.role IS NOT NULL OR p.id IN (SELECT d.deputy_id FROM person d "
+                + "WHERE d.deputy_id IS NOT NULL)", List.of(), rows -> {
+                    Person person = jdbc.readEntity(rows, Person.class);
+                    people.put(person.id(), person);
+                    String role = rows.getString("held_role");
+                    if (role != null) {
+                        roles.computeIfAbsent(person.id(), id -> new HashSet<>()).add(Role.valueOf(role));
+                    }
+                });
+        List<PersonAbsence> absences = new ArrayList<>();
+        query("SELECT * FROM person_absence WHERE from_date <= ? AND to_date >= ?", List.of(day, day),
+                rows -> absences.add(jdbc.readEntity(rows, PersonAbsence.class)));
+        Set<Long> autoReplied = new HashSet<>();
+        // people whose mailbox answered automatically in the last two weeks (kept replies, see the mail feature)
+        query("SELECT DISTINCT person_id FROM inbound_mail WHERE outcome = 'AUTO_REPLY' AND person_id IS NOT NULL "
+                + "AND received_at >= ?", List.of(java.sql.Timestamp.from(clock.instant().minus(Duration.ofDays(14)))),
+                rows -> autoReplied.add(rows.getLong(1)));
+        Map<String, LocalDate> snoozed = new HashMap<>();
+        query("SELECT person_id, activity_ref, until_day FROM reminder_snooze WHERE until_day > ?", List.of(day),
+                rows -> snoozed.put(rows.getLong(1) + "|" + rows.getString(2), rows.getDate(3).toLocalDate()));
+        return new Directory(people.values(), roles, absences, autoReplied, snoozed);
+    }
+
+    /**
+     * "recipient id|item key" of the reminders already enqueued that a day in {@code scope} could plan again: those
+     * about its tertials, and the end-date notes about activities ending within its end dates. One query.
+     */
+    Set<String> enqueued(ReminderPlanner.Scope scope) {
+        if (scope.isEmpty()) {
+            return Set.of();
+        }
+        List<String> any = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        if (!scope.tertials().isEmpty()) {
+            any.add("i.tertial IN (" + String.join(", ", Collections.nCopies(scope.tertials().size(), "?")) + ")");
+            scope.tertials().forEach(tertial -> parameters.add(tertial.toString()));
+        }
+        if (!scope.endDates().isEmpty()) {
+            any.add("(i.tertial IS NULL AND i.activity_ref IN (SELECT a.ref FROM activity a WHERE "
+                    + String.join(" OR ", Collections.nCopies(scope.endDates().size(), "a.end_date BETWEEN ? AND ?"))
+                    + "))");
+            scope.endDates().forEach(end -> parameters.addAll(List.of(end.from(), end.to())));
+        }
+        Set<String> found = new HashSet<>();
+        query("SELECT i.recipient_id, i.item_key FROM reminder_item i WHERE " + String.join(" OR ", any), parameters,
+                rows -> found.add(rows.getLong(1) + "|" + rows.getString(2)));
+        return found;
+    }
+
+    private interface Row {
+        void read(ResultSet rows) throws SQLException;
+    }
+
+    private void query(String sql, List<?> parameters, Row row) {
+        jdbc.prepareStatement(sql, (PreparedStatement statement) -> {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    row.read(rows);
+                }
+            }
+            return null;
+        });
+    }
+}
