@@ -112,6 +112,26 @@ public class ActivityCatalog {
             return Map.of();
         }
         Set<Long> ids = selected.stream().map(Activity::id).collect(Collectors.toSet());
+        List<ActivityOwner> ownerRows = owners.findByActivityIdIn(ids);
+        Set<Long> personIds = ids(ownerRows, ActivityOwner::personId);
+        Map<Long, Person> personById = personIds.isEmpty() ? Map.of() : byId(people.findByIdIn(personIds), Person::id);
+        Map<Long, List<Person>> ownersByActivity = ownerRows.stream().filter(o -> personById.containsKey(o.personId()))
+                .collect(Collectors.groupingBy(ActivityOwner::activityId,
+                        Collectors.mapping(o -> personById.get(o.personId()), Collectors.toList())));
+        Map<Long, List<StatusReport>> reportsByActivity = reports.findByActivityIdIn(ids).stream()
+                .collect(Collectors.groupingBy(StatusReport::activityId));
+        Map<String, ActivityView> byRef = new HashMap<>();
+        viewsOf(selected, ownersByActivity, reportsByActivity, continuations.lastYearsOf(ids))
+                .forEach(view -> byRef.put(view.ref(), view));
+        return byRef;
+    }
+
+    /**
+     * Views of {@code selected}, in their order, given their owners, history and continuations: reads the goals (and
+     * their parents), departments and units they name, one small query each.
+     */
+    List<ActivityView> viewsOf(Collection<Activity> selected, Map<Long, List<Person>> ownersByActivity,
+                               Map<Long, List<StatusReport>> reportsByActivity, Map<Long, Integer> lastYears) {
         Map<Long, Goal> goalById = new HashMap<>(byId(goals.findByIdIn(ids(selected, Activity::goalId)), Goal::id));
         Set<Long> parents = ids(goalById.values(), Goal::parentId);
         parents.removeAll(goalById.keySet());
@@ -121,27 +141,20 @@ public class ActivityCatalog {
         Map<Long, Department> departmentById = byId(departments.findByIdIn(ids(selected, Activity::departmentId)), Department::id);
         Set<Long> unitIds = ids(selected, Activity::unitId);
         Map<Long, OrgUnit> unitById = unitIds.isEmpty() ? Map.of() : byId(units.findByIdIn(unitIds), OrgUnit::id);
-        List<ActivityOwner> ownerRows = owners.findByActivityIdIn(ids);
-        Set<Long> personIds = ids(ownerRows, ActivityOwner::personId);
-        Map<Long, Person> personById = personIds.isEmpty() ? Map.of() : byId(people.findByIdIn(personIds), Person::id);
-        Map<Long, List<Person>> ownersByActivity = ownerRows.stream().filter(o -> personById.containsKey(o.personId()))
-                .collect(Collectors.groupingBy(ActivityOwner::activityId,
-                        Collectors.mapping(o -> personById.get(o.personId()), Collectors.toList())));
-        Map<Long, List<StatusReport>> reportsByActivity = reports.findByActivityIdIn(ids).stream()
-                .sorted(Comparator.comparing(StatusReport::receivedAt).thenComparing(StatusReport::id))
-                .collect(Collectors.groupingBy(StatusReport::activityId));
-        Map<Long, Integer> lastYears = continuations.lastYearsOf(ids);
-        Map<String, ActivityView> byRef = new HashMap<>();
-        for (Activity activity : selected) {
-            Goal goal = goalById.get(activity.goalId());
+        return assemble(selected, goalById, departmentById, unitById, ownersByActivity, reportsByActivity, lastYears);
+    }
+
+    private static List<ActivityView> assemble(Collection<Activity> selected, Map<Long, Goal> goalById,
+                                               Map<Long, Department> departmentById, Map<Long, OrgUnit> unitById,
+                                               Map<Long, List<Person>> ownersByActivity,
+                                               Map<Long, List<StatusReport>> reportsByActivity,
+                                               Map<Long, Integer> lastYears) {
+        return selected.stream().map(activity -> {
             OrgUnit unit = activity.unitId() == null ? null : unitById.get(activity.unitId());
-            List<Person> activityOwners = ownersByActivity.getOrDefault(activity.id(), List.of()).stream()
-                    .sorted(Comparator.comparing(Person::email)).toList();
-            byRef.put(activity.ref(), new ActivityView(activity, goal, goal.parentId() == null ? null : goalById.get(goal.parentId()),
-                    departmentById.get(activity.departmentId()).name(), unit == null ? null : unit.name(),
-                    activityOwners, reportsByActivity.getOrDefault(activity.id(), List.of()), lastYears.get(activity.id())));
-        }
-        return byRef;
+            return ActivityViews.of(activity, goalById, departmentById.get(activity.departmentId()).name(),
+                    unit == null ? null : unit.name(), ownersByActivity.getOrDefault(activity.id(), List.of()),
+                    reportsByActivity.getOrDefault(activity.id(), List.of()), lastYears.get(activity.id()));
+        }).toList();
     }
 
     /** The distinct non-null ids {@code id} gives for {@code rows}. */
@@ -150,26 +163,14 @@ public class ActivityCatalog {
     }
 
     private List<ActivityView> views(List<Activity> selected) {
-        Map<Long, Goal> goalById = byId(goals.findAll(), Goal::id);
-        Map<Long, Department> departmentById = byId(departments.findAll(), Department::id);
-        Map<Long, OrgUnit> unitById = byId(units.findAll(), OrgUnit::id);
         Map<Long, Person> personById = byId(people.findAll(), Person::id);
         Map<Long, List<Person>> ownersByActivity = StreamSupport.stream(owners.findAll().spliterator(), false)
                 .collect(Collectors.groupingBy(ActivityOwner::activityId,
                         Collectors.mapping(o -> personById.get(o.personId()), Collectors.toList())));
-        Map<Long, Integer> lastYears = continuations.lastYears(null);
         Map<Long, List<StatusReport>> reportsByActivity = reports.findAll().stream()
-                .sorted(Comparator.comparing(StatusReport::receivedAt).thenComparing(StatusReport::id))
                 .collect(Collectors.groupingBy(StatusReport::activityId));
-        return selected.stream().map(activity -> {
-            Goal goal = goalById.get(activity.goalId());
-            OrgUnit unit = activity.unitId() == null ? null : unitById.get(activity.unitId());
-            List<Person> activityOwners = ownersByActivity.getOrDefault(activity.id(), List.of()).stream()
-                    .sorted(Comparator.comparing(Person::email)).toList();
-            return new ActivityView(activity, goal, goal.parentId() == null ? null : goalById.get(goal.parentId()),
-                    departmentById.get(activity.departmentId()).name(), unit == null ? null : unit.name(),
-                    activityOwners, reportsByActivity.getOrDefault(activity.id(), List.of()), lastYears.get(activity.id()));
-        }).toList();
+        return assemble(selected, byId(goals.findAll(), Goal::id), byId(departments.findAll(), Department::id),
+                byId(units.findAll(), OrgUnit::id), ownersByActivity, reportsByActivity, continuations.lastYears(null));
     }
 
     private static <T> Map<Long, T> byId(Iterable<T> rows, Function<T, Long> id) {

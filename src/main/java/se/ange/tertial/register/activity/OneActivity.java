@@ -5,9 +5,7 @@ import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import se.ange.tertial.register.goal.Goal;
@@ -50,11 +48,12 @@ class OneActivity {
             }
         });
         return joined.map(found -> {
-            List<StatusReport> history = found.reports.values().stream()
-                    .sorted(Comparator.comparing(StatusReport::receivedAt).thenComparing(StatusReport::id)).toList();
-            List<Person> owners = found.owners.values().stream().sorted(Comparator.comparing(Person::email)).toList();
-            return new ActivityView(found.activity, found.goal, found.kfGoal, found.department, found.unit, owners,
-                    history, found.copiedTo == null ? null : ActivityContinuations.lastYearBefore(found.copiedTo));
+            Map<Long, Goal> goals = new java.util.HashMap<>(Map.of(found.goal.id(), found.goal));
+            if (found.kfGoal != null) {
+                goals.put(found.kfGoal.id(), found.kfGoal);
+            }
+            return ActivityViews.of(found.activity, goals, found.department, found.unit, found.owners.values(),
+                    found.reports.values(), found.copiedTo == null ? null : ActivityContinuations.lastYearBefore(found.copiedTo));
         });
     }
 

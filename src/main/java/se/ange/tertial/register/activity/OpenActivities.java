@@ -9,23 +9,13 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import se.ange.tertial.followup.Status;
 import se.ange.tertial.followup.Tertial;
-import se.ange.tertial.register.goal.Goal;
-import se.ange.tertial.register.goal.GoalRepository;
-import se.ange.tertial.register.org.Department;
-import se.ange.tertial.register.org.DepartmentRepository;
-import se.ange.tertial.register.org.OrgUnit;
-import se.ange.tertial.register.org.OrgUnitRepository;
 import se.ange.tertial.register.org.Person;
 
 /**
@@ -47,15 +37,11 @@ public class OpenActivities {
             .map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
 
     private final JdbcOperations jdbc;
-    private final GoalRepository goals;
-    private final DepartmentRepository departments;
-    private final OrgUnitRepository units;
+    private final ActivityCatalog catalog;
 
-    OpenActivities(JdbcOperations jdbc, GoalRepository goals, DepartmentRepository departments, OrgUnitRepository units) {
+    OpenActivities(JdbcOperations jdbc, ActivityCatalog catalog) {
         this.jdbc = jdbc;
-        this.goals = goals;
-        this.departments = departments;
-        this.units = units;
+        this.catalog = catalog;
     }
 
     /**
@@ -102,34 +88,17 @@ public class OpenActivities {
         Map<Long, Integer> lastYears = new HashMap<>();
         query("SELECT c.source_activity_id, MIN(c.to_year) FROM activity_copy c JOIN activity a ON "
                 + "a.id = c.source_activity_id WHERE " + where.sql() + " GROUP BY c.source_activity_id", where,
-                rows -> lastYears.put(rows.getLong(1), rows.getInt(2) - 1));
+                rows -> lastYears.put(rows.getLong(1), ActivityContinuations.lastYearBefore(rows.getInt(2))));
         return views(activities.values(), ownerIds, people, reports, lastYears);
     }
 
     private List<ActivityView> views(Collection<Activity> selected, Map<Long, List<Long>> ownerIds,
                                      Map<Long, Person> people, Map<Long, List<StatusReport>> reports,
                                      Map<Long, Integer> lastYears) {
-        Map<Long, Goal> goalById = new HashMap<>(byId(goals.findByIdIn(ids(selected, Activity::goalId)), Goal::id));
-        Set<Long> parents = ids(goalById.values(), Goal::parentId);
-        parents.removeAll(goalById.keySet());
-        if (!parents.isEmpty()) {
-            goalById.putAll(byId(goals.findByIdIn(parents), Goal::id));
-        }
-        Map<Long, Department> departmentById = byId(departments.findByIdIn(ids(selected, Activity::departmentId)),
-                Department::id);
-        Set<Long> unitIds = ids(selected, Activity::unitId);
-        Map<Long, OrgUnit> unitById = unitIds.isEmpty() ? Map.of() : byId(units.findByIdIn(unitIds), OrgUnit::id);
-        List<ActivityView> views = new ArrayList<>(selected.size());
-        for (Activity activity : selected) {
-            Goal goal = goalById.get(activity.goalId());
-            OrgUnit unit = activity.unitId() == null ? null : unitById.get(activity.unitId());
-            List<Person> owners = ownerIds.getOrDefault(activity.id(), List.of()).stream().map(people::get)
-                    .filter(java.util.Objects::nonNull).sorted(Comparator.comparing(Person::email)).toList();
-            views.add(new ActivityView(activity, goal, goal.parentId() == null ? null : goalById.get(goal.parentId()),
-                    departmentById.get(activity.departmentId()).name(), unit == null ? null : unit.name(), owners,
-                    reports.getOrDefault(activity.id(), List.of()), lastYears.get(activity.id())));
-        }
-        return views;
+        Map<Long, List<Person>> owners = new HashMap<>();
+        ownerIds.forEach((activity, ids) -> owners.put(activity,
+                ids.stream().map(people::get).filter(java.util.Objects::nonNull).toList()));
+        return catalog.viewsOf(selected, owners, reports, lastYears);
     }
 
     /** A condition on {@code activity a} and its parameters. */
@@ -169,13 +138,5 @@ public class OpenActivities {
             }
             return null;
         });
-    }
-
-    private static <T> Set<Long> ids(Collection<T> rows, Function<T, Long> id) {
-        return rows.stream().map(id).filter(java.util.Objects::nonNull).collect(Collectors.toCollection(HashSet::new));
-    }
-
-    private static <T> Map<Long, T> byId(Collection<T> rows, Function<T, Long> id) {
-        return rows.stream().collect(Collectors.toMap(id, Function.identity()));
     }
 }
