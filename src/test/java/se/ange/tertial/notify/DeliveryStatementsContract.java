@@ -69,8 +69,7 @@ abstract class DeliveryStatementsContract {
 
     /** The settings of the database under test, routed through the counting driver, and the mail server. */
     Map<String, String> properties(Map<String, String> database) {
-        Map<String, String> properties = CountingDriver.wrap(database, "jdbc:h2:mem:tertial-statements-"
-                + java.util.UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        Map<String, String> properties = CountingDriver.wrapOrFreshH2(database, "tertial-statements");
         properties.putAll(mail.properties());
         properties.put("tertial.test.clock", CLOCK);
         return properties;

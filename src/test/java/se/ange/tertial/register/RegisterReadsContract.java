@@ -62,8 +62,7 @@ abstract class RegisterReadsContract {
     ActivityCatalog catalog;
 
     Map<String, String> properties(Map<String, String> database) {
-        Map<String, String> properties = CountingDriver.wrap(database, "jdbc:h2:mem:tertial-reads-"
-                + java.util.UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        Map<String, String> properties = CountingDriver.wrapOrFreshH2(database, "tertial-reads");
         properties.put("tertial.test.clock", CLOCK);
         properties.put("tertial.test.count-register-reads", "true");
         return properties;

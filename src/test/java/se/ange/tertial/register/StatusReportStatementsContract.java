@@ -37,8 +37,7 @@ abstract class StatusReportStatementsContract {
 
     /** The settings of the database under test, routed through the counting driver. */
     Map<String, String> properties(Map<String, String> database) {
-        Map<String, String> properties = CountingDriver.wrap(database, "jdbc:h2:mem:tertial-report-statements-"
-                + java.util.UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        Map<String, String> properties = CountingDriver.wrapOrFreshH2(database, "tertial-report-statements");
         properties.put("tertial.test.clock", CLOCK);
         return properties;
     }

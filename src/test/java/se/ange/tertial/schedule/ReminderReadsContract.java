@@ -63,8 +63,7 @@ abstract class ReminderReadsContract {
     PersonAbsenceRepository absences;
 
     Map<String, String> properties(Map<String, String> database) {
-        Map<String, String> properties = CountingDriver.wrap(database, "jdbc:h2:mem:tertial-reminder-reads-"
-                + java.util.UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        Map<String, String> properties = CountingDriver.wrapOrFreshH2(database, "tertial-reminder-reads");
         properties.put("tertial.test.clock", CLOCK);
         return properties;
     }

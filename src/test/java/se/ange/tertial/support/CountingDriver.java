@@ -51,6 +51,15 @@ public final class CountingDriver implements Driver {
         return wrapped;
     }
 
+    /**
+     * {@link #wrap} with, when {@code database} names none, a fresh in-memory H2 database in PostgreSQL mode whose
+     * name begins with {@code name}.
+     */
+    public static Map<String, String> wrapOrFreshH2(Map<String, String> database, String name) {
+        return wrap(database, "jdbc:h2:mem:" + name + "-" + java.util.UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+    }
+
     /** Starts counting this thread's statements (from zero). */
     public static void start() {
         EXECUTED.set(new ArrayList<>());
