@@ -77,6 +77,11 @@ public class ReminderMail {
             line.put("owner", owner);
             line.put("note", note);
             line.put("link", link);
+            // what the templates show or leave out, decided here: OGNL calls a method such as isEmpty() by reflection
+            line.put("hasStatus", !status.isEmpty());
+            line.put("hasOwner", !owner.isEmpty());
+            line.put("hasNote", !note.isEmpty());
+            line.put("hasLink", !link.isEmpty());
             return line;
         }
     }
