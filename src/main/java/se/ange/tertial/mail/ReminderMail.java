@@ -86,6 +86,11 @@ public class ReminderMail {
         }
     }
 
+    /** The numbered statuses each message lists, the same in every message of a language. */
+    private static final Map<Language, List<String>> STATUSES = Arrays.stream(Language.values())
+            .collect(Collectors.toMap(l -> l, l -> Arrays.stream(Status.values()).map(s -> s.label(l)).toList(),
+                    (a, b) -> a, () -> new EnumMap<>(Language.class)));
+
     private final MailTemplates templates = new MailTemplates("reminder");
     private final ActivityCatalog catalog;
     private final ChatChannels chats;
@@ -141,7 +146,7 @@ public class ReminderMail {
         context.setVariable("chat", chat == null ? null : MessageFormat.format(texts.getString("howto.chat"), chat,
                 exampleRef, texts.getString("example.comment")));
         context.setVariable("mine", web.link("/mina"));
-        context.setVariable("statuses", Arrays.stream(Status.values()).map(s -> s.label(language)).toList());
+        context.setVariable("statuses", STATUSES.get(language));
         return new Rendered(subject, templates.text(context), templates.html(context),
                 sections.values().stream().mapToInt(section -> section.items().size()).sum());
     }
