@@ -20,6 +20,8 @@ import se.ange.tertial.followup.Language;
  */
 public final class MailTemplates {
 
+    /** Parsed once: every Swedish message asks for it. */
+    private static final Locale SWEDISH = Locale.forLanguageTag("sv");
 
     private final String name;
     private final TemplateEngine html;
@@ -45,7 +47,7 @@ public final class MailTemplates {
     }
 
     public static Locale locale(Language language) {
-        return language == Language.EN ? Locale.ENGLISH : Locale.forLanguageTag("sv");
+        return language == Language.EN ? Locale.ENGLISH : SWEDISH;
     }
 
     public static String date(LocalDate date, Language language) {

@@ -4,11 +4,8 @@ import io.micronaut.context.annotation.Context;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.function.Supplier;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import se.ange.tertial.system.AppSecrets;
 
 /**
@@ -25,7 +22,7 @@ class MessageIds {
 
     private final Supplier<String> secret;
     private final String hostname;
-    private volatile SecretKeySpec key;
+    private volatile Hmac key;
 
     @Inject
     MessageIds(AppSecrets secrets, MailConnectionConfig connection, MailConfig mail) {
@@ -40,23 +37,17 @@ class MessageIds {
 
     /** The message's Message-ID, angle brackets included. */
     String of(long outboxId) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key());
-            byte[] digest = mac.doFinal(("outbox-" + outboxId).getBytes(StandardCharsets.US_ASCII));
-            return "<outbox-" + outboxId + "." + HexFormat.of().formatHex(digest, 0, 10) + "@" + hostname + ">";
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JVM", e);
-        }
+        byte[] digest = key().of(("outbox-" + outboxId).getBytes(StandardCharsets.US_ASCII));
+        return "<outbox-" + outboxId + "." + HexFormat.of().formatHex(digest, 0, 10) + "@" + hostname + ">";
     }
 
     String hostname() {
         return hostname;
     }
 
-    private SecretKeySpec key() {
+    private Hmac key() {
         if (key == null) {
-            key = new SecretKeySpec(secret.get().getBytes(StandardCharsets.US_ASCII), "HmacSHA256");
+            key = new Hmac(secret.get().getBytes(StandardCharsets.US_ASCII));
         }
         return key;
     }

@@ -77,9 +77,19 @@ public class ReminderMail {
             line.put("owner", owner);
             line.put("note", note);
             line.put("link", link);
+            // what the templates show or leave out, decided here: OGNL calls a method such as isEmpty() by reflection
+            line.put("hasStatus", !status.isEmpty());
+            line.put("hasOwner", !owner.isEmpty());
+            line.put("hasNote", !note.isEmpty());
+            line.put("hasLink", !link.isEmpty());
             return line;
         }
     }
+
+    /** The numbered statuses each message lists, the same in every message of a language. */
+    private static final Map<Language, List<String>> STATUSES = Arrays.stream(Language.values())
+            .collect(Collectors.toMap(l -> l, l -> Arrays.stream(Status.values()).map(s -> s.label(l)).toList(),
+                    (a, b) -> a, () -> new EnumMap<>(Language.class)));
 
     private final MailTemplates templates = new MailTemplates("reminder");
     private final ActivityCatalog catalog;
@@ -136,7 +146,7 @@ public class ReminderMail {
         context.setVariable("chat", chat == null ? null : MessageFormat.format(texts.getString("howto.chat"), chat,
                 exampleRef, texts.getString("example.comment")));
         context.setVariable("mine", web.link("/mina"));
-        context.setVariable("statuses", Arrays.stream(Status.values()).map(s -> s.label(language)).toList());
+        context.setVariable("statuses", STATUSES.get(language));
         return new Rendered(subject, templates.text(context), templates.html(context),
                 sections.values().stream().mapToInt(section -> section.items().size()).sum());
     }

@@ -3,7 +3,6 @@ package se.ange.tertial.mail;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
@@ -13,8 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import se.ange.tertial.followup.Tertial;
 import se.ange.tertial.notify.OutboxRepository;
 import se.ange.tertial.notify.ReminderItemRepository;
@@ -41,8 +38,8 @@ public class ReplyTokens {
     public record Claims(long messageId, long personId, @Nullable String tertial, LocalDate expires) {
     }
 
-    /** A signing key and the id tokens name it by. */
-    record Key(String id, byte[] secret) {
+    /** A signing key, the id tokens name it by, and its HMAC ready on every thread. */
+    record Key(String id, byte[] secret, Hmac hmac) {
     }
 
     static final String GENERATED = "mail-reply-token";
@@ -138,14 +135,8 @@ public class ReplyTokens {
     }
 
     private static String mac(Key key, String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.secret(), "HmacSHA256"));
-            byte[] full = mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(full, 16));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] full = key.hmac().of(payload.getBytes(StandardCharsets.US_ASCII));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(full, 16));
     }
 
     /** The keys accepted, the one that signs first. */
@@ -181,7 +172,8 @@ public class ReplyTokens {
                     .digest(("tertial reply key id:" + secret).getBytes(StandardCharsets.UTF_8));
             int n = ((digest[0] & 0xff) << 8 | (digest[1] & 0xff)) % (36 * 36);
             String id = Character.forDigit(n / 36, 36) + "" + Character.forDigit(n % 36, 36);
-            return new Key(id, secret.getBytes(StandardCharsets.UTF_8));
+            byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+            return new Key(id, bytes, new Hmac(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
