@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 /**
  * Every benchmark of issue 17 with its anchors, one after the other in this JVM, printed as one Markdown table:
  *
- * <pre>mvn -q -Pbench test-compile exec:java -Dbench.main=se.ange.tertial.bench.BenchAll [-Dbench.only=name,…]</pre>
+ * <pre>mvn -q -Pbench test-compile exec:java [-Dbench.only=name,…]</pre>
  *
  * Suites are run in the order listed; a suite that throws is reported as a row and the others still run.
  */
@@ -34,8 +34,14 @@ public final class BenchAll {
         String only = System.getProperty("bench.only", "");
         Set<String> wanted = only.isBlank() ? Set.of()
                 : Arrays.stream(only.split(",")).map(String::trim).collect(Collectors.toSet());
+        System.out.println(table(run(suites(), wanted)));
+        System.exit(0);
+    }
+
+    /** The figures of the {@code wanted} suites (all when empty); a suite that fails gives one row saying so. */
+    static List<Figure> run(List<BenchSuite> suites, Set<String> wanted) {
         List<Figure> figures = new ArrayList<>();
-        for (BenchSuite suite : suites()) {
+        for (BenchSuite suite : suites) {
             if (!wanted.isEmpty() && !wanted.contains(suite.name())) {
                 continue;
             }
@@ -46,8 +52,7 @@ public final class BenchAll {
                 figures.add(new Figure(suite.name(), "failed: " + failure, 0, 0, "", "", false));
             }
         }
-        System.out.println(table(figures));
-        System.exit(0);
+        return figures;
     }
 
     static String table(List<Figure> figures) {

@@ -17,8 +17,8 @@ import se.ange.tertial.support.TestPostgres;
  * decide and enqueue one run (2024-03-28, the first T1 reminder: every owner is due), and the delivery
  * rate into a local SMTP sink (GreenMail).
  *
- * <pre>mvn -q -Pbench test-compile exec:java                      # H2, as embedded
- * mvn -q -Pbench test-compile exec:java -Dbench.db=postgres  # embedded PostgreSQL (or TERTIAL_TEST_PG_URL)</pre>
+ * <pre>mvn -q -Pbench test-compile exec:java -Dbench.main=se.ange.tertial.bench.ReminderBench   # H2, as embedded
+ * mvn -q -Pbench test-compile exec:java -Dbench.main=se.ange.tertial.bench.ReminderBench -Dbench.db=postgres  # embedded PostgreSQL (or TERTIAL_TEST_PG_URL)</pre>
  */
 public final class ReminderBench {
 
