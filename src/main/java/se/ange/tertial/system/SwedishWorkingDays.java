@@ -20,7 +20,16 @@ public final class SwedishWorkingDays implements WorkingDays {
     }
 
     public static SwedishWorkingDays sweden() {
-        return new SwedishWorkingDays(HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.SWEDEN)));
+        // Jollyday finds its calendar source through the thread's context class loader; whichever thread creates
+        // the bean first (a scheduled task, a request, a launcher such as exec:java) must not decide whether it is found
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(SwedishWorkingDays.class.getClassLoader());
+        try {
+            return new SwedishWorkingDays(HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.SWEDEN)));
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     @Override
