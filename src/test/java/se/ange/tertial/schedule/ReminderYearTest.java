@@ -115,6 +115,25 @@ class ReminderYearTest {
     }
 
     @Test
+    void an_activity_reported_as_still_going_keeps_its_end_notes_only_a_completed_one_loses_them() {
+        PlanFixture plan = new PlanFixture();
+        plan.report("KS2024-001", "2024-T1", Status.PAGAENDE_ENLIGT_PLAN);
+        assertThat(simulate(plan, d("2024-01-01"), d("2024-02-29")))
+                .filteredOn(s -> s.ref().equals("KS2024-001") && s.purpose() != ReminderPurpose.TERTIAL_REPORT)
+                .extracting(Sent::day, Sent::purpose)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(d("2024-01-24"), ReminderPurpose.ENDING_SOON),
+                        org.assertj.core.groups.Tuple.tuple(d("2024-02-01"), ReminderPurpose.OVERDUE));
+    }
+
+    @Test
+    void a_days_messages_come_in_recipient_e_mail_order() {
+        List<PlannedMessage> messages = planner.plan(d("2024-03-28"), new PlanFixture().activities(),
+                new PlanFixture().directory());
+        List<String> recipients = messages.stream().map(m -> m.recipient().email()).toList();
+        assertThat(recipients).hasSizeGreaterThan(2).isSorted();
+    }
+
+    @Test
     void activities_get_a_note_a_week_before_their_end_and_when_they_become_overdue() {
         PlanFixture plan = new PlanFixture();
         List<Sent> sent = simulate(plan, d("2024-01-01"), d("2024-02-29"));
