@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  * <p>"as run" is the run command of the README and docker/ ({@link #RUN_OPTIONS} and a class data sharing archive
  * made by one training start, as docker/Dockerfile does); "bare" is {@code java -jar} without options, for
  * comparison. The goals are the issue's absolute ones (2 s, 220 MiB) measured beside an anchor of 0.34 s and 82 MiB;
- * on a loaded machine compare the time ratios (2 s is 5.9× that anchor); memory is compared with 220 MiB as it is.
+ * "met" is judged by the absolute 2 s; on a loaded machine also read the ratio (2 s was 5.9× that anchor); memory is
+ * compared with 220 MiB as it is.
  *
  * <pre>mvn -o -q package -DskipTests     # the jar, once
  * mvn -q -o -Pbench test-compile exec:java -Dbench.main=se.ange.tertial.bench.BenchAll -Dbench.only=startup</pre>
@@ -101,8 +102,8 @@ public final class StartupBench implements BenchSuite {
 
     private static Figure time(String what, Start tertial, Start anchor) {
         return new Figure("startup", what, Math.round(tertial.millis()), Math.round(anchor.millis()), "ms",
-                "< 2 s (≤ " + String.format(Locale.ROOT, "%.1f", TIME_RATIO) + "× anchor)",
-                tertial.millis() <= anchor.millis() * TIME_RATIO);
+                "< 2 s (on a busy machine compare the ratio with " + String.format(Locale.ROOT, "%.1f", TIME_RATIO) + ")",
+                tertial.millis() < 2000);
     }
 
     /** No goal of its own: CPU time is steadier than wall time on a busy machine, so it gets the time goal's ratio. */
