@@ -45,13 +45,15 @@ public class ActivityCatalog {
     private final OrgUnitRepository units;
     private final PersonRepository people;
     private final ActivityContinuations continuations;
+    private final OneActivity one;
     private final Cache<String, List<ActivityView>> snapshot;
 
     ActivityCatalog(ActivityRepository activities, ActivityOwnerRepository owners, StatusReportRepository reports,
                     GoalRepository goals, DepartmentRepository departments, OrgUnitRepository units,
-                    PersonRepository people, ActivityContinuations continuations,
+                    PersonRepository people, ActivityContinuations continuations, OneActivity one,
                     @Value("${tertial.register.cache-ttl:1s}") Duration cacheTtl) {
         this.continuations = continuations;
+        this.one = one;
         this.snapshot = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(1).build();
         this.activities = activities;
         this.owners = owners;
@@ -79,10 +81,9 @@ public class ActivityCatalog {
         snapshot.invalidateAll();
     }
 
-    /** One activity, read with a handful of small queries. */
+    /** One activity (reference trimmed), read now in one joined query ({@link OneActivity}). */
     public Optional<ActivityView> byRef(String ref) {
-        String trimmed = ref.trim();
-        return Optional.ofNullable(byRefs(List.of(trimmed)).get(trimmed));
+        return one.byRef(ref);
     }
 
     /**

@@ -27,16 +27,14 @@ import se.ange.tertial.system.ProblemException;
 public class Reporting {
 
     private final ActivityCatalog catalog;
-    private final OneActivity oneActivity;
     private final ActivityRepository activities;
     private final StatusReportRepository reports;
     private final AuditLog audit;
     private final AskedTertial asked;
     private final Clock clock;
 
-    Reporting(ActivityCatalog catalog, OneActivity oneActivity, ActivityRepository activities,
+    Reporting(ActivityCatalog catalog, ActivityRepository activities,
               StatusReportRepository reports, AuditLog audit, AskedTertial asked, Clock clock) {
-        this.oneActivity = oneActivity;
         this.asked = asked;
         this.catalog = catalog;
         this.activities = activities;
@@ -100,9 +98,9 @@ public class Reporting {
         return asked.forActivity(LocalDate.now(clock), view.facts());
     }
 
-    /** One activity read now for a report (two queries; see {@link OneActivity}). */
+    /** One activity read now for a report (one query; see {@link ActivityCatalog#byRef}). */
     public Optional<ActivityView> read(String ref) {
-        return oneActivity.byRef(ref);
+        return catalog.byRef(ref);
     }
 
     /**

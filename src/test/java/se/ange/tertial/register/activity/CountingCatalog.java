@@ -29,9 +29,9 @@ public class CountingCatalog extends ActivityCatalog {
 
     CountingCatalog(ActivityRepository activities, ActivityOwnerRepository owners, StatusReportRepository reports,
                     GoalRepository goals, DepartmentRepository departments, OrgUnitRepository units,
-                    PersonRepository people, ActivityContinuations continuations,
+                    PersonRepository people, ActivityContinuations continuations, OneActivity one,
                     @Value("${tertial.register.cache-ttl:1s}") Duration cacheTtl) {
-        super(activities, owners, reports, goals, departments, units, people, continuations, cacheTtl);
+        super(activities, owners, reports, goals, departments, units, people, continuations, one, cacheTtl);
     }
 
     /** Starts counting from zero. */
@@ -64,6 +64,13 @@ public class CountingCatalog extends ActivityCatalog {
         List<ActivityView> all = super.allUncached();
         activitiesRead.addAndGet(all.size());
         return all;
+    }
+
+    @Override
+    public java.util.Optional<ActivityView> byRef(String ref) {
+        java.util.Optional<ActivityView> found = super.byRef(ref);
+        activitiesRead.addAndGet(found.isPresent() ? 1 : 0);
+        return found;
     }
 
     @Override
