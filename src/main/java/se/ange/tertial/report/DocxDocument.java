@@ -11,18 +11,24 @@ import org.apache.poi.xwpf.usermodel.BreakType;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFFooter;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.apache.xmlbeans.XmlException;
 import org.apache.xmlbeans.impl.xb.xmlschema.SpaceAttribute;
+import org.openxmlformats.schemas.officeDocument.x2006.sharedTypes.STOnOff1;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFldChar;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTP;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTR;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRow;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSettings;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTbl;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTc;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTText;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTrPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.NumberingDocument;
@@ -88,7 +94,27 @@ final class DocxDocument {
      * and control characters pasted into a comment dropped (XML 1.0 cannot carry them).
      */
     static String printable(String text) {
-        return CONTROL.matcher(DocumentSymbols.printable(text)).replaceAll("");
+        String symbols = DocumentSymbols.printable(text);
+        // most texts have no control character: look before building a matcher
+        for (int i = 0; i < symbols.length(); i++) {
+            char c = symbols.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                return CONTROL.matcher(symbols).replaceAll("");
+            }
+        }
+        return symbols;
+    }
+
+    /** {@code text} split at line breaks ({@code \R}), as {@link Pattern#split}; most texts are one line. */
+    private static String[] splitLines(String text, int limit) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028
+                    || c == 0x2029) {
+                return LINE_BREAK.split(text, limit);
+            }
+        }
+        return new String[] {text};
     }
 
     XWPFParagraph paragraph(String style) {
@@ -127,7 +153,7 @@ final class DocxDocument {
 
     /** Text paragraphs: each line of the stored text its own paragraph, empty lines dropped. */
     void lines(String style, String text) {
-        for (String line : LINE_BREAK.split(text)) {
+        for (String line : splitLines(text, 0)) {
             if (!line.isBlank()) {
                 paragraph(style, line.strip());
             }
@@ -149,28 +175,45 @@ final class DocxDocument {
 
     /** Text the stab must write before the memo goes out: yellow, in brackets, easy to find. */
     void placeholder(String style, String text) {
-        XWPFRun run = run(paragraph(style), "[" + text + "]", false, true);
-        run.getCTR().getRPr().addNewHighlight().setVal(STHighlightColor.YELLOW);
+        CTR run = run(paragraph(style), "[" + text + "]", false, true);
+        run.getRPr().addNewHighlight().setVal(STHighlightColor.YELLOW);
     }
 
     void pageBreak() {
         doc.createParagraph().createRun().addBreak(BreakType.PAGE);
     }
 
-    static XWPFRun run(XWPFParagraph paragraph, String text, boolean bold, boolean italic) {
-        XWPFRun run = paragraph.createRun();
-        if (bold) {
-            run.setBold(true);
+    static CTR run(XWPFParagraph paragraph, String text, boolean bold, boolean italic) {
+        return run(paragraph.getCTP(), text, bold, italic);
+    }
+
+    /**
+     * A run of text, lines split by breaks. Written on the XML beans directly, not through XWPFRun: a long
+     * report has tens of thousands of runs and POI's wrappers cost several lookups each; the XML is the same
+     * as XWPFRun's (w:b/w:i "on", xml:space="preserve" when the text starts or ends with white space).
+     */
+    static CTR run(CTP paragraph, String text, boolean bold, boolean italic) {
+        CTR run = paragraph.addNewR();
+        if (bold || italic) {
+            CTRPr properties = run.addNewRPr();
+            if (bold) {
+                properties.addNewB().setVal(STOnOff1.ON);
+            }
+            if (italic) {
+                properties.addNewI().setVal(STOnOff1.ON);
+            }
         }
-        if (italic) {
-            run.setItalic(true);
-        }
-        String[] lines = LINE_BREAK.split(printable(text), -1);
+        String[] lines = splitLines(printable(text), -1);
         for (int i = 0; i < lines.length; i++) {
             if (i > 0) {
-                run.addBreak();
+                run.addNewBr();
             }
-            run.setText(lines[i], i);
+            CTText line = run.addNewT();
+            line.setStringValue(lines[i]);
+            if (!lines[i].isEmpty() && (Character.isWhitespace(lines[i].charAt(0))
+                    || Character.isWhitespace(lines[i].charAt(lines[i].length() - 1)))) {
+                line.setSpace(SpaceAttribute.Space.PRESERVE);
+            }
         }
         return run;
     }
@@ -251,6 +294,14 @@ final class DocxDocument {
     record Column(String header, int width) {
     }
 
+    /** A row being filled in: its cells, left to right. */
+    record Row(CTTc[] cells) {
+
+        CTTc cell(int index) {
+            return cells[index];
+        }
+    }
+
     /** A table being filled in, row by row. */
     final class Table {
         private final XWPFTable table;
@@ -275,19 +326,25 @@ final class DocxDocument {
             }
         }
 
-        /** A new row; {@code keepWhole}: short rows are never split over two pages. */
-        XWPFTableRow row(boolean keepWhole) {
-            XWPFTableRow row = table.createRow();
-            if (row.getCtRow().isSetTrPr()) {
-                row.getCtRow().unsetTrPr();
-            }
+        /**
+         * A new row; {@code keepWhole}: short rows are never split over two pages. Built on the XML beans, as
+         * POI's createRow would build it (a cell with its width and one empty paragraph per column), but
+         * without its count of the rows so far (which made a long table quadratic) and its wrappers.
+         */
+        Row row(boolean keepWhole) {
+            CTRow row = table.getCTTbl().addNewTr();
             if (keepWhole) {
-                row.getCtRow().addNewTrPr().addNewCantSplit();
+                row.addNewTrPr().addNewCantSplit();
             }
-            for (int i = 0; i < columns.size(); i++) {
-                cell(row, i).getParagraphs().get(0).setStyle(TABLE_TEXT);
+            CTTc[] cells = new CTTc[columns.size()];
+            for (int i = 0; i < cells.length; i++) {
+                cells[i] = row.addNewTc();
+                CTTcPr properties = cells[i].addNewTcPr();
+                properties.addNewTcW().setW(BigInteger.valueOf(columns.get(i).width()));
+                properties.getTcW().setType(STTblWidth.DXA);
+                cells[i].addNewP().addNewPPr().addNewPStyle().setVal(TABLE_TEXT);
             }
-            return row;
+            return new Row(cells);
         }
 
         private XWPFTableCell cell(XWPFTableRow row, int index) {
@@ -303,17 +360,20 @@ final class DocxDocument {
         }
 
         /** A paragraph in a cell: the cell's first (empty) one, then new ones below it. */
-        XWPFParagraph paragraph(XWPFTableCell cell, String style) {
-            List<XWPFParagraph> paragraphs = cell.getParagraphs();
-            XWPFParagraph last = paragraphs.get(paragraphs.size() - 1);
-            XWPFParagraph paragraph = paragraphs.size() == 1 && last.getRuns().isEmpty() ? last : cell.addParagraph();
-            paragraph.setStyle(style);
+        CTP paragraph(CTTc cell, String style) {
+            if (cell.sizeOfPArray() == 1 && cell.getPArray(0).sizeOfRArray() == 0) {
+                CTP first = cell.getPArray(0);
+                first.getPPr().getPStyle().setVal(style);
+                return first;
+            }
+            CTP paragraph = cell.addNewP();
+            paragraph.addNewPPr().addNewPStyle().setVal(style);
             return paragraph;
         }
 
         /** One or more lines of plain text in a cell, each line its own paragraph. */
-        void text(XWPFTableCell cell, String text, boolean bold, boolean italic) {
-            for (String line : LINE_BREAK.split(text)) {
+        void text(CTTc cell, String text, boolean bold, boolean italic) {
+            for (String line : splitLines(text, 0)) {
                 if (!line.isBlank()) {
                     run(paragraph(cell, italic ? SMALL : TABLE_TEXT), line.strip(), bold, italic);
                 }
@@ -383,7 +443,7 @@ final class DocxDocument {
 
     byte[] bytes() {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            doc.write(out);
+            DocxPackage.write(doc, out);
             // not doc.close(): a package created in memory saves itself again on close (zip and fonts deflated a
             // second time, into a stream nobody reads); revert lets it go without saving
             doc.getPackage().revert();

@@ -2,8 +2,7 @@ package se.ange.tertial.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.poi.xwpf.usermodel.XWPFTableCell;
-import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTc;
 import se.ange.tertial.report.DocxDocument.Column;
 import se.ange.tertial.report.DocxDocument.ContentsEntry;
 import se.ange.tertial.report.ReportParts.ActivityRow;
@@ -98,16 +97,16 @@ final class MaluppfoljningDocx {
     private static void measures(DocxDocument doc, List<MeasureRow> measures) {
         DocxDocument.Table table = doc.table(MEASURE_COLUMNS);
         for (MeasureRow measure : measures) {
-            XWPFTableRow row = table.row(true);
-            table.text(row.getCell(0), measure.name(), false, false);
+            DocxDocument.Row row = table.row(true);
+            table.text(row.cell(0), measure.name(), false, false);
             if (measure.direction() != null && !measure.direction().isBlank()) {
-                table.text(row.getCell(0), measure.direction(), false, true);
+                table.text(row.cell(0), measure.direction(), false, true);
             }
-            table.text(row.getCell(1), measure.baseline(), false, false);
-            table.text(row.getCell(2), measure.target(), false, false);
-            table.text(row.getCell(3), measure.outcome(), false, false);
+            table.text(row.cell(1), measure.baseline(), false, false);
+            table.text(row.cell(2), measure.target(), false, false);
+            table.text(row.cell(3), measure.outcome(), false, false);
             if (measure.outcomeNote() != null) {
-                table.text(row.getCell(3), measure.outcomeNote(), false, true);
+                table.text(row.cell(3), measure.outcomeNote(), false, true);
             }
         }
         table.end();
@@ -116,15 +115,15 @@ final class MaluppfoljningDocx {
     private static void activities(DocxDocument doc, List<ActivityRow> activities) {
         DocxDocument.Table table = doc.table(ACTIVITY_COLUMNS);
         for (ActivityRow activity : activities) {
-            XWPFTableRow row = table.row(true);
-            XWPFTableCell first = row.getCell(0);
+            DocxDocument.Row row = table.row(true);
+            CTTc first = row.cell(0);
             table.text(first, activity.title(), true, false);
             String organisation = activity.unit() == null || activity.unit().isBlank()
                     ? activity.department() : activity.department() + " • " + activity.unit();
             table.text(first, organisation, false, true);
-            table.text(row.getCell(1), DocxReport.withSymbol(activity.symbol(), activity.statusLabel()), false, false);
-            table.text(row.getCell(2), activity.endDate().toString(), false, false);
-            XWPFTableCell comment = row.getCell(3);
+            table.text(row.cell(1), DocxReport.withSymbol(activity.symbol(), activity.statusLabel()), false, false);
+            table.text(row.cell(2), activity.endDate().toString(), false, false);
+            CTTc comment = row.cell(3);
             if (activity.comment() != null) {
                 table.text(comment, activity.comment(), false, false);
             }
@@ -152,9 +151,9 @@ final class MaluppfoljningDocx {
     private static void counts(DocxDocument doc, String label, String count, List<Count> counts) {
         DocxDocument.Table table = doc.table(List.of(new Column(label, DocxDocument.TEXT_WIDTH - 2500), new Column(count, 2500)));
         for (Count each : counts) {
-            XWPFTableRow row = table.row(true);
-            table.text(row.getCell(0), DocxReport.withSymbol(each.symbol(), each.label()), false, false);
-            table.text(row.getCell(1), String.valueOf(each.count()), false, false);
+            DocxDocument.Row row = table.row(true);
+            table.text(row.cell(0), DocxReport.withSymbol(each.symbol(), each.label()), false, false);
+            table.text(row.cell(1), String.valueOf(each.count()), false, false);
         }
         table.end();
     }

@@ -2,9 +2,8 @@ package se.ange.tertial.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFTableCell;
-import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTP;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTc;
 import se.ange.tertial.report.DocxDocument.Column;
 import se.ange.tertial.report.DocxDocument.ContentsEntry;
 import se.ange.tertial.report.ReportParts.ActivityRow;
@@ -60,9 +59,9 @@ final class UppsiktDocx {
         DocxDocument.Table table = doc.table(COLUMNS);
         for (ActivityRow activity : activities) {
             // long comments may run over a page break: only the header row is kept whole
-            XWPFTableRow row = table.row(false);
-            XWPFTableCell cell = row.getCell(0);
-            XWPFParagraph title = table.paragraph(cell, DocxDocument.TABLE_TEXT);
+            DocxDocument.Row row = table.row(false);
+            CTTc cell = row.cell(0);
+            CTP title = table.paragraph(cell, DocxDocument.TABLE_TEXT);
             DocxDocument.run(title, activity.title(), true, false);
             if (activity.unit() != null && !activity.unit().isBlank()) {
                 DocxDocument.run(title, " • " + activity.unit(), false, false);
@@ -78,8 +77,8 @@ final class UppsiktDocx {
                 table.text(cell, activity.note(), false, true);
             }
             activity.changes().forEach(change -> table.text(cell, change, false, true));
-            table.text(row.getCell(1), activity.startDate().toString(), false, false);
-            table.text(row.getCell(2), activity.endDate().toString(), false, false);
+            table.text(row.cell(1), activity.startDate().toString(), false, false);
+            table.text(row.cell(2), activity.endDate().toString(), false, false);
         }
         table.end();
     }
