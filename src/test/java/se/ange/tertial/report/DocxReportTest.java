@@ -20,7 +20,9 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.junit.jupiter.api.Test;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTR;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTText;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGridCol;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
 
@@ -432,5 +434,36 @@ class DocxReportTest {
         try (InputStream in = DocxReportTest.class.getClassLoader().getResourceAsStream(name)) {
             return in.readAllBytes();
         }
+    }
+
+    @Test
+    void writing_a_document_leaves_the_threads_context_class_loader_as_it_was() {
+        // DocxPackage swaps it while POI writes the package (see there); the caller's must come back
+        ClassLoader callers = new java.net.URLClassLoader(new java.net.URL[0], getClass().getClassLoader());
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(callers);
+        try {
+            byte[] docx = DocxReport.render(SampleReports.uppsikt());
+            assertThat(thread.getContextClassLoader()).isSameAs(callers);
+            assertThat(DocxFiles.schemaErrors(docx)).isEmpty();
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+    }
+
+    @Test
+    void a_run_breaks_at_every_kind_of_line_break_drops_control_characters_and_keeps_edge_spaces() {
+        XWPFParagraph paragraph = new XWPFDocument().createParagraph();
+        CTR lines = DocxDocument.run(paragraph, "a\r\nb\u2028c\u0007d\n", true, false);
+        assertThat(lines.getTList()).extracting(CTText::getStringValue).containsExactly("a", "b", "cd", "");
+        assertThat(lines.sizeOfBrArray()).isEqualTo(3);
+        assertThat(lines.getRPr().getBArray(0).getVal()).hasToString("on");
+        CTR spaced = DocxDocument.run(paragraph, " • Enhet", false, false);
+        assertThat(spaced.getTArray(0).isSetSpace()).isTrue();
+        assertThat(spaced.isSetRPr()).isFalse();
+        CTR plain = DocxDocument.run(paragraph, "Enhet", false, true);
+        assertThat(plain.getTArray(0).isSetSpace()).isFalse();
+        assertThat(plain.getRPr().getIArray(0).getVal()).hasToString("on");
     }
 }
