@@ -1,12 +1,16 @@
 package se.ange.tertial.report;
 
 import com.openhtmltopdf.extend.FontContext;
+import com.openhtmltopdf.extend.OutputDevice;
 import com.openhtmltopdf.extend.TextRenderer;
 import com.openhtmltopdf.pdfboxout.PdfBoxFSFont;
+import com.openhtmltopdf.pdfboxout.PdfBoxFastOutputDevice;
 import com.openhtmltopdf.pdfboxout.PdfBoxFontResolver;
 import com.openhtmltopdf.pdfboxout.PdfBoxTextRenderer;
 import com.openhtmltopdf.render.FSFont;
+import com.openhtmltopdf.render.JustificationInfo;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -19,6 +23,8 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
  * third of a long report's PDF time, for words the layout measures several times. The sum is the same float sum
  * PDFBox computes (its width is the sum of the characters' widths in order), rounded as openhtmltopdf rounds it;
  * text with a character the font lacks, or outside the BMP, goes the library's own way (font runs, replacement).
+ * Drawing takes the library's fast path for text whose characters the table knows: openhtmltopdf first measures
+ * every drawn string with {@code getStringWidth} only to learn whether the font can encode it.
  * One instance per rendered document: the fonts are that document's.
  */
 final class PdfTextWidths extends PdfBoxTextRenderer {
@@ -28,7 +34,68 @@ final class PdfTextWidths extends PdfBoxTextRenderer {
     private static final float UNKNOWN = Float.NaN;
     private static final float MISSING = -1f;
 
+    /** The output device's current font; it has no getter, and the text renderer is not told the font. */
+    private static final Field DEVICE_FONT = deviceFont();
+
     private final Map<PDFont, float[]> widths = new IdentityHashMap<>();
+
+    @Override
+    public void drawString(OutputDevice device, String string, float x, float y) {
+        drawString(device, string, x, y, null);
+    }
+
+    /**
+     * What {@code PdfBoxFastOutputDevice.drawString} does when the family's first face can encode the whole
+     * string (the same call with the same arguments), decided from the table instead of a trial encoding; any
+     * other string goes the library's way (font runs, replacement characters).
+     */
+    @Override
+    public void drawString(OutputDevice device, String string, float x, float y, JustificationInfo info) {
+        PdfBoxFSFont font = device instanceof PdfBoxFastOutputDevice ? currentFont(device) : null;
+        PdfBoxFontResolver.FontDescription first = font == null || font.getFontDescriptions() == null
+                || font.getFontDescriptions().isEmpty() ? null : font.getFontDescriptions().get(0);
+        if (first != null && first.getFont() != null) {
+            String text = TextRenderer.getEffectivePrintableString(string);
+            if (encodable(first.getFont(), text)) {
+                ((PdfBoxFastOutputDevice) device).drawStringFast(text, x, y, info, first, font.getSize2D());
+                return;
+            }
+        }
+        super.drawString(device, string, x, y, info);
+    }
+
+    private boolean encodable(PDFont pdFont, String text) {
+        float[] table = widths.computeIfAbsent(pdFont, f -> newTable());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            float width = table[c];
+            if (Float.isNaN(width)) {
+                width = table[c] = measure(pdFont, c);
+            }
+            if (width == MISSING) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static PdfBoxFSFont currentFont(OutputDevice device) {
+        try {
+            return DEVICE_FONT == null ? null : (PdfBoxFSFont) DEVICE_FONT.get(device);
+        } catch (IllegalAccessException | ClassCastException e) {
+            return null;
+        }
+    }
+
+    private static Field deviceFont() {
+        try {
+            Field field = PdfBoxFastOutputDevice.class.getDeclaredField("_font");
+            field.setAccessible(true);
+            return field;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null; // another openhtmltopdf version: every string goes the library's way
+        }
+    }
 
     @Override
     public int getWidth(FontContext context, FSFont font, String string) {
