@@ -79,6 +79,11 @@ final class PdfTextWidths extends PdfBoxTextRenderer {
         return true;
     }
 
+    /** Whether this openhtmltopdf lets drawing skip the trial encoding (its device's font field was found). */
+    static boolean drawsWithoutTrialEncoding() {
+        return DEVICE_FONT != null;
+    }
+
     private static PdfBoxFSFont currentFont(OutputDevice device) {
         try {
             return DEVICE_FONT == null ? null : (PdfBoxFSFont) DEVICE_FONT.get(device);

@@ -43,6 +43,12 @@ class PdfTextWidthsTest {
         assertThat(text).contains("Åtgärd✔klar").contains("slut");
     }
 
+    /** An upgrade of openhtmltopdf that renames the device's font field would silently lose the fast drawing. */
+    @Test
+    void theLibraryLetsDrawingSkipTheTrialEncoding() {
+        assertThat(PdfTextWidths.drawsWithoutTrialEncoding()).isTrue();
+    }
+
     private static byte[] render(String html, Supplier<TextRenderer> textRenderer) throws IOException {
         byte[] font;
         try (InputStream in = PdfTextWidthsTest.class.getClassLoader()
