@@ -25,6 +25,11 @@ import java.util.concurrent.ConcurrentHashMap;
 class OutboxClaims {
 
     private static final String DUE = "SELECT id FROM outbox_message WHERE state = ? AND next_attempt_at <= ?";
+    /**
+     * H2's look for due messages. Ordered by state too (one value here, so the same order): only then does H2 read
+     * the index {@code outbox_due_order} in order and stop at the limit instead of sorting every due message.
+     */
+    static final String FIRST_DUE = DUE + " ORDER BY state, next_attempt_at, id LIMIT ?";
     /** The order messages are taken in: longest due first. */
     private static final Comparator<OutboxMessage> ORDER = Comparator.comparing(OutboxMessage::nextAttemptAt)
             .thenComparing(OutboxMessage::id);
@@ -87,11 +92,9 @@ class OutboxClaims {
     /**
      * The first {@code limit} due ids not in {@code skip}. One fixed statement, the ids in flight skipped here rather
      * than in a {@code NOT IN} list: H2 then prepares it once per connection and does not test every row against it.
-     * Ordered by state too (one value here, so the same order): only then does H2 read the index {@code outbox_due_order}
-     * in order and stop at the limit instead of sorting every due message.
      */
     private List<Long> firstDue(Instant now, Set<Long> skip, int limit) {
-        return jdbc.prepareStatement(DUE + " ORDER BY state, next_attempt_at, id LIMIT ?", statement -> {
+        return jdbc.prepareStatement(FIRST_DUE, statement -> {
             statement.setString(1, OutboxState.PENDING.name());
             statement.setObject(2, Timestamp.from(now));
             statement.setInt(3, limit + skip.size());
