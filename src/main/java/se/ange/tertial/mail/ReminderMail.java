@@ -147,7 +147,7 @@ public class ReminderMail {
                 exampleRef, texts.getString("example.comment")));
         context.setVariable("mine", web.link("/mina"));
         context.setVariable("statuses", STATUSES.get(language));
-        return new Rendered(subject, templates.text(context), templates.html(context),
+        return new Rendered(subject, ReminderText.write(context, texts), templates.html(context),
                 sections.values().stream().mapToInt(section -> section.items().size()).sum());
     }
 

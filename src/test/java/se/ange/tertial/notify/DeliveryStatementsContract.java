@@ -114,6 +114,71 @@ abstract class DeliveryStatementsContract {
                 .isLessThanOrEqualTo(MAX_STATEMENTS_PER_MAIL_IN_A_BATCH);
     }
 
+    /**
+     * A claim reads its batch from the index {@code outbox_due_order} in order, not every due message sorted (a
+     * reminder day queues thousands): H2's look for due ids ({@link OutboxClaims#FIRST_DUE}) scans a batch's worth of
+     * rows; PostgreSQL's claim ({@code OutboxRepository.claimDue}) is an ordered index scan without a sort.
+     */
+    @Test
+    void a_claim_reads_its_batch_from_the_index_not_every_due_message() throws Exception {
+        TestDatabase.clear(dataSource);
+        new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN).postCsv("/api/import/people", Fixtures.people());
+        java.sql.Timestamp due = java.sql.Timestamp.from(java.time.Instant.parse(CLOCK).minusSeconds(60));
+        try (java.sql.Connection c = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource)
+                .getConnection(); java.sql.Statement s = c.createStatement()) {
+            long person;
+            try (java.sql.ResultSet rows = s.executeQuery("SELECT MIN(id) FROM person")) {
+                rows.next();
+                person = rows.getLong(1);
+            }
+            try (java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO outbox_message (recipient_id, "
+                    + "channel, kind, send_on, state, next_attempt_at, created_at, dedupe_key) "
+                    + "VALUES (?, 'EMAIL', 'REMINDER', DATE '2024-03-28', ?, ?, ?, ?)")) {
+                for (int n = 0; n < 3_000; n++) {
+                    insert.setLong(1, person);
+                    insert.setString(2, n % 3 == 0 ? "SENT" : "PENDING");
+                    insert.setTimestamp(3, due);   // one run's messages: all due at the same instant
+                    insert.setTimestamp(4, due);
+                    insert.setString(5, "CLAIM/" + n);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            String plan;
+            boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+            String sql = postgres ? "EXPLAIN SELECT * FROM outbox_message WHERE state = ? AND next_attempt_at <= ? "
+                    + "ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED" : "EXPLAIN ANALYZE " + OutboxClaims.FIRST_DUE;
+            if (postgres) {
+                s.execute("ANALYZE outbox_message");
+            }
+            try (java.sql.PreparedStatement explain = c.prepareStatement(sql)) {
+                explain.setString(1, "PENDING");
+                explain.setTimestamp(2, java.sql.Timestamp.from(java.time.Instant.parse(CLOCK)));
+                explain.setInt(3, 32);
+                StringBuilder lines = new StringBuilder();
+                try (java.sql.ResultSet rows = explain.executeQuery()) {
+                    while (rows.next()) {
+                        lines.append(rows.getString(1)).append('\n');
+                    }
+                }
+                plan = lines.toString();
+            }
+            if (!c.getAutoCommit()) {
+                c.rollback();
+            }
+            assertThat(plan).contains("outbox_due_order");
+            if (postgres) {
+                assertThat(plan).doesNotContain("Sort");
+            } else {
+                java.util.regex.Matcher scanned = java.util.regex.Pattern.compile("scanCount: (\\d+)").matcher(plan);
+                assertThat(scanned.find()).as(plan).isTrue();
+                assertThat(Integer.parseInt(scanned.group(1))).as(plan).isLessThanOrEqualTo(64);
+            }
+        } finally {
+            TestDatabase.clear(dataSource);
+        }
+    }
+
     /** The statements {@code work} executed on this thread, commits and rollbacks left out. */
     private static List<String> counted(Runnable work) {
         CountingDriver.start();
