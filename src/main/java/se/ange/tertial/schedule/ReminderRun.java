@@ -91,6 +91,9 @@ public class ReminderRun {
             return List.of();
         }
         List<ActivityView> activities = open.remindable(scope.tertials(), scope.endDates());
+        if (activities.isEmpty()) {
+            return List.of(); // every reminder is about an activity: nobody to read
+        }
         return unsent(day, scope, planner.plan(day, activities, reads.directory(activities, day)));
     }
 
@@ -114,13 +117,11 @@ public class ReminderRun {
         if (planned.isEmpty()) {
             return planned;
         }
-        Set<Long> messagedToday = outbox.findByKindAndSendOn(MessageKind.REMINDER, day).stream()
-                .map(OutboxMessage::recipientId).collect(Collectors.toSet());
-        Set<String> enqueued = reads.enqueued(scope);
+        ReminderReads.Enqueued enqueued = reads.enqueued(day, scope);
         return planned.stream()
-                .filter(m -> !messagedToday.contains(m.recipient().id()))
+                .filter(m -> !enqueued.messagedToday().contains(m.recipient().id()))
                 .map(m -> new PlannedMessage(m.recipient(), day, m.items().stream()
-                        .filter(i -> !enqueued.contains(m.recipient().id() + "|" + i.key())).toList()))
+                        .filter(i -> !enqueued.has(m.recipient().id(), i.key())).toList()))
                 .filter(m -> !m.items().isEmpty())
                 .toList();
     }

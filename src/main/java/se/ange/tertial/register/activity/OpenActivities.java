@@ -36,6 +36,9 @@ public class OpenActivities {
     private static final String COMPLETED = java.util.Arrays.stream(Status.values()).filter(Status::isCompleted)
             .map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
 
+    /** The owner's columns beside the activity's, read with the prefix {@code p_}. */
+    private static final String OWNER_COLUMNS = se.ange.tertial.system.JoinedColumns.of(Person.class, "p", "p_");
+
     private final JdbcOperations jdbc;
     private final ActivityCatalog catalog;
 
@@ -58,37 +61,38 @@ public class OpenActivities {
         Where where = where(tertials, ends);
         Map<Long, Activity> activities = new LinkedHashMap<>();
         Map<Long, List<Long>> ownerIds = new HashMap<>();
-        query("SELECT a.*, o.person_id AS owner_id FROM activity a LEFT JOIN activity_owner o ON o.activity_id = a.id"
-                + " WHERE " + where.sql() + " ORDER BY a.ref", where, rows -> {
+        Map<Long, Person> people = new HashMap<>();
+        Map<Long, Integer> lastYears = new HashMap<>();
+        // one row per activity and owner, with the owner and the first plan year it was handed on to: a run's
+        // fixed cost is its statements, so what fits one query is read in one
+        query("SELECT a.*, " + OWNER_COLUMNS + ", (SELECT MIN(c.to_year) FROM activity_copy c WHERE "
+                + "c.source_activity_id = a.id) AS copied_to FROM activity a LEFT JOIN activity_owner o ON "
+                + "o.activity_id = a.id LEFT JOIN person p ON p.id = o.person_id WHERE " + where.sql()
+                + " ORDER BY a.ref", where, rows -> {
                     Activity activity = activities.get(rows.getLong("id"));
                     if (activity == null) {
                         activity = jdbc.readEntity(rows, Activity.class);
                         activities.put(activity.id(), activity);
+                        int copiedTo = rows.getInt("copied_to");
+                        if (!rows.wasNull()) {
+                            lastYears.put(activity.id(), ActivityContinuations.lastYearBefore(copiedTo));
+                        }
                     }
-                    long owner = rows.getLong("owner_id");
+                    long owner = rows.getLong("p_id");
                     if (!rows.wasNull()) {
                         ownerIds.computeIfAbsent(activity.id(), id -> new ArrayList<>()).add(owner);
+                        people.computeIfAbsent(owner, id -> jdbc.readEntity("p_", rows, Person.class));
                     }
                 });
         if (activities.isEmpty()) {
             return List.of();
         }
-        Map<Long, Person> people = new HashMap<>();
-        query("SELECT p.* FROM person p WHERE p.id IN (SELECT o.person_id FROM activity_owner o JOIN activity a ON "
-                + "a.id = o.activity_id WHERE " + where.sql() + ")", where, rows -> {
-                    Person person = jdbc.readEntity(rows, Person.class);
-                    people.put(person.id(), person);
-                });
         Map<Long, List<StatusReport>> reports = new HashMap<>();
         query("SELECT r.* FROM status_report r JOIN activity a ON a.id = r.activity_id WHERE " + where.sql()
                 + " ORDER BY r.received_at, r.id", where, rows -> {
                     StatusReport report = jdbc.readEntity(rows, StatusReport.class);
                     reports.computeIfAbsent(report.activityId(), id -> new ArrayList<>()).add(report);
                 });
-        Map<Long, Integer> lastYears = new HashMap<>();
-        query("SELECT c.source_activity_id, MIN(c.to_year) FROM activity_copy c JOIN activity a ON "
-                + "a.id = c.source_activity_id WHERE " + where.sql() + " GROUP BY c.source_activity_id", where,
-                rows -> lastYears.put(rows.getLong(1), ActivityContinuations.lastYearBefore(rows.getInt(2))));
         return views(activities.values(), ownerIds, people, reports, lastYears);
     }
 
