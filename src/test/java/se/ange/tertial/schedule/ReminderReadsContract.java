@@ -39,7 +39,7 @@ abstract class ReminderReadsContract {
 
     static final String CLOCK = "2024-03-01T06:00:00Z";
     /** Statements of one run (commits not counted), whatever the register's size. */
-    static final int MAX_STATEMENTS = 10;
+    static final int MAX_STATEMENTS = 7;
 
     @Inject
     DataSource dataSource;
