@@ -47,6 +47,14 @@ class ReminderReads {
      * automatic replies and snoozes.
      */
     Directory directory(List<ActivityView> activities, LocalDate day) {
+        return directory(activities, day, day);
+    }
+
+    /**
+     * {@link #directory(List, LocalDate)} for any day from {@code first} to {@code last}: the absences overlapping
+     * them and the snoozes lasting past the first (the directory answers per day, so more is harmless).
+     */
+    Directory directory(List<ActivityView> activities, LocalDate first, LocalDate last) {
         Map<Long, Person> people = new HashMap<>();
         activities.forEach(activity -> activity.owners().forEach(owner -> people.put(owner.id(), owner)));
         Map<Long, Set<Role>> roles = new HashMap<>();
@@ -73,7 +81,7 @@ class ReminderReads {
                 + "AND received_at >= ? "
                 + "UNION ALL SELECT 'S', CAST(NULL AS BIGINT), person_id, CAST(NULL AS DATE), until_day, activity_ref "
                 + "FROM reminder_snooze WHERE until_day > ?",
-                List.of(day, day, java.sql.Timestamp.from(clock.instant().minus(Duration.ofDays(14))), day), rows -> {
+                List.of(last, first, java.sql.Timestamp.from(clock.instant().minus(Duration.ofDays(14))), first), rows -> {
                     long person = rows.getLong("person_id");
                     switch (rows.getString("kind")) {
                         case "A" -> absences.add(new PersonAbsence(rows.getLong("id"), person,
@@ -86,11 +94,11 @@ class ReminderReads {
     }
 
     /**
-     * What is already in the outbox that a day in {@code scope} could plan again, in one query: who was sent a reminder
-     * message on the day, and "recipient id|item key" of the reminders about its tertials and of the end-date notes
-     * about activities ending within its end dates.
+     * What is already in the outbox that a day from {@code first} to {@code last} with reminders in {@code scope} could
+     * plan again, in one query: who was sent a reminder message on each day, and "recipient id|item key" of the
+     * reminders about its tertials and of the end-date notes about activities ending within its end dates.
      */
-    Enqueued enqueued(LocalDate day, ReminderPlanner.Scope scope) {
+    Enqueued enqueued(LocalDate first, LocalDate last, ReminderPlanner.Scope scope) {
         List<String> any = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
         if (!scope.tertials().isEmpty()) {
@@ -103,16 +111,16 @@ class ReminderReads {
                     + "))");
             scope.endDates().forEach(end -> parameters.addAll(List.of(end.from(), end.to())));
         }
-        String items = any.isEmpty() ? "" : "SELECT i.recipient_id, i.item_key FROM reminder_item i WHERE "
-                + String.join(" OR ", any) + " UNION ALL ";
-        parameters.addAll(List.of(MessageKind.REMINDER.name(), day));
-        Set<Long> messaged = new HashSet<>();
+        String items = any.isEmpty() ? "" : "SELECT i.recipient_id, i.item_key, CAST(NULL AS DATE) FROM reminder_item i "
+                + "WHERE " + String.join(" OR ", any) + " UNION ALL ";
+        parameters.addAll(List.of(MessageKind.REMINDER.name(), first, last));
+        Map<LocalDate, Set<Long>> messaged = new HashMap<>();
         Set<String> keys = new HashSet<>();
-        query(items + "SELECT m.recipient_id, CAST(NULL AS VARCHAR(200)) FROM outbox_message m WHERE m.kind = ? "
-                + "AND m.send_on = ?", parameters, rows -> {
+        query(items + "SELECT m.recipient_id, CAST(NULL AS VARCHAR(200)), m.send_on FROM outbox_message m "
+                + "WHERE m.kind = ? AND m.send_on BETWEEN ? AND ?", parameters, rows -> {
                     String key = rows.getString(2);
                     if (key == null) {
-                        messaged.add(rows.getLong(1));
+                        messaged.computeIfAbsent(rows.getDate(3).toLocalDate(), d -> new HashSet<>()).add(rows.getLong(1));
                     } else {
                         keys.add(rows.getLong(1) + "|" + key);
                     }
@@ -120,8 +128,12 @@ class ReminderReads {
         return new Enqueued(messaged, keys);
     }
 
-    /** Who was sent a reminder message on a day, and the "recipient id|item key" of reminders already enqueued. */
-    record Enqueued(Set<Long> messagedToday, Set<String> keys) {
+    /** Who was sent a reminder message on which day, and the "recipient id|item key" of reminders already enqueued. */
+    record Enqueued(Map<LocalDate, Set<Long>> messaged, Set<String> keys) {
+
+        boolean messaged(long recipient, LocalDate day) {
+            return messaged.getOrDefault(day, Set.of()).contains(recipient);
+        }
 
         boolean has(long recipient, String itemKey) {
             return keys.contains(recipient + "|" + itemKey);
