@@ -85,6 +85,32 @@ public final class ReminderPlanner {
         return new Scope(tertials, List.copyOf(ends));
     }
 
+    /**
+     * What {@link #plan} can concern on any day from {@code first} to {@code last}: the days' scopes together, with
+     * overlapping or adjacent end-date spans joined (the reminder calendar reads a month at once).
+     */
+    public Scope scope(LocalDate first, LocalDate last) {
+        java.util.Set<Tertial> tertials = new java.util.LinkedHashSet<>();
+        List<OpenActivities.EndDates> spans = new ArrayList<>();
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            Scope scope = scope(day);
+            tertials.addAll(scope.tertials());
+            spans.addAll(scope.endDates());
+        }
+        spans.sort(Comparator.comparing(OpenActivities.EndDates::from));
+        List<OpenActivities.EndDates> joined = new ArrayList<>();
+        for (OpenActivities.EndDates span : spans) {
+            OpenActivities.EndDates previous = joined.isEmpty() ? null : joined.get(joined.size() - 1);
+            if (previous != null && !span.from().isAfter(previous.to().plusDays(1))) {
+                joined.set(joined.size() - 1, new OpenActivities.EndDates(previous.from(),
+                        span.to().isAfter(previous.to()) ? span.to() : previous.to()));
+            } else {
+                joined.add(span);
+            }
+        }
+        return new Scope(List.copyOf(tertials), List.copyOf(joined));
+    }
+
     /** The tertials a day's reminders and escalation can be about, and the end dates its notes are about. */
     public record Scope(List<Tertial> tertials, List<OpenActivities.EndDates> endDates) {
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import se.ange.tertial.notify.MessageKind;
 import se.ange.tertial.register.activity.ActivityView;
 import se.ange.tertial.register.activity.OpenActivities;
 import se.ange.tertial.register.org.Person;
@@ -46,6 +47,14 @@ class ReminderReads {
      * automatic replies and snoozes.
      */
     Directory directory(List<ActivityView> activities, LocalDate day) {
+        return directory(activities, day, day);
+    }
+
+    /**
+     * {@link #directory(List, LocalDate)} for any day from {@code first} to {@code last}: the absences overlapping
+     * them and the snoozes lasting past the first (the directory answers per day, so more is harmless).
+     */
+    Directory directory(List<ActivityView> activities, LocalDate first, LocalDate last) {
         Map<Long, Person> people = new HashMap<>();
         activities.forEach(activity -> activity.owners().forEach(owner -> people.put(owner.id(), owner)));
         Map<Long, Set<Role>> roles = new HashMap<>();
@@ -61,27 +70,35 @@ class ReminderReads {
                     }
                 });
         List<PersonAbsence> absences = new ArrayList<>();
-        query("SELECT * FROM person_absence WHERE from_date <= ? AND to_date >= ?", List.of(day, day),
-                rows -> absences.add(jdbc.readEntity(rows, PersonAbsence.class)));
         Set<Long> autoReplied = new HashSet<>();
-        // people whose mailbox answered automatically in the last two weeks (kept replies, see the mail feature)
-        query("SELECT DISTINCT person_id FROM inbound_mail WHERE outcome = 'AUTO_REPLY' AND person_id IS NOT NULL "
-                + "AND received_at >= ?", List.of(java.sql.Timestamp.from(clock.instant().minus(Duration.ofDays(14)))),
-                rows -> autoReplied.add(rows.getLong(1)));
         Map<String, LocalDate> snoozed = new HashMap<>();
-        query("SELECT person_id, activity_ref, until_day FROM reminder_snooze WHERE until_day > ?", List.of(day),
-                rows -> snoozed.put(rows.getLong(1) + "|" + rows.getString(2), rows.getDate(3).toLocalDate()));
+        // three small reads in one statement (a run's fixed cost is its statements): the day's absences, the people
+        // whose mailbox answered automatically in the last two weeks (kept replies, see the mail feature), the snoozes
+        query("SELECT 'A' AS kind, id, person_id, from_date AS since, to_date AS until, CAST(NULL AS VARCHAR(40)) AS ref "
+                + "FROM person_absence WHERE from_date <= ? AND to_date >= ? "
+                + "UNION ALL SELECT DISTINCT 'R', CAST(NULL AS BIGINT), person_id, CAST(NULL AS DATE), CAST(NULL AS DATE), "
+                + "CAST(NULL AS VARCHAR(40)) FROM inbound_mail WHERE outcome = 'AUTO_REPLY' AND person_id IS NOT NULL "
+                + "AND received_at >= ? "
+                + "UNION ALL SELECT 'S', CAST(NULL AS BIGINT), person_id, CAST(NULL AS DATE), until_day, activity_ref "
+                + "FROM reminder_snooze WHERE until_day > ?",
+                List.of(last, first, java.sql.Timestamp.from(clock.instant().minus(Duration.ofDays(14))), first), rows -> {
+                    long person = rows.getLong("person_id");
+                    switch (rows.getString("kind")) {
+                        case "A" -> absences.add(new PersonAbsence(rows.getLong("id"), person,
+                                rows.getDate("since").toLocalDate(), rows.getDate("until").toLocalDate()));
+                        case "R" -> autoReplied.add(person);
+                        default -> snoozed.put(person + "|" + rows.getString("ref"), rows.getDate("until").toLocalDate());
+                    }
+                });
         return new Directory(people.values(), roles, absences, autoReplied, snoozed);
     }
 
     /**
-     * "recipient id|item key" of the reminders already enqueued that a day in {@code scope} could plan again: those
-     * about its tertials, and the end-date notes about activities ending within its end dates. One query.
+     * What is already in the outbox that a day from {@code first} to {@code last} with reminders in {@code scope} could
+     * plan again, in one query: who was sent a reminder message on each day, and "recipient id|item key" of the
+     * reminders about its tertials and of the end-date notes about activities ending within its end dates.
      */
-    Set<String> enqueued(ReminderPlanner.Scope scope) {
-        if (scope.isEmpty()) {
-            return Set.of();
-        }
+    Enqueued enqueued(LocalDate first, LocalDate last, ReminderPlanner.Scope scope) {
         List<String> any = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
         if (!scope.tertials().isEmpty()) {
@@ -94,10 +111,33 @@ class ReminderReads {
                     + "))");
             scope.endDates().forEach(end -> parameters.addAll(List.of(end.from(), end.to())));
         }
-        Set<String> found = new HashSet<>();
-        query("SELECT i.recipient_id, i.item_key FROM reminder_item i WHERE " + String.join(" OR ", any), parameters,
-                rows -> found.add(rows.getLong(1) + "|" + rows.getString(2)));
-        return found;
+        String items = any.isEmpty() ? "" : "SELECT i.recipient_id, i.item_key, CAST(NULL AS DATE) FROM reminder_item i "
+                + "WHERE " + String.join(" OR ", any) + " UNION ALL ";
+        parameters.addAll(List.of(MessageKind.REMINDER.name(), first, last));
+        Map<LocalDate, Set<Long>> messaged = new HashMap<>();
+        Set<String> keys = new HashSet<>();
+        query(items + "SELECT m.recipient_id, CAST(NULL AS VARCHAR(200)), m.send_on FROM outbox_message m "
+                + "WHERE m.kind = ? AND m.send_on BETWEEN ? AND ?", parameters, rows -> {
+                    String key = rows.getString(2);
+                    if (key == null) {
+                        messaged.computeIfAbsent(rows.getDate(3).toLocalDate(), d -> new HashSet<>()).add(rows.getLong(1));
+                    } else {
+                        keys.add(rows.getLong(1) + "|" + key);
+                    }
+                });
+        return new Enqueued(messaged, keys);
+    }
+
+    /** Who was sent a reminder message on which day, and the "recipient id|item key" of reminders already enqueued. */
+    record Enqueued(Map<LocalDate, Set<Long>> messaged, Set<String> keys) {
+
+        boolean messaged(long recipient, LocalDate day) {
+            return messaged.getOrDefault(day, Set.of()).contains(recipient);
+        }
+
+        boolean has(long recipient, String itemKey) {
+            return keys.contains(recipient + "|" + itemKey);
+        }
     }
 
     private interface Row {

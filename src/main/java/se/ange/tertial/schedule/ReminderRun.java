@@ -10,26 +10,15 @@ import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.ange.tertial.register.org.ReminderChannel;
-import se.ange.tertial.notify.MessageKind;
 import se.ange.tertial.notify.OutboxMessage;
 import se.ange.tertial.notify.OutboxRepository;
 import se.ange.tertial.notify.ReminderItemRepository;
 import se.ange.tertial.notify.ReminderItemRow;
-import se.ange.tertial.register.activity.ActivityCatalog;
 import se.ange.tertial.register.activity.ActivityView;
 import se.ange.tertial.register.activity.OpenActivities;
-import se.ange.tertial.register.org.PersonAbsenceRepository;
-import se.ange.tertial.register.org.PersonRepository;
 import se.ange.tertial.register.org.Person;
-import se.ange.tertial.register.org.PersonRole;
-import se.ange.tertial.register.org.PersonRoleRepository;
-import se.ange.tertial.register.org.Role;
 
 /**
  * A day's reminders: what the planner decides, less what was already enqueued, written to the outbox in
@@ -49,10 +38,6 @@ public class ReminderRun {
     private final ReminderPlanner planner;
     private final OpenActivities open;
     private final ReminderReads reads;
-    private final ActivityCatalog catalog;
-    private final PersonRepository people;
-    private final PersonRoleRepository roles;
-    private final PersonAbsenceRepository absences;
     private final OutboxRepository outbox;
     private final ReminderItemRepository items;
     private final JdbcOperations jdbc;
@@ -60,9 +45,8 @@ public class ReminderRun {
     private final Clock clock;
     private final ApplicationEventPublisher<OutboxFilled> filled;
 
-    ReminderRun(ReminderPlanner planner, OpenActivities open, ReminderReads reads, ActivityCatalog catalog, PersonRepository people, PersonRoleRepository roles,
-                PersonAbsenceRepository absences, OutboxRepository outbox, ReminderItemRepository items,
-                JdbcOperations jdbc, SchedulerConfig config, Clock clock,
+    ReminderRun(ReminderPlanner planner, OpenActivities open, ReminderReads reads, OutboxRepository outbox,
+                ReminderItemRepository items, JdbcOperations jdbc, SchedulerConfig config, Clock clock,
                 ApplicationEventPublisher<OutboxFilled> filled) {
         this.filled = filled;
         this.jdbc = jdbc;
@@ -70,10 +54,6 @@ public class ReminderRun {
         this.planner = planner;
         this.open = open;
         this.reads = reads;
-        this.catalog = catalog;
-        this.people = people;
-        this.roles = roles;
-        this.absences = absences;
         this.outbox = outbox;
         this.items = items;
         this.clock = clock;
@@ -91,36 +71,41 @@ public class ReminderRun {
             return List.of();
         }
         List<ActivityView> activities = open.remindable(scope.tertials(), scope.endDates());
-        return unsent(day, scope, planner.plan(day, activities, reads.directory(activities, day)));
+        if (activities.isEmpty()) {
+            return List.of(); // every reminder is about an activity: nobody to read
+        }
+        List<PlannedMessage> planned = planner.plan(day, activities, reads.directory(activities, day));
+        return planned.isEmpty() ? planned : unsent(planned, reads.enqueued(day, day, scope));
     }
 
     /**
-     * {@link #preview} for each of {@code count} days from {@code first} (the reminder calendar), reading the
-     * register and the people once rather than once a day.
+     * {@link #preview} for each of {@code count} days from {@code first} (the reminder calendar), reading what the
+     * days can concern once — their scopes together — rather than once a day, and never the whole register.
      */
     @Transactional
     public Map<LocalDate, List<PlannedMessage>> previewDays(LocalDate first, int count) {
-        List<ActivityView> activities = catalog.all();
-        Directory directory = directory();
+        LocalDate last = first.plusDays(count - 1L);
+        ReminderPlanner.Scope period = planner.scope(first, last);
+        // the rules decide per day among everything the period concerns: a day plans the same on more activities
+        List<ActivityView> activities = open.remindable(period.tertials(), period.endDates());
+        Directory directory = activities.isEmpty() ? null : reads.directory(activities, first, last);
         Map<LocalDate, List<PlannedMessage>> days = new java.util.LinkedHashMap<>();
-        for (LocalDate day = first; day.isBefore(first.plusDays(count)); day = day.plusDays(1)) {
-            days.put(day, unsent(day, planner.scope(day), planner.plan(day, activities, directory)));
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            days.put(day, activities.isEmpty() ? List.of() : planner.plan(day, activities, directory));
+        }
+        if (days.values().stream().anyMatch(planned -> !planned.isEmpty())) {
+            ReminderReads.Enqueued enqueued = reads.enqueued(first, last, period);
+            days.replaceAll((day, planned) -> unsent(planned, enqueued));
         }
         return days;
     }
 
     /** The planned reminders less those already enqueued, and nothing more for whoever was messaged that day. */
-    private List<PlannedMessage> unsent(LocalDate day, ReminderPlanner.Scope scope, List<PlannedMessage> planned) {
-        if (planned.isEmpty()) {
-            return planned;
-        }
-        Set<Long> messagedToday = outbox.findByKindAndSendOn(MessageKind.REMINDER, day).stream()
-                .map(OutboxMessage::recipientId).collect(Collectors.toSet());
-        Set<String> enqueued = reads.enqueued(scope);
+    private static List<PlannedMessage> unsent(List<PlannedMessage> planned, ReminderReads.Enqueued enqueued) {
         return planned.stream()
-                .filter(m -> !messagedToday.contains(m.recipient().id()))
-                .map(m -> new PlannedMessage(m.recipient(), day, m.items().stream()
-                        .filter(i -> !enqueued.contains(m.recipient().id() + "|" + i.key())).toList()))
+                .filter(m -> !enqueued.messaged(m.recipient().id(), m.day()))
+                .map(m -> new PlannedMessage(m.recipient(), m.day(), m.items().stream()
+                        .filter(i -> !enqueued.has(m.recipient().id(), i.key())).toList()))
                 .filter(m -> !m.items().isEmpty())
                 .toList();
     }
@@ -193,41 +178,5 @@ public class ReminderRun {
             filled.publishEvent(new OutboxFilled(fresh.size())); // delivered once this transaction commits
         }
         return new Result(day, fresh.size(), itemCount);
-    }
-
-    /** Everyone, for {@link #previewDays}: a month of days reads the register and the people once. */
-    private Directory directory() {
-        Map<Long, Set<Role>> roleMap = StreamSupport.stream(roles.findAll().spliterator(), false)
-                .collect(Collectors.groupingBy(PersonRole::personId,
-                        Collectors.mapping(PersonRole::role, Collectors.toSet())));
-        return new Directory(StreamSupport.stream(people.findAll().spliterator(), false).toList(), roleMap,
-                StreamSupport.stream(absences.findAll().spliterator(), false).toList(), recentAutoReplies(), snoozes());
-    }
-
-    private Map<String, LocalDate> snoozes() {
-        return jdbc.prepareStatement("SELECT person_id, activity_ref, until_day FROM reminder_snooze", statement -> {
-            Map<String, LocalDate> snoozed = new java.util.HashMap<>();
-            try (var rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    snoozed.put(rows.getLong(1) + "|" + rows.getString(2), rows.getDate(3).toLocalDate());
-                }
-            }
-            return snoozed;
-        });
-    }
-
-    /** People whose mailbox answered automatically in the last two weeks (kept replies, see the mail feature). */
-    private Set<Long> recentAutoReplies() {
-        return jdbc.prepareStatement("SELECT DISTINCT person_id FROM inbound_mail WHERE outcome = 'AUTO_REPLY' "
-                + "AND person_id IS NOT NULL AND received_at >= ?", statement -> {
-                    statement.setObject(1, java.sql.Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(14))));
-                    Set<Long> ids = new java.util.HashSet<>();
-                    try (var rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            ids.add(rows.getLong(1));
-                        }
-                    }
-                    return ids;
-                });
     }
 }

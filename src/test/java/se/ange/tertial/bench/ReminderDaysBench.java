@@ -33,7 +33,8 @@ import se.ange.tertial.support.TestPostgres;
  * Prints ms per 1,000 activities, so linear shows as a flat column.
  *
  * <pre>mvn -q -o -Pbench test-compile exec:java -Dbench.main=se.ange.tertial.bench.BenchAll -Dbench.only=reminders
- *     [-Dbench.sizes=2000,20000,100000] [-Dbench.db=postgres] [-Dbench.rounds=3]</pre>
+ *     [-Dbench.sizes=2000,20000,100000] [-Dbench.db=postgres] [-Dbench.rounds=3] [-Dbench.warmups=2]
+ *     [-Dbench.verbose=true (each round on stderr)]</pre>
  * or alone, with a detailed table: {@code -Dbench.main=se.ange.tertial.bench.ReminderDaysBench}.
  */
 public final class ReminderDaysBench implements BenchSuite {
@@ -135,10 +136,12 @@ public final class ReminderDaysBench implements BenchSuite {
             Map<String, List<Double>> runs = new LinkedHashMap<>();
             Map<String, List<Double>> anchors = new LinkedHashMap<>();
             Map<String, ReminderRun.Result> results = new HashMap<>();
-            for (int round = -1; round < rounds; round++) { // round -1 warms up: class loading, JIT
+            int warmups = Integer.getInteger("bench.warmups", 2);
+            for (int round = -warmups; round < rounds; round++) { // negative rounds warm up: class loading, JIT, heap
                 for (var day : days.entrySet()) {
                     boolean anchorFirst = round % 2 == 0; // alternate, so neither always runs on a warmer cache
                     double anchor = anchorFirst ? anchor(pool, planner.scope(day.getValue()), expected(results, day.getKey())) : 0;
+                    settle();
                     long started = System.nanoTime();
                     ReminderRun.Result result = reminders.run(day.getValue());
                     double millis = (System.nanoTime() - started) / 1e6;
@@ -146,6 +149,10 @@ public final class ReminderDaysBench implements BenchSuite {
                     results.put(day.getKey(), result);
                     if (!anchorFirst) {
                         anchor = anchor(pool, planner.scope(day.getValue()), result);
+                    }
+                    if (Boolean.getBoolean("bench.verbose")) {
+                        System.err.printf("%d %-11s round %2d: run %8.1f ms, anchor %8.1f ms%n", activities, day.getKey(),
+                                round, millis, anchor);
                     }
                     if (round >= 0) {
                         runs.computeIfAbsent(day.getKey(), k -> new ArrayList<>()).add(millis);
@@ -161,6 +168,14 @@ public final class ReminderDaysBench implements BenchSuite {
             }
             return rows;
         }
+    }
+
+    /**
+     * Collects the garbage before each timed part, Tertial's and the anchor's alike, so that neither pays for the
+     * other's (interleaved, a young collection promoting one side's 100k objects landed in the other's time).
+     */
+    private static void settle() {
+        System.gc();
     }
 
     private static ReminderRun.Result expected(Map<String, ReminderRun.Result> results, String kind) {
@@ -191,6 +206,7 @@ public final class ReminderDaysBench implements BenchSuite {
             throws SQLException {
         int messages = enqueued.messages();
         int items = enqueued.items();
+        settle();
         long started = System.nanoTime();
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);

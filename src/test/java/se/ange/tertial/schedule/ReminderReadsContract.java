@@ -39,7 +39,9 @@ abstract class ReminderReadsContract {
 
     static final String CLOCK = "2024-03-01T06:00:00Z";
     /** Statements of one run (commits not counted), whatever the register's size. */
-    static final int MAX_STATEMENTS = 16;
+    static final int MAX_STATEMENTS = 7;
+    /** Statements of the 30-day reminder calendar, whatever the register's size. */
+    static final int MAX_CALENDAR_STATEMENTS = 5;
 
     @Inject
     DataSource dataSource;
@@ -105,6 +107,54 @@ abstract class ReminderReadsContract {
                     .noneMatch(sql -> sql.replaceAll("\\s+", " ").matches("(?i).*FROM \"?(activity|status_report|activity_owner|person)\"?"
                             + "( [a-z_]+)?( ORDER BY .*)?"));
         }
+    }
+
+    @Test
+    void the_calendar_shows_for_each_day_what_the_rules_plan_on_the_whole_register() throws SQLException {
+        TestDatabase.clear(dataSource);
+        seed("A", 120, new Random(17));
+        var register = catalog.allUncached();
+        Directory everyone = wholeDirectory();
+        reminders.run(LocalDate.parse("2024-03-28")); // enqueued: the calendar leaves out what is already in the outbox
+        int items = 0;
+        for (LocalDate first = LocalDate.parse("2024-01-01"); first.isBefore(LocalDate.parse("2025-01-01")); first = first.plusDays(30)) {
+            Map<LocalDate, List<PlannedMessage>> calendar = reminders.previewDays(first, 30);
+            assertThat(calendar.keySet()).containsExactlyElementsOf(first.datesUntil(first.plusDays(30)).toList());
+            for (LocalDate day : calendar.keySet()) {
+                assertThat(calendar.get(day)).as("the calendar's reminders of %s", day).isEqualTo(reminders.preview(day));
+                if (!day.equals(LocalDate.parse("2024-03-28"))) {
+                    assertThat(calendar.get(day)).as("the reminders of %s", day).isEqualTo(planner.plan(day, register, everyone));
+                }
+                items += calendar.get(day).stream().mapToInt(m -> m.items().size()).sum();
+            }
+        }
+        assertThat(reminders.previewDays(LocalDate.parse("2024-03-28"), 1).get(LocalDate.parse("2024-03-28")))
+                .as("a day already run").isEmpty();
+        assertThat(items).as("items in the calendar").isGreaterThan(300);
+        sql("DELETE FROM reminder_item", "DELETE FROM outbox_message");
+    }
+
+    @Test
+    void the_calendar_costs_the_same_statements_on_a_register_five_times_larger() throws SQLException {
+        TestDatabase.clear(dataSource);
+        LocalDate first = LocalDate.parse("2024-03-15"); // reminders for T1, escalations for T3, end-date notes
+        seed("A", 40, new Random(1));
+        CountingDriver.start();
+        reminders.previewDays(first, 30);
+        List<String> small = withoutCommits(CountingDriver.stop());
+        seed("B", 160, new Random(2));
+        CountingDriver.start();
+        Map<LocalDate, List<PlannedMessage>> calendar = reminders.previewDays(first, 30);
+        List<String> large = withoutCommits(CountingDriver.stop());
+        assertThat(calendar.values()).as("days with reminders").filteredOn(planned -> !planned.isEmpty()).hasSizeGreaterThan(3);
+        assertThat(large).as("statements of a 30-day calendar, five times the register").hasSameSizeAs(small);
+        assertThat(small).as("statements of a 30-day calendar").hasSizeLessThanOrEqualTo(MAX_CALENDAR_STATEMENTS)
+                .noneMatch(sql -> sql.replaceAll("\\s+", " ").matches("(?i).*FROM \"?(activity|status_report|activity_owner|person)\"?"
+                        + "( [a-z_]+)?( ORDER BY .*)?"));
+    }
+
+    private static List<String> withoutCommits(List<String> executed) {
+        return executed.stream().filter(s -> !s.equals("COMMIT") && !s.equals("ROLLBACK")).toList();
     }
 
     /** The statements of each day's run (commits not counted), each day run on an empty outbox. */

@@ -16,7 +16,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import se.ange.tertial.followup.Status;
 import se.ange.tertial.followup.Tertial;
+import se.ange.tertial.register.goal.Goal;
 import se.ange.tertial.register.org.Person;
+import se.ange.tertial.system.JoinedColumns;
 
 /**
  * The activities a reminder day can concern, read in a few queries instead of the whole register: a run needs
@@ -36,12 +38,19 @@ public class OpenActivities {
     private static final String COMPLETED = java.util.Arrays.stream(Status.values()).filter(Status::isCompleted)
             .map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
 
-    private final JdbcOperations jdbc;
-    private final ActivityCatalog catalog;
+    /** The selected activities' rows, the condition to follow: as {@link OneActivity} reads one, prefixed columns. */
+    private static final String SELECT = "SELECT a.*, " + JoinedColumns.of(Goal.class, "g", "g_") + ", "
+            + JoinedColumns.of(Goal.class, "k", "k_") + ", " + JoinedColumns.of(Person.class, "p", "p_")
+            + ", d.name AS d_name, u.name AS u_name"
+            + ", (SELECT MIN(c.to_year) FROM activity_copy c WHERE c.source_activity_id = a.id) AS copied_to"
+            + " FROM activity a JOIN goal g ON g.id = a.goal_id LEFT JOIN goal k ON k.id = g.parent_id"
+            + " JOIN department d ON d.id = a.department_id LEFT JOIN org_unit u ON u.id = a.unit_id"
+            + " LEFT JOIN activity_owner o ON o.activity_id = a.id LEFT JOIN person p ON p.id = o.person_id WHERE ";
 
-    OpenActivities(JdbcOperations jdbc, ActivityCatalog catalog) {
+    private final JdbcOperations jdbc;
+
+    OpenActivities(JdbcOperations jdbc) {
         this.jdbc = jdbc;
-        this.catalog = catalog;
     }
 
     /**
@@ -56,49 +65,54 @@ public class OpenActivities {
             return List.of();
         }
         Where where = where(tertials, ends);
-        Map<Long, Activity> activities = new LinkedHashMap<>();
-        Map<Long, List<Long>> ownerIds = new HashMap<>();
-        query("SELECT a.*, o.person_id AS owner_id FROM activity a LEFT JOIN activity_owner o ON o.activity_id = a.id"
-                + " WHERE " + where.sql() + " ORDER BY a.ref", where, rows -> {
-                    Activity activity = activities.get(rows.getLong("id"));
-                    if (activity == null) {
-                        activity = jdbc.readEntity(rows, Activity.class);
-                        activities.put(activity.id(), activity);
-                    }
-                    long owner = rows.getLong("owner_id");
-                    if (!rows.wasNull()) {
-                        ownerIds.computeIfAbsent(activity.id(), id -> new ArrayList<>()).add(owner);
-                    }
-                });
-        if (activities.isEmpty()) {
+        Map<Long, Selected> selected = new LinkedHashMap<>();
+        Map<Long, Goal> goals = new HashMap<>();
+        Map<Long, Person> people = new HashMap<>();
+        // one row per activity and owner, with its goals, department, unit, the owner and the first plan year it was
+        // handed on to: a run's fixed cost is its statements, so what fits one query is read in one
+        query(SELECT + where.sql() + " ORDER BY a.ref", where, rows -> {
+            Selected activity = selected.get(rows.getLong("id"));
+            if (activity == null) {
+                activity = new Selected(jdbc.readEntity(rows, Activity.class), rows.getString("d_name"),
+                        rows.getString("u_name"), copiedTo(rows));
+                selected.put(activity.activity().id(), activity);
+                goals.computeIfAbsent(rows.getLong("g_id"), id -> jdbc.readEntity("g_", rows, Goal.class));
+                long kfGoal = rows.getLong("k_id");
+                if (!rows.wasNull()) {
+                    goals.computeIfAbsent(kfGoal, id -> jdbc.readEntity("k_", rows, Goal.class));
+                }
+            }
+            long owner = rows.getLong("p_id");
+            if (!rows.wasNull()) {
+                activity.owners().add(people.computeIfAbsent(owner, id -> jdbc.readEntity("p_", rows, Person.class)));
+            }
+        });
+        if (selected.isEmpty()) {
             return List.of();
         }
-        Map<Long, Person> people = new HashMap<>();
-        query("SELECT p.* FROM person p WHERE p.id IN (SELECT o.person_id FROM activity_owner o JOIN activity a ON "
-                + "a.id = o.activity_id WHERE " + where.sql() + ")", where, rows -> {
-                    Person person = jdbc.readEntity(rows, Person.class);
-                    people.put(person.id(), person);
-                });
         Map<Long, List<StatusReport>> reports = new HashMap<>();
         query("SELECT r.* FROM status_report r JOIN activity a ON a.id = r.activity_id WHERE " + where.sql()
                 + " ORDER BY r.received_at, r.id", where, rows -> {
                     StatusReport report = jdbc.readEntity(rows, StatusReport.class);
                     reports.computeIfAbsent(report.activityId(), id -> new ArrayList<>()).add(report);
                 });
-        Map<Long, Integer> lastYears = new HashMap<>();
-        query("SELECT c.source_activity_id, MIN(c.to_year) FROM activity_copy c JOIN activity a ON "
-                + "a.id = c.source_activity_id WHERE " + where.sql() + " GROUP BY c.source_activity_id", where,
-                rows -> lastYears.put(rows.getLong(1), ActivityContinuations.lastYearBefore(rows.getInt(2))));
-        return views(activities.values(), ownerIds, people, reports, lastYears);
+        return selected.values().stream().map(activity -> ActivityViews.of(activity.activity(), goals,
+                activity.department(), activity.unit(), activity.owners(),
+                reports.getOrDefault(activity.activity().id(), List.of()), activity.lastYear())).toList();
     }
 
-    private List<ActivityView> views(Collection<Activity> selected, Map<Long, List<Long>> ownerIds,
-                                     Map<Long, Person> people, Map<Long, List<StatusReport>> reports,
-                                     Map<Long, Integer> lastYears) {
-        Map<Long, List<Person>> owners = new HashMap<>();
-        ownerIds.forEach((activity, ids) -> owners.put(activity,
-                ids.stream().map(people::get).filter(java.util.Objects::nonNull).toList()));
-        return catalog.viewsOf(selected, owners, reports, lastYears);
+    /** The last plan year of an activity handed on to a later plan, from the row's {@code copied_to}; null if not. */
+    private static Integer copiedTo(ResultSet rows) throws SQLException {
+        int copiedTo = rows.getInt("copied_to");
+        return rows.wasNull() ? null : ActivityContinuations.lastYearBefore(copiedTo);
+    }
+
+    /** An activity of the selection as its rows are read: the owners are added row by row. */
+    private record Selected(Activity activity, String department, String unit, Integer lastYear, List<Person> owners) {
+
+        Selected(Activity activity, String department, String unit, Integer lastYear) {
+            this(activity, department, unit, lastYear, new ArrayList<>());
+        }
     }
 
     /** A condition on {@code activity a} and its parameters. */
