@@ -1,8 +1,8 @@
 package se.ange.tertial.register.activity;
 
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -38,8 +38,12 @@ class OneActivity {
         this.jdbc = jdbc;
     }
 
-    /** The activity with this reference (trimmed), read now (never from the register cache). */
-    @Transactional
+    /**
+     * The activity with this reference (trimmed), read now (never from the register cache): in the caller's
+     * transaction when there is one, else on a connection without one (one query is consistent by itself, and
+     * BEGIN/COMMIT would cost a round trip more).
+     */
+    @Connectable
     public Optional<ActivityView> byRef(String ref) {
         Optional<Joined> joined = jdbc.prepareStatement(SQL, statement -> {
             statement.setString(1, ref.trim());
