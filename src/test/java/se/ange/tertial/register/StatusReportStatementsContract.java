@@ -99,5 +99,51 @@ abstract class StatusReportStatementsContract {
         assertThat((List<?>) detail.get("history")).hasSize(3);
         List<Map> audit = admin.retrieve("/api/audit?activity=KS2024-002", Argument.listOf(Map.class));
         assertThat(audit).filteredOn(entry -> "status.reported".equals(entry.get("action"))).hasSize(3);
+        assertRowsAsWritten();
+    }
+
+    /** The rows the reports wrote, column by column (they are written by hand in one statement, not by repositories). */
+    private void assertRowsAsWritten() {
+        java.time.Instant at = java.time.Instant.parse(CLOCK);
+        try (java.sql.Connection c = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource)
+                .getConnection(); java.sql.Statement s = c.createStatement()) {
+            List<String> reports = new java.util.ArrayList<>();
+            try (java.sql.ResultSet r = s.executeQuery("SELECT r.tertial, r.status, r.comment, r.reporter_id = p.id,"
+                    + " r.reported_by, r.channel, r.received_at, r.inbound_mail_id FROM status_report r"
+                    + " JOIN activity a ON a.id = r.activity_id JOIN person p ON p.email = 'emma.berglund@ange.example'"
+                    + " WHERE a.ref = 'KS2024-002' ORDER BY r.id")) {
+                while (r.next()) {
+                    reports.add(String.join("|", r.getString(1), r.getString(2), r.getString(3),
+                            String.valueOf(r.getBoolean(4)), r.getString(5), r.getString(6),
+                            String.valueOf(r.getObject(7, java.time.OffsetDateTime.class).toInstant()),
+                            String.valueOf(r.getObject(8))));
+                }
+            }
+            String row = "|Enligt plan|true|emma.berglund@ange.example|API|" + at + "|null";
+            assertThat(reports).containsExactly("2024-T1|PAGAENDE_ENLIGT_PLAN" + row, "2024-T1|PAGAENDE_ENLIGT_PLAN" + row,
+                    "2024-T1|VANTELAGE" + row);
+            try (java.sql.ResultSet a = s.executeQuery("SELECT status, updated_at FROM activity WHERE ref = 'KS2024-002'")) {
+                assertThat(a.next()).isTrue();
+                assertThat(a.getString(1)).isEqualTo("PAGAENDE_ENLIGT_PLAN");
+                assertThat(a.getObject(2, java.time.OffsetDateTime.class).toInstant()).isEqualTo(at);
+            }
+            List<String> audits = new java.util.ArrayList<>();
+            try (java.sql.ResultSet a = s.executeQuery("SELECT l.occurred_at, l.actor, l.channel, l.subject,"
+                    + " l.activity_id = a.id, l.before_value, l.after_value, l.credential FROM audit_log l"
+                    + " JOIN activity a ON a.ref = 'KS2024-002' WHERE l.action = 'status.reported' ORDER BY l.id")) {
+                while (a.next()) {
+                    audits.add(String.join("|", String.valueOf(a.getObject(1, java.time.OffsetDateTime.class).toInstant()),
+                            a.getString(2), a.getString(3), a.getString(4), String.valueOf(a.getBoolean(5)),
+                            a.getString(6), a.getString(7), a.getString(8)));
+                }
+            }
+            String who = at + "|emma.berglund@ange.example|API|activity:KS2024-002|true|";
+            String first = "{\"tertial\":\"2024-T1\",\"status\":\"PAGAENDE_ENLIGT_PLAN\",\"comment\":\"Enligt plan\"}";
+            String third = "{\"tertial\":\"2024-T1\",\"status\":\"VANTELAGE\",\"comment\":\"Enligt plan\"}";
+            assertThat(audits).containsExactly(who + "null|" + first + "|emma", who + first + "|" + first + "|emma",
+                    who + first + "|" + third + "|emma");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
