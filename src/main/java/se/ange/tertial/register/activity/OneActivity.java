@@ -15,7 +15,7 @@ import se.ange.tertial.system.JoinedColumns;
 /**
  * One activity as an {@link ActivityView} in one query, for a write that concerns one activity (a status
  * report): the activity joined with its goals, department, unit, continuation, owners and history (a row per
- * owner and report: an activity has a few of each). {@link ActivityCatalog#byRef} takes a query per table
+ * owner and one per report). {@link ActivityCatalog#byRef} takes a query per table
  * (eight), fine for reads of many activities at once but most of what a single report cost (issue 17). Same
  * view, same order of owners and reports.
  */
@@ -28,8 +28,10 @@ class OneActivity {
             + ", (SELECT MIN(c.to_year) FROM activity_copy c WHERE c.source_activity_id = a.id) AS copied_to"
             + " FROM activity a JOIN goal g ON g.id = a.goal_id LEFT JOIN goal k ON k.id = g.parent_id"
             + " JOIN department d ON d.id = a.department_id LEFT JOIN org_unit u ON u.id = a.unit_id"
-            + " LEFT JOIN activity_owner o ON o.activity_id = a.id LEFT JOIN person p ON p.id = o.person_id"
-            + " LEFT JOIN status_report r ON r.activity_id = a.id"
+            // owners on rows of kind 1, reports on rows of kind 2: owners + reports rows, not owners × reports
+            + " CROSS JOIN (VALUES (1), (2)) AS row_kind(kind)"
+            + " LEFT JOIN activity_owner o ON row_kind.kind = 1 AND o.activity_id = a.id LEFT JOIN person p ON p.id = o.person_id"
+            + " LEFT JOIN status_report r ON row_kind.kind = 2 AND r.activity_id = a.id"
             + " WHERE a.ref = ?";
 
     private final JdbcOperations jdbc;
