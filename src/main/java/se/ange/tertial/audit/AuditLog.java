@@ -24,9 +24,7 @@ public class AuditLog {
 
     public AuditEntry record(Actor actor, String action, String subject, @Nullable Long activityId,
                              @Nullable Object before, @Nullable Object after) {
-        // the columns' sizes (V1, V2): a subject built from outside input (a mail's Message-ID) is cut, not refused
-        return entries.save(new AuditEntry(null, clock.instant(), Limits.fit(actor.name(), 320), actor.channel(), action,
-                Limits.fit(subject, 100), activityId, toJson(before), toJson(after), Limits.fit(actor.credential(), 100)));
+        return entries.save(entry(actor, action, subject, activityId, before, after));
     }
 
     /** The audit subject of an activity: {@code activity:KS2024-017}. */
@@ -43,5 +41,16 @@ public class AuditLog {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The audit row {@link #record} writes, not yet written: for a write that stores it with its own rows in one
+     * statement (a status report, {@code register.activity.ReportWrites}).
+     */
+    public AuditEntry entry(Actor actor, String action, String subject, @Nullable Long activityId,
+                            @Nullable Object before, @Nullable Object after) {
+        // the columns' sizes (V1, V2): a subject built from outside input (a mail's Message-ID) is cut, not refused
+        return new AuditEntry(null, clock.instant(), Limits.fit(actor.name(), 320), actor.channel(), action,
+                Limits.fit(subject, 100), activityId, toJson(before), toJson(after), Limits.fit(actor.credential(), 100));
     }
 }

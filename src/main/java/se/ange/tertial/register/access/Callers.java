@@ -4,11 +4,14 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import se.ange.tertial.register.org.Person;
+import se.ange.tertial.register.org.PersonAbsence;
 import se.ange.tertial.register.org.PersonAbsenceRepository;
 import se.ange.tertial.register.org.PersonRepository;
 import se.ange.tertial.register.org.PersonRole;
@@ -54,21 +57,26 @@ public class Callers {
 
     /** A token's caller: the token's role, acting as its person (when it has one) within their scope. */
     Optional<Caller> forToken(ApiToken token) {
-        return forToken(token, () -> people.findById(token.personId()));
+        return forToken(token, () -> people.findById(token.personId()), this::deputyFor);
     }
 
-    /** The caller of a valid (unrevoked) token with this hash, the token and its person read in one query. */
+    /**
+     * The caller of a valid (unrevoked) token with this hash: the token, its person and whom the person stands in
+     * for read in one query.
+     */
     Optional<Caller> forTokenHash(String tokenHash) {
-        return tokensWithPerson.find(tokenHash).flatMap(found -> forToken(found.token(), found::person));
+        return tokensWithPerson.find(tokenHash).flatMap(found -> forToken(found.token(), found::person, person ->
+                standingInFor(found.deputyOf(), absent -> found.absences().getOrDefault(absent.id(), List.of()))));
     }
 
-    private Optional<Caller> forToken(ApiToken token, Supplier<Optional<Person>> person) {
+    private Optional<Caller> forToken(ApiToken token, Supplier<Optional<Person>> person,
+                                      Function<Person, Set<Long>> deputyFor) {
         if (token.personId() == null || token.role() == Role.GATEWAY) { // a gateway never acts as a person
             return Optional.of(new Caller(token.name(), token.name(), null, Set.of(token.role()), null, null, Set.of()));
         }
         return person.get().filter(Person::active)
                 .map(found -> new Caller(found.email(), token.name(), found.id(), Set.of(token.role()),
-                        found.departmentId(), found.unitId(), deputyFor(found)));
+                        found.departmentId(), found.unitId(), deputyFor.apply(found)));
     }
 
     /**
@@ -106,9 +114,14 @@ public class Callers {
 
     /** The people who have this person as deputy and are absent today. */
     private Set<Long> deputyFor(Person person) {
+        return standingInFor(people.findByDeputyId(person.id()), absent -> absences.findByPersonId(absent.id()));
+    }
+
+    /** Of the people who have someone as deputy, the active ones away today (their absences asked only for those). */
+    private Set<Long> standingInFor(List<Person> deputyOf, Function<Person, List<PersonAbsence>> absencesOf) {
         LocalDate today = LocalDate.now(clock);
-        return people.findByDeputyId(person.id()).stream().filter(Person::active)
-                .filter(absent -> absences.findByPersonId(absent.id()).stream().anyMatch(a -> a.covers(today)))
+        return deputyOf.stream().filter(Person::active)
+                .filter(absent -> absencesOf.apply(absent).stream().anyMatch(a -> a.covers(today)))
                 .map(Person::id).collect(Collectors.toSet());
     }
 

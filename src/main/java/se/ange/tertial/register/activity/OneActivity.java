@@ -1,8 +1,8 @@
 package se.ange.tertial.register.activity;
 
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -15,7 +15,7 @@ import se.ange.tertial.system.JoinedColumns;
 /**
  * One activity as an {@link ActivityView} in one query, for a write that concerns one activity (a status
  * report): the activity joined with its goals, department, unit, continuation, owners and history (a row per
- * owner and report: an activity has a few of each). {@link ActivityCatalog#byRef} takes a query per table
+ * owner and one per report). {@link ActivityCatalog#byRef} takes a query per table
  * (eight), fine for reads of many activities at once but most of what a single report cost (issue 17). Same
  * view, same order of owners and reports.
  */
@@ -28,8 +28,10 @@ class OneActivity {
             + ", (SELECT MIN(c.to_year) FROM activity_copy c WHERE c.source_activity_id = a.id) AS copied_to"
             + " FROM activity a JOIN goal g ON g.id = a.goal_id LEFT JOIN goal k ON k.id = g.parent_id"
             + " JOIN department d ON d.id = a.department_id LEFT JOIN org_unit u ON u.id = a.unit_id"
-            + " LEFT JOIN activity_owner o ON o.activity_id = a.id LEFT JOIN person p ON p.id = o.person_id"
-            + " LEFT JOIN status_report r ON r.activity_id = a.id"
+            // owners on rows of kind 1, reports on rows of kind 2: owners + reports rows, not owners × reports
+            + " CROSS JOIN (VALUES (1), (2)) AS row_kind(kind)"
+            + " LEFT JOIN activity_owner o ON row_kind.kind = 1 AND o.activity_id = a.id LEFT JOIN person p ON p.id = o.person_id"
+            + " LEFT JOIN status_report r ON row_kind.kind = 2 AND r.activity_id = a.id"
             + " WHERE a.ref = ?";
 
     private final JdbcOperations jdbc;
@@ -38,8 +40,12 @@ class OneActivity {
         this.jdbc = jdbc;
     }
 
-    /** The activity with this reference (trimmed), read now (never from the register cache). */
-    @Transactional
+    /**
+     * The activity with this reference (trimmed), read now (never from the register cache): in the caller's
+     * transaction when there is one, else on a connection without one (one query is consistent by itself, and
+     * BEGIN/COMMIT would cost a round trip more).
+     */
+    @Connectable
     public Optional<ActivityView> byRef(String ref) {
         Optional<Joined> joined = jdbc.prepareStatement(SQL, statement -> {
             statement.setString(1, ref.trim());

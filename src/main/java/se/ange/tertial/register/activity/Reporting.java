@@ -27,18 +27,15 @@ import se.ange.tertial.system.ProblemException;
 public class Reporting {
 
     private final ActivityCatalog catalog;
-    private final ActivityRepository activities;
-    private final StatusReportRepository reports;
+    private final ReportWrites writes;
     private final AuditLog audit;
     private final AskedTertial asked;
     private final Clock clock;
 
-    Reporting(ActivityCatalog catalog, ActivityRepository activities,
-              StatusReportRepository reports, AuditLog audit, AskedTertial asked, Clock clock) {
+    Reporting(ActivityCatalog catalog, ReportWrites writes, AuditLog audit, AskedTertial asked, Clock clock) {
         this.asked = asked;
         this.catalog = catalog;
-        this.activities = activities;
-        this.reports = reports;
+        this.writes = writes;
         this.audit = audit;
         this.clock = clock;
     }
@@ -57,7 +54,8 @@ public class Reporting {
 
     /**
      * Records a report for an activity the caller has just read for this request ({@link #check} or
-     * {@link #read}, never a view from the cached register), so that it is not read a second time.
+     * {@link #read}, never a view from the cached register), so that it is not read a second time. The report
+     * is returned as written, without its new id (not read back: see {@link ReportWrites}).
      */
     @Transactional
     public StatusReport report(ActivityView view, Tertial tertial, Status status, @Nullable String comment, Actor actor,
@@ -68,17 +66,15 @@ public class Reporting {
         Instant now = clock.instant();
         String cleanComment = comment == null || comment.isBlank() ? null : comment.strip();
         Limits.text("comment", cleanComment, Limits.COMMENT);
-        StatusReport saved = reports.save(new StatusReport(null, view.activity().id(), tertial.toString(), status,
-                cleanComment, actor.personId(), actor.name(), actor.channel(), now, inboundMailId));
+        StatusReport saved = new StatusReport(null, view.activity().id(), tertial.toString(), status,
+                cleanComment, actor.personId(), actor.name(), actor.channel(), now, inboundMailId);
         ActivityFacts before = view.facts();
         var previous = before.latestReport();
         Status current = new ActivityFacts(ref, null, null, append(before, saved.toFact()))
                 .currentStatus().orElseThrow();
-        if (current != view.activity().status()) {
-            activities.update(view.activity().withStatus(current, now));
-        }
-        audit.record(actor, "status.reported", AuditLog.activitySubject(ref), view.activity().id(),
-                previous.map(Reporting::describe).orElse(null), describe(saved.toFact()));
+        Activity changed = current != view.activity().status() ? view.activity().withStatus(current, now) : null;
+        writes.write(saved, changed, audit.entry(actor, "status.reported", AuditLog.activitySubject(ref),
+                view.activity().id(), previous.map(Reporting::describe).orElse(null), describe(saved.toFact())));
         return saved;
     }
 
