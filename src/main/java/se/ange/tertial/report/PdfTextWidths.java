@@ -67,16 +67,20 @@ final class PdfTextWidths extends PdfBoxTextRenderer {
     private boolean encodable(PDFont pdFont, String text) {
         float[] table = widths.computeIfAbsent(pdFont, f -> newTable());
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            float width = table[c];
-            if (Float.isNaN(width)) {
-                width = table[c] = measure(pdFont, c);
-            }
-            if (width == MISSING) {
+            if (width(table, pdFont, text.charAt(i)) == MISSING) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The character's width from the font's table, measured once on first use. */
+    private static float width(float[] table, PDFont pdFont, char c) {
+        float width = table[c];
+        if (Float.isNaN(width)) {
+            width = table[c] = measure(pdFont, c);
+        }
+        return width;
     }
 
     /** Whether this openhtmltopdf lets drawing skip the trial encoding (its device's font field was found). */
@@ -112,11 +116,7 @@ final class PdfTextWidths extends PdfBoxTextRenderer {
         float[] table = widths.computeIfAbsent(pdFont, f -> newTable());
         float sum = 0;
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            float width = table[c];
-            if (Float.isNaN(width)) {
-                width = table[c] = measure(pdFont, c);
-            }
+            float width = width(table, pdFont, text.charAt(i));
             if (width == MISSING) {
                 return super.getWidth(context, font, string);
             }

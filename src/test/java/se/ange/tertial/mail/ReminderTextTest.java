@@ -3,7 +3,6 @@ package se.ange.tertial.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -85,22 +84,10 @@ class ReminderTextTest {
         return context;
     }
 
+    /** An item as the mail's templates get it. */
     private static Map<String, Object> line(String ref, String title, String end, boolean late, String status,
                                             String owner, String note, String link) {
-        Map<String, Object> line = new HashMap<>();
-        line.put("ref", ref);
-        line.put("title", title);
-        line.put("end", end);
-        line.put("late", late);
-        line.put("status", status);
-        line.put("owner", owner);
-        line.put("note", note);
-        line.put("link", link);
-        line.put("hasStatus", !status.isEmpty());
-        line.put("hasOwner", !owner.isEmpty());
-        line.put("hasNote", !note.isEmpty());
-        line.put("hasLink", !link.isEmpty());
-        return line;
+        return new ReminderMail.Line(ref, title, end, late, status, owner, note, link).forTemplate();
     }
 
     @SafeVarargs
