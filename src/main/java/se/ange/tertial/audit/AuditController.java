@@ -4,11 +4,14 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import java.time.Instant;
 import java.util.List;
 
 /** The audit trail, optionally for one activity (its ref) and from a moment on (ISO-8601 instant). */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/audit")
 @Secured({"STAB", "ADMIN"})
 class AuditController {

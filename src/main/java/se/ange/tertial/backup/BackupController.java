@@ -3,6 +3,8 @@ package se.ange.tertial.backup;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
@@ -11,6 +13,7 @@ import se.ange.tertial.followup.Channel;
 import se.ange.tertial.register.access.Caller;
 
 /** {@code POST /api/admin/backup} (admin): an online backup of the embedded H2 database; answers where it is. */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/admin/backup")
 @Secured("ADMIN")
 class BackupController {

@@ -31,6 +31,7 @@ import se.ange.tertial.system.ProblemException;
  * The weekly digest: a preview without sending (stab, admin, or a manager their own), each person's
  * choices (their own, or any by an admin), and a run for a given day (admin: catch-up, demos).
  */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/digests")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class DigestController {
@@ -50,7 +51,6 @@ class DigestController {
     }
 
     @Get("/preview")
-    @ExecuteOn(TaskExecutors.BLOCKING)
     DigestRun.Prepared preview(@QueryValue String manager, @Nullable @QueryValue LocalDate on, Authentication authentication) {
         Limits.date("on", on);
         Person person = person(manager);
@@ -81,7 +81,6 @@ class DigestController {
 
     @Post("/run")
     @Secured("ADMIN")
-    @ExecuteOn(TaskExecutors.BLOCKING)
     DigestRun.Result run(@QueryValue LocalDate on) {
         return digests.run(Limits.date("on", on));
     }

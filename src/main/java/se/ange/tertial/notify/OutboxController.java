@@ -6,6 +6,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import java.util.List;
@@ -13,6 +15,7 @@ import se.ange.tertial.followup.Channel;
 import se.ange.tertial.register.access.Caller;
 
 /** What is waiting, sent, dead or cancelled in the outbox; a DEAD message sent again, a PENDING one cancelled. */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/outbox")
 @Secured({"STAB", "ADMIN"})
 class OutboxController {

@@ -6,6 +6,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -28,6 +30,7 @@ import se.ange.tertial.system.ProblemException;
  * A KS goal's assessment for a tertial: the suggestion (the styrmodell's rule), the decision and its
  * analysis. Stab decides, or the manager of the department that carries all the goal's activities.
  */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/goals/{year}/{ref}/assessments")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class GoalAssessmentController {

@@ -6,6 +6,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -21,6 +23,7 @@ import se.ange.tertial.system.ProblemException;
  * replaces them; unknown references are a 422 naming them), {@code order} every KS goal of the year as the
  * report would follow it. Stab any department, a manager their own.
  */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/reports/goal-order")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class GoalOrderController {

@@ -8,6 +8,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -39,6 +41,7 @@ import se.ange.tertial.system.ProblemException;
  * changing and reporting outcomes is for whoever may decide the goal's assessment ({@link ReportAccess#canAssess}:
  * stab, or the manager of the department that carries all the goal's activities).
  */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/goals/{year}/{ref}/measures")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class MeasureController {

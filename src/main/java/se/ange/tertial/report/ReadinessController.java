@@ -6,6 +6,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
@@ -28,6 +30,7 @@ import se.ange.tertial.system.ProblemException;
  * manager their own; {@code POST …/{department}} with an action (ready, take-back, review, send-back with a
  * note) changes it, by the same rule as the report workspace's buttons.
  */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/tertials/{tertial}/readiness")
 @Secured({"STAB", "ADMIN", "MANAGER"})
 class ReadinessController {

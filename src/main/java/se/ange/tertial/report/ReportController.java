@@ -7,6 +7,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -25,6 +27,7 @@ import se.ange.tertial.system.ProblemException;
  * admin). The kind defaults to uppsikt with a department and to måluppföljning without. The cover memo of the
  * måluppföljning: {@code /api/reports/{tertial}/memo?format=docx}.
  */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/reports")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class ReportController {

@@ -7,6 +7,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -25,6 +27,7 @@ import se.ange.tertial.system.ProblemException;
  * uppsikt; {@code intro}, {@code analysis} for måluppföljning): GET gives the effective texts, PUT writes some
  * (an empty text goes back to Tertial's default). Kind and department as for the report itself.
  */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/reports")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class ReportTextController {

@@ -6,6 +6,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
@@ -17,6 +19,7 @@ import se.ange.tertial.register.access.Caller;
 import se.ange.tertial.system.ProblemException;
 
 /** Closing a tertial (its report freezes) and asking whether it is closed. */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/tertials")
 class TertialRecordController {
 

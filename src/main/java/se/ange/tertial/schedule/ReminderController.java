@@ -1,21 +1,24 @@
 package se.ange.tertial.schedule;
 
-import se.ange.tertial.system.ProblemException;
-import se.ange.tertial.system.Database;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 import se.ange.tertial.register.org.ReminderChannel;
+import se.ange.tertial.system.Database;
 import se.ange.tertial.system.Limits;
+import se.ange.tertial.system.ProblemException;
 
 /** Stab previews a day's reminders before a close; an admin can run a day now (catch-up, demos). */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/reminders")
 class ReminderController {
 

@@ -25,6 +25,7 @@ import java.util.Optional;
  * by {@code @Secured}, because the scrape token is no user: it must not become an authentication that other
  * endpoints would see. Micronaut's own Prometheus endpoint is switched off (application.yml).
  */
+@ExecuteOn(TaskExecutors.BLOCKING)   // the outbox gauge may ask the database
 @Controller("/prometheus")
 @Secured(SecurityRule.IS_ANONYMOUS)
 class PrometheusController {
@@ -42,7 +43,6 @@ class PrometheusController {
     }
 
     @Get
-    @ExecuteOn(TaskExecutors.BLOCKING)   // the outbox gauge may ask the database
     HttpResponse<?> scrape(HttpRequest<?> request, @Nullable Authentication authentication) {
         if (authentication != null && authentication.getRoles().contains(ADMIN) || scrapeTokenGiven(request)) {
             return HttpResponse.ok(registry.scrape()).contentType(CONTENT_TYPE);

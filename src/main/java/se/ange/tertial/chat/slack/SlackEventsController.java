@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
  * When Slack's Web API cannot be reached or refuses the bot token, a verified request is never answered
  * with a 500 and an exception: the person gets a short Swedish message, the log gets the cause.
  */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/slack/events")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Requires(bean = App.class)
@@ -64,7 +65,6 @@ class SlackEventsController {
 
     @Post
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON})
-    @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<String> events(HttpRequest<?> request, @Nullable @Body String body) throws Exception {
         String text = body == null ? "" : body;
         String timestamp = request.getHeaders().get(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);

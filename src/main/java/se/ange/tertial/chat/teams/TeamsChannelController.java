@@ -23,6 +23,7 @@ import se.ange.tertial.system.ProblemException;
  * Stab posts a summary to the Teams channel: any read command of the chat language ({@code försenade},
  * {@code saknas 2024-T1}, {@code avvikelser}), answered as the caller would see it in chat.
  */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/teams/channel-posts")
 @Requires(bean = TeamsChannelPost.class)
 class TeamsChannelController {
@@ -46,7 +47,6 @@ class TeamsChannelController {
 
     @Post
     @Secured({"STAB", "ADMIN"})
-    @ExecuteOn(TaskExecutors.BLOCKING)
     Posted post(@QueryValue String command, Authentication authentication) {
         String verb = command.strip().split("\\s+")[0].toLowerCase(java.util.Locale.ROOT);
         if (!SUMMARIES.contains(verb)) {

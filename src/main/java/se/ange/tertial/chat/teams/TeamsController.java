@@ -29,6 +29,7 @@ import se.ange.tertial.system.ProblemException;
  * JWT for this bot (signature, issuer, audience, expiry, serviceUrl), else 401 and nothing happens; and it
  * must come from the municipality's tenant ({@code tertial.teams.tenant-id}, required), else 403.
  */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/teams/messages")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Requires(bean = BotConnector.class)
@@ -51,7 +52,6 @@ class TeamsController {
 
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
-    @ExecuteOn(TaskExecutors.BLOCKING)
     HttpResponse<?> messages(@Nullable @Header("Authorization") String authorization, @Body String body) throws IOException {
         JsonNode activity;
         try {

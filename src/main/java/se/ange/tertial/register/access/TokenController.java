@@ -8,6 +8,8 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
@@ -21,6 +23,7 @@ import se.ange.tertial.followup.Channel;
 import se.ange.tertial.register.org.Role;
 
 /** API tokens, for admins: create (the secret is in the answer, once), list, revoke. */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/tokens")
 @Secured("ADMIN")
 class TokenController {

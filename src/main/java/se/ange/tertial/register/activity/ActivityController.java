@@ -10,6 +10,8 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -31,6 +33,7 @@ import se.ange.tertial.system.Page;
 import se.ange.tertial.system.ProblemException;
 
 /** Activities, each answer limited to what the caller may see (see {@link Permissions}). */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/activities")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class ActivityController {

@@ -4,6 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
@@ -25,6 +27,7 @@ import se.ange.tertial.register.activity.ActivityFinder;
  * their outcomes reported under {@code /api/goals/{year}/{ref}/measures} (report.MeasureController: who may
  * is the assessment's rule).
  */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/goals")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class GoalController {

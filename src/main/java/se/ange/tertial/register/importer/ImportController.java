@@ -6,6 +6,8 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import se.ange.tertial.followup.Channel;
@@ -15,6 +17,7 @@ import se.ange.tertial.register.access.Caller;
  * CSV imports; the body is the file itself, UTF-8. The plan is stab's; departments' own activities are
  * also their managers'; people carry roles, so they are the admin's.
  */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/import")
 class ImportController {
 

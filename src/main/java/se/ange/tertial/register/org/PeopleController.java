@@ -9,6 +9,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -29,6 +31,7 @@ import se.ange.tertial.system.ProblemException;
  * then report on their activities. Set by an admin or by the person themselves; the rules and the audit
  * rows are {@link PersonSettings}'s, shared with the web page.
  */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/people")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class PeopleController {

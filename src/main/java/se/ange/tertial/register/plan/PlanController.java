@@ -1,21 +1,24 @@
 package se.ange.tertial.register.plan;
 
-import io.micronaut.http.HttpStatus;
-import java.util.List;
-import se.ange.tertial.system.Database;
-import se.ange.tertial.system.Limits;
-import se.ange.tertial.system.ProblemException;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import java.util.List;
 import se.ange.tertial.followup.Channel;
 import se.ange.tertial.register.access.Caller;
+import se.ange.tertial.system.Database;
+import se.ange.tertial.system.Limits;
+import se.ange.tertial.system.ProblemException;
 
 /** Opening a new year: the plan is stab's. */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/plans")
 @Secured("STAB")
 class PlanController {

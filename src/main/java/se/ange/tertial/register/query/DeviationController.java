@@ -8,6 +8,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -18,16 +20,17 @@ import java.util.List;
 import java.util.stream.Collectors;
 import se.ange.tertial.followup.Language;
 import se.ange.tertial.followup.Tertial;
-import se.ange.tertial.system.Limits;
-import se.ange.tertial.system.ProblemException;
 import se.ange.tertial.register.access.Caller;
 import se.ange.tertial.register.activity.ActivityJson;
+import se.ange.tertial.system.Limits;
+import se.ange.tertial.system.ProblemException;
 
 /**
  * Deviations of the activities active in a tertial, as of the tertial's close (or today, while it is
  * open, or the given {@code on} date), reading the reports up to that tertial. Most urgent first.
  * The whole list as JSON (with its total), or as CSV with {@code Accept: text/csv} or {@code format=csv}.
  */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/tertials")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class DeviationController {

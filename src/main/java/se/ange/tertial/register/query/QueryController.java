@@ -8,6 +8,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
@@ -19,18 +21,19 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import se.ange.tertial.followup.Tertial;
-import se.ange.tertial.system.ProblemException;
 import se.ange.tertial.register.access.Caller;
 import se.ange.tertial.register.activity.ActivityJson;
 import se.ange.tertial.register.activity.ActivityView;
 import se.ange.tertial.register.activity.StatusReport;
 import se.ange.tertial.system.Limits;
 import se.ange.tertial.system.Page;
+import se.ange.tertial.system.ProblemException;
 
 /**
  * The stab's questions as endpoints, answered as the chat commands answer them ({@link ActivityQueries}):
  * JSON pages by default, the whole list as CSV with {@code Accept: text/csv} or {@code format=csv}.
  */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class QueryController {
