@@ -7,7 +7,6 @@ import io.micronaut.data.repository.CrudRepository;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,8 +16,6 @@ public interface OutboxRepository extends CrudRepository<OutboxMessage, Long> {
     List<OutboxMessage> findByStateOrderById(OutboxState state);
 
     List<OutboxMessage> findAllOrderById();
-
-    List<OutboxMessage> findByKindAndSendOn(MessageKind kind, LocalDate sendOn);
 
     boolean existsByDedupeKey(String dedupeKey);
 
