@@ -30,7 +30,8 @@ import se.ange.tertial.schedule.ReminderPurpose;
 
 /**
  * Renders a reminder as subject, plain text and HTML, in the recipient's language (Swedish by default),
- * from the templates in {@code mail/}: each activity once, with reference, title, end date (marked when it
+ * with the texts in {@code mail/reminder_*.properties} (both parts written in code: {@link ReminderText},
+ * {@link ReminderHtml}): each activity once, with reference, title, end date (marked when it
  * has passed) and current status, grouped by why it is there, and exactly how to answer. A manager's
  * escalation names each missing activity's owner and says what the manager can do. Each message links to the
  * web: an owner's to {@code /mina}, an escalation's each activity to its page.
@@ -147,7 +148,7 @@ public class ReminderMail {
                 exampleRef, texts.getString("example.comment")));
         context.setVariable("mine", web.link("/mina"));
         context.setVariable("statuses", STATUSES.get(language));
-        return new Rendered(subject, ReminderText.write(context, texts), templates.html(context),
+        return new Rendered(subject, ReminderText.write(context, texts), ReminderHtml.write(context, texts),
                 sections.values().stream().mapToInt(section -> section.items().size()).sum());
     }
 

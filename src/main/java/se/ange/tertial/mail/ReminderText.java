@@ -7,10 +7,10 @@ import java.util.ResourceBundle;
 import org.thymeleaf.context.IContext;
 
 /**
- * The plain-text part of a reminder, written from the very variables the HTML template ({@code mail/reminder.html})
- * reads, with the texts of the message's bundle. It was a Thymeleaf TEXT template; a second template render per
- * mail cost a tenth of a reminder's delivery, and plain text needs no escaping or markup. The layout is kept byte
- * for byte (ReminderTextTest compares it with that template on many messages).
+ * The plain-text part of a reminder, written from the very variables the HTML part ({@link ReminderHtml}) reads,
+ * with the texts of the message's bundle. It was a Thymeleaf TEXT template; a second template render per mail cost
+ * a tenth of a reminder's delivery, and plain text needs no escaping or markup. The layout is kept byte for byte
+ * (ReminderTextTest compares it with that template on many messages).
  */
 final class ReminderText {
 
