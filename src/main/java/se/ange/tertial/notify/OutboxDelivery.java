@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +24,6 @@ import se.ange.tertial.followup.Tertial;
 import se.ange.tertial.register.activity.ActivityCatalog;
 import se.ange.tertial.register.activity.ActivityView;
 import se.ange.tertial.register.org.Person;
-import se.ange.tertial.register.org.PersonRepository;
 
 /**
  * Delivers a batch of due outbox messages per call, inside a transaction that holds the messages' row locks
@@ -43,8 +40,7 @@ public class OutboxDelivery {
     private final TransactionOperations<Connection> transactions;
     private final OutboxClaims claims;
     private final OutboxRepository outbox;
-    private final ReminderItemRepository items;
-    private final PersonRepository people;
+    private final BatchReads reads;
     private final ActivityCatalog catalog;
     private final Map<ReminderChannel, Notifier> notifiers = new EnumMap<>(ReminderChannel.class);
     private final OutboxConfig config;
@@ -55,14 +51,13 @@ public class OutboxDelivery {
     /** Longer digests than this go by e-mail even to people who chose a chat: chat messages have limits. */
     static final int CHAT_TEXT_LIMIT = 12_000;
 
-    OutboxDelivery(TransactionOperations<Connection> transactions, OutboxClaims claims, OutboxRepository outbox, ReminderItemRepository items, PersonRepository people,
-                   ActivityCatalog catalog, List<Notifier> notifiers, OutboxConfig config, Clock clock,
+    OutboxDelivery(TransactionOperations<Connection> transactions, OutboxClaims claims, OutboxRepository outbox,
+                   BatchReads reads, ActivityCatalog catalog, List<Notifier> notifiers, OutboxConfig config, Clock clock,
                    Optional<ChannelPosts> channelPosts, OutboxMetrics metrics) {
         this.transactions = transactions;
         this.claims = claims;
         this.outbox = outbox;
-        this.items = items;
-        this.people = people;
+        this.reads = reads;
         this.catalog = catalog;
         notifiers.forEach(n -> this.notifiers.put(n.channel(), n));
         this.config = config;
@@ -105,12 +100,9 @@ public class OutboxDelivery {
         if (claimed.isEmpty()) {
             return new Batch(0, false);
         }
-        List<Long> reminders = claimed.stream().filter(m -> m.kind() == MessageKind.REMINDER).map(OutboxMessage::id).toList();
-        Map<Long, List<ReminderItemRow>> itemsByMessage = reminders.isEmpty() ? Map.of()
-                : items.findByMessageIdIn(reminders).stream().sorted(Comparator.comparing(ReminderItemRow::id))
-                        .collect(Collectors.groupingBy(ReminderItemRow::messageId));
-        Map<Long, Person> recipients = people.findByIdIn(claimed.stream().map(OutboxMessage::recipientId)
-                .collect(Collectors.toSet())).stream().collect(Collectors.toMap(Person::id, Function.identity()));
+        BatchReads.Batch batch = reads.read(claimed);
+        Map<Long, List<ReminderItemRow>> itemsByMessage = batch.items();
+        Map<Long, Person> recipients = batch.recipients();
         // the batch's activities, read once for the check below and for rendering
         Map<String, ActivityView> activities = catalog.byRefs(itemsByMessage.values().stream().flatMap(List::stream)
                 .map(ReminderItemRow::activityRef).collect(Collectors.toSet()));

@@ -21,6 +21,7 @@ import se.ange.tertial.followup.Language;
 import se.ange.tertial.register.access.Caller;
 import se.ange.tertial.register.access.Callers;
 import se.ange.tertial.register.activity.ActivityCatalog;
+import se.ange.tertial.register.activity.ActivityView;
 import se.ange.tertial.register.activity.CountingCatalog;
 import se.ange.tertial.register.query.ActivityQueries;
 import se.ange.tertial.support.Api;
@@ -106,6 +107,41 @@ abstract class RegisterReadsContract {
                         .isEqualTo(demo.get(path).activities());
             }
         });
+    }
+
+    /**
+     * Activities by reference (a reminder batch's, a chat command's near references) are read in one joined statement
+     * and are the very views the whole-register read makes: goals, department, unit, owners and history alike.
+     */
+    @Test
+    void activities_by_reference_are_the_whole_register_s_views_read_in_one_statement() throws Exception {
+        TestDatabase.clear(dataSource);
+        Api admin = new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN);
+        assertThat(admin.postCsv("/api/import/people", Fixtures.people()).code()).isEqualTo(200);
+        Api stab = admin.withNewToken("stab", "STAB", null);
+        assertThat(stab.postCsv("/api/import/activities", Fixtures.plan2024()).code()).isEqualTo(200);
+        addFinishedYear(stab);
+        Map<String, ActivityView> whole = new java.util.HashMap<>();
+        catalog.allUncached().forEach(view -> whole.put(view.ref(), view));
+        java.util.Set<String> refs = new java.util.HashSet<>(whole.keySet());
+        refs.add("KS2099-404");
+
+        CountingDriver.start();
+        Map<String, ActivityView> byRefs;
+        List<String> executed;
+        try {
+            byRefs = catalog.byRefs(refs);
+        } finally {
+            executed = CountingDriver.stop();
+        }
+        assertThat(whole).hasSizeGreaterThan(FINISHED_YEAR);
+        assertThat(whole.values()).anySatisfy(view -> assertThat(view.reports()).isNotEmpty())
+                .anySatisfy(view -> assertThat(view.owners()).isNotEmpty());
+        assertThat(byRefs).isEqualTo(whole);
+        assertThat(executed.stream().filter(s -> !s.equals("COMMIT") && !s.equals("ROLLBACK"))).hasSize(1);
+        String one = whole.keySet().iterator().next();
+        assertThat(catalog.byRefs(List.of(one, one + " "))).as("as given, not trimmed").containsOnlyKeys(one)
+                .containsEntry(one, whole.get(one));
     }
 
     /** Each chat command and query on this thread, for stab, a manager and an owner; no whole-register read. */

@@ -87,12 +87,12 @@ public class ActivityCatalog {
     }
 
     /**
-     * Several activities by reference, in one small query per table however many there are (a reminder's
-     * delivery reads its message's activities so). Keyed by reference; a reference not in the register is
+     * Several activities by reference, read now in one joined query however many there are ({@link OneActivity}; a
+     * reminder's delivery reads its batch's activities so). Keyed by reference; a reference not in the register is
      * absent.
      */
     public Map<String, ActivityView> byRefs(Collection<String> refs) {
-        return refs.isEmpty() ? Map.of() : viewsByRef(activities.findByRefIn(Set.copyOf(refs)));
+        return refs.isEmpty() ? Map.of() : one.byRefs(Set.copyOf(refs));
     }
 
     /**
