@@ -73,16 +73,20 @@ class OneActivity {
     /** The views of the statement's rows, by reference; the rows of an activity may come in any order. */
     private Map<String, ActivityView> read(PreparedStatement statement) throws SQLException {
         Map<Long, Joined> byId = new LinkedHashMap<>();
+        // goals and owners shared by several activities are mapped once (the mapping is most of a read's cost)
+        Map<Long, Goal> goals = new HashMap<>();
+        Map<Long, Person> people = new HashMap<>();
         try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 Joined found = byId.get(rows.getLong("a_id"));
                 if (found == null) {
-                    found = first(rows);
+                    found = first(rows, goals);
                     byId.put(found.activity.id(), found);
                 }
                 long ownerId = rows.getLong("p_id");
                 if (!rows.wasNull() && !found.owners.containsKey(ownerId)) {
-                    found.owners.put(ownerId, jdbc.readEntity("p_", rows, Person.class));
+                    found.owners.put(ownerId,
+                            people.computeIfAbsent(ownerId, id -> jdbc.readEntity("p_", rows, Person.class)));
                 }
                 long reportId = rows.getLong("r_id");
                 if (!rows.wasNull() && !found.reports.containsKey(reportId)) {
@@ -92,10 +96,6 @@ class OneActivity {
         }
         Map<String, ActivityView> views = new HashMap<>();
         for (Joined found : byId.values()) {
-            Map<Long, Goal> goals = new HashMap<>(Map.of(found.goal.id(), found.goal));
-            if (found.kfGoal != null) {
-                goals.put(found.kfGoal.id(), found.kfGoal);
-            }
             views.put(found.activity.ref(), ActivityViews.of(found.activity, goals, found.department, found.unit,
                     found.owners.values(), found.reports.values(),
                     found.copiedTo == null ? null : ActivityContinuations.lastYearBefore(found.copiedTo)));
@@ -103,20 +103,22 @@ class OneActivity {
         return views;
     }
 
-    /** What an activity's rows have in common, from its first row. */
-    private Joined first(ResultSet rows) throws SQLException {
+    /** What an activity's rows have in common, from its first row; its goals go to {@code goals}. */
+    private Joined first(ResultSet rows, Map<Long, Goal> goals) throws SQLException {
         Activity activity = jdbc.readEntity("a_", rows, Activity.class);
-        Goal goal = jdbc.readEntity("g_", rows, Goal.class);
-        rows.getLong("k_id");
-        Goal kfGoal = rows.wasNull() ? null : jdbc.readEntity("k_", rows, Goal.class);
+        goals.computeIfAbsent(rows.getLong("g_id"), id -> jdbc.readEntity("g_", rows, Goal.class));
+        long kfGoalId = rows.getLong("k_id");
+        if (!rows.wasNull()) {
+            goals.computeIfAbsent(kfGoalId, id -> jdbc.readEntity("k_", rows, Goal.class));
+        }
         String department = rows.getString("d_name");
         String unit = rows.getString("u_name");
         int copied = rows.getInt("copied_to");
         Integer copiedTo = rows.wasNull() ? null : copied;
-        return new Joined(activity, goal, kfGoal, department, unit, copiedTo, new LinkedHashMap<>(), new LinkedHashMap<>());
+        return new Joined(activity, department, unit, copiedTo, new LinkedHashMap<>(), new LinkedHashMap<>());
     }
 
-    private record Joined(Activity activity, Goal goal, Goal kfGoal, String department, String unit, Integer copiedTo,
+    private record Joined(Activity activity, String department, String unit, Integer copiedTo,
                           Map<Long, Person> owners, Map<Long, StatusReport> reports) {
     }
 }
