@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
 import org.thymeleaf.context.IContext;
+import org.unbescape.html.HtmlEscape;
 
 /**
  * The HTML part of a reminder, written from the same variables as the text part ({@link ReminderText}), with the
@@ -117,27 +118,9 @@ final class ReminderHtml {
         return escaped(escaped(out.append("<a href=\""), address).append("\">"), address).append("</a>");
     }
 
-    /**
-     * As Thymeleaf writes a value in HTML (text and attributes alike): the five characters significant in markup
-     * escaped, nothing else; nothing for null.
-     */
+    /** As Thymeleaf writes a value in HTML, with its escaper: the five markup characters, nothing else; nothing for null. */
     private static StringBuilder escaped(StringBuilder out, Object value) {
-        if (value == null) {
-            return out;
-        }
-        String text = value.toString();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out;
+        return value == null ? out : out.append(HtmlEscape.escapeHtml4Xml(value.toString()));
     }
 
     private static boolean flag(Object value) {
