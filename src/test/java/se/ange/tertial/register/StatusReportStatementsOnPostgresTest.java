@@ -14,4 +14,10 @@ class StatusReportStatementsOnPostgresTest extends StatusReportStatementsContrac
     public Map<String, String> getProperties() {
         return properties(TestPostgres.freshDatabase());
     }
+
+    /** The write's parts go with one Sync: one implicit transaction, no COMMIT. */
+    @Override
+    int maxCommits() {
+        return 0;
+    }
 }

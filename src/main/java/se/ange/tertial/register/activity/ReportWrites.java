@@ -1,14 +1,18 @@
 package se.ange.tertial.register.activity;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import se.ange.tertial.audit.AuditEntry;
 
 /**
@@ -17,6 +21,11 @@ import se.ange.tertial.audit.AuditEntry;
  * statement: PostgreSQL's driver sends them together, H2 runs them in turn. The repositories' inserts ask for the
  * generated key, which the PostgreSQL driver fetches with {@code RETURNING *}; for rows with unbounded text it then
  * sends each insert on its own round trip (a deadlock guard), two more per report. No caller needs the new ids.
+ *
+ * <p>All or nothing without BEGIN and COMMIT on PostgreSQL: outside a transaction the driver sends the statements
+ * with one Sync, and the server runs everything up to a Sync as one implicit transaction, so one round trip in all.
+ * H2 runs them one by one, each committed on its own in autocommit, so there the write opens a transaction. Inside
+ * a caller's transaction both join it.
  */
 @Singleton
 class ReportWrites {
@@ -29,13 +38,28 @@ class ReportWrites {
             + " activity_id, before_value, after_value, credential) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcOperations jdbc;
+    private final TransactionOperations<Connection> transactions;
+    private volatile Boolean postgres;
 
-    ReportWrites(JdbcOperations jdbc) {
+    ReportWrites(JdbcOperations jdbc, TransactionOperations<Connection> transactions) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
     }
 
-    /** Writes the report, {@code changed}'s status and updated time when not null, and the audit row. */
+    /** Writes the report, {@code changed}'s status and updated time when not null, and the audit row: all or none. */
+    @Connectable
     void write(StatusReport report, @Nullable Activity changed, AuditEntry audit) {
+        if (postgres()) {
+            send(report, changed, audit);
+        } else {
+            transactions.executeWrite(status -> {
+                send(report, changed, audit);
+                return null;
+            });
+        }
+    }
+
+    private void send(StatusReport report, @Nullable Activity changed, AuditEntry audit) {
         String sql = changed == null ? INSERT_REPORT + "; " + INSERT_AUDIT
                 : INSERT_REPORT + "; " + UPDATE_STATUS + "; " + INSERT_AUDIT;
         jdbc.prepareStatement(sql, statement -> {
@@ -49,6 +73,14 @@ class ReportWrites {
             statement.execute();
             return null;
         });
+    }
+
+    private boolean postgres() {
+        if (postgres == null) { // the driver answers from memory: no round trip
+            postgres = jdbc.execute(connection -> connection.getMetaData().getDatabaseProductName())
+                    .toLowerCase(Locale.ROOT).contains("postgres");
+        }
+        return postgres;
     }
 
     private static int bindReport(PreparedStatement statement, StatusReport report) throws SQLException {

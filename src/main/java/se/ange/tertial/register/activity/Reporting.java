@@ -55,9 +55,9 @@ public class Reporting {
     /**
      * Records a report for an activity the caller has just read for this request ({@link #check} or
      * {@link #read}, never a view from the cached register), so that it is not read a second time. The report
-     * is returned as written, without its new id (not read back: see {@link ReportWrites}).
+     * is returned as written, without its new id (not read back: see {@link ReportWrites}). No transaction of its
+     * own: the write is all or nothing by itself ({@link ReportWrites}), or joins the caller's.
      */
-    @Transactional
     public StatusReport report(ActivityView view, Tertial tertial, Status status, @Nullable String comment, Actor actor,
                                @Nullable Long inboundMailId) {
         String ref = view.ref();
