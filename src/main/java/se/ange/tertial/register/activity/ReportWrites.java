@@ -23,7 +23,8 @@ import se.ange.tertial.audit.AuditEntry;
  * sends each insert on its own round trip (a deadlock guard), two more per report. No caller needs the new ids.
  *
  * <p>All or nothing without BEGIN and COMMIT on PostgreSQL: outside a transaction the driver sends the statements
- * with one Sync, and the server runs everything up to a Sync as one implicit transaction, so one round trip in all.
+ * with one Sync (it syncs early only before a statement returning rows of unbounded size; these return none), and the
+ * server runs everything up to a Sync as one implicit transaction, so one round trip in all.
  * H2 runs them one by one, each committed on its own in autocommit, so there the write opens a transaction. Inside
  * a caller's transaction both join it.
  */
