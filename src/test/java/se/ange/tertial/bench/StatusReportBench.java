@@ -99,8 +99,12 @@ public final class StatusReportBench implements BenchSuite {
 
             CountingDriver.startEverywhere();
             report.run();
-            List<String> statements = CountingDriver.stopEverywhere().stream()
+            // background jobs (@Scheduled: the inbound mail retry) may run meanwhile: not the report's
+            List<String> executed = CountingDriver.stopEverywhere().stream()
+                    .filter(s -> !s.startsWith("scheduled-executor-")).toList();
+            List<String> statements = executed.stream()
                     .filter(s -> !s.endsWith(": COMMIT") && !s.endsWith(": ROLLBACK")).toList();
+            long commits = executed.stream().filter(s -> s.endsWith(": COMMIT")).count();
             for (int i = 0; i < PER_ROUND * 2; i++) { // warm-up: the JIT, the pool, the caches
                 report.run();
                 noOp.run();
@@ -108,9 +112,10 @@ public final class StatusReportBench implements BenchSuite {
             }
             List<Double> reportP50 = new ArrayList<>(), reportP99 = new ArrayList<>(), anchorP50 = new ArrayList<>(),
                     anchorP99 = new ArrayList<>(), noOpP50 = new ArrayList<>(), jdbcP50 = new ArrayList<>();
-            long[] cpu = new long[3]; // process CPU nanoseconds in the reports, the no-ops and the JDBC anchors
+            List<Double> cpuReport = new ArrayList<>(), cpuNoOp = new ArrayList<>(), cpuJdbc = new ArrayList<>();
             for (int round = 0; round < ROUNDS; round++) {
                 long[] reports = new long[PER_ROUND], noOps = new long[PER_ROUND], inserts = new long[PER_ROUND];
+                long[] cpu = new long[3]; // process CPU nanoseconds in the reports, the no-ops and the JDBC anchors
                 for (int i = 0; i < PER_ROUND; i++) { // interleaved, so that load from elsewhere hits all three alike
                     reports[i] = time(report, cpu, 0);
                     noOps[i] = time(noOp, cpu, 1);
@@ -123,16 +128,19 @@ public final class StatusReportBench implements BenchSuite {
                 anchorP99.add(n.ms(0.99) + j.ms(0.99));
                 noOpP50.add(n.ms(0.5));
                 jdbcP50.add(j.ms(0.5));
+                cpuReport.add(cpu[0] / 1e6 / PER_ROUND);
+                cpuNoOp.add(cpu[1] / 1e6 / PER_ROUND);
+                cpuJdbc.add(cpu[2] / 1e6 / PER_ROUND);
             }
-            System.err.printf("%s: statements per report %d:%n  %s%n", database, statements.size(),
+            System.err.printf("%s: statements per report %d, commits %d:%n  %s%n", database, statements.size(), commits,
                     String.join("\n  ", statements));
             System.err.printf("%s: report p50 %.2f ms p99 %.2f ms; no-op p50 %.2f ms; JDBC insert+select p50 %.2f ms%n",
                     database, Latencies.median(reportP50), Latencies.median(reportP99), Latencies.median(noOpP50),
                     Latencies.median(jdbcP50));
-            int requests = ROUNDS * PER_ROUND;
-            double cpuReport = cpu[0] / 1e6 / requests, cpuNoOp = cpu[1] / 1e6 / requests, cpuJdbc = cpu[2] / 1e6 / requests;
+            // the median round, as for the latencies: a round with the JIT or GC busy does not count
+            double cpuPerReport = Latencies.median(cpuReport), cpuPerAnchor = Latencies.median(cpuNoOp) + Latencies.median(cpuJdbc);
             System.err.printf("%s: process CPU per report %.3f ms; per no-op %.3f ms; per JDBC insert+select %.3f ms%n",
-                    database, cpuReport, cpuNoOp, cpuJdbc);
+                    database, cpuPerReport, Latencies.median(cpuNoOp), Latencies.median(cpuJdbc));
             return List.of(
                     new Figure(AREA, "statements per accepted report (API, token check included), " + database,
                             statements.size(), 0, "statements", "≤ 6", statements.size() <= 6),
@@ -142,7 +150,7 @@ public final class StatusReportBench implements BenchSuite {
                             Latencies.median(reportP99), Latencies.median(anchorP99), "ms", 2.5),
                     // no goal of its own: steadier than wall time under load, so it gets the time goal's ratio
                     Figure.atMost(AREA, "process CPU per POST, " + database + " (anchor: same for no-op + JDBC; this JVM only)",
-                            cpuReport, cpuNoOp + cpuJdbc, "ms", 2.5));
+                            cpuPerReport, cpuPerAnchor, "ms", 2.5));
         }
     }
 
