@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import se.ange.tertial.system.DatabaseProduct;
 
 /**
  * Takes the next due outbox messages for a worker, a batch at once, their rows locked until the worker's
@@ -37,9 +37,10 @@ class OutboxClaims {
     private final JdbcOperations jdbc;
     private final OutboxRepository outbox;
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
-    private volatile Boolean postgres;
+    private final DatabaseProduct database;
 
-    OutboxClaims(JdbcOperations jdbc, OutboxRepository outbox) {
+    OutboxClaims(JdbcOperations jdbc, OutboxRepository outbox, DatabaseProduct database) {
+        this.database = database;
         this.jdbc = jdbc;
         this.outbox = outbox;
     }
@@ -50,7 +51,7 @@ class OutboxClaims {
      */
     List<OutboxMessage> claim(Instant now, int limit, Set<Long> held) {
         String pending = OutboxState.PENDING.name();
-        if (postgres()) {
+        if (database.postgres()) {
             return outbox.claimDue(pending, now, limit);
         }
         while (true) {
@@ -109,13 +110,5 @@ class OutboxClaims {
             }
             return ids;
         });
-    }
-
-    private boolean postgres() {
-        if (postgres == null) {
-            postgres = jdbc.execute(connection -> connection.getMetaData().getDatabaseProductName())
-                    .toLowerCase(Locale.ROOT).contains("postgres");
-        }
-        return postgres;
     }
 }

@@ -12,8 +12,8 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Locale;
 import se.ange.tertial.audit.AuditEntry;
+import se.ange.tertial.system.DatabaseProduct;
 
 /**
  * The rows of one status report written in one statement, so in one round trip to the database: the report, the
@@ -40,9 +40,10 @@ class ReportWrites {
 
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> transactions;
-    private volatile Boolean postgres;
+    private final DatabaseProduct database;
 
-    ReportWrites(JdbcOperations jdbc, TransactionOperations<Connection> transactions) {
+    ReportWrites(JdbcOperations jdbc, TransactionOperations<Connection> transactions, DatabaseProduct database) {
+        this.database = database;
         this.jdbc = jdbc;
         this.transactions = transactions;
     }
@@ -50,7 +51,7 @@ class ReportWrites {
     /** Writes the report, {@code changed}'s status and updated time when not null, and the audit row: all or none. */
     @Connectable
     void write(StatusReport report, @Nullable Activity changed, AuditEntry audit) {
-        if (postgres()) {
+        if (database.postgres()) {
             send(report, changed, audit);
         } else {
             transactions.executeWrite(status -> {
@@ -74,14 +75,6 @@ class ReportWrites {
             statement.execute();
             return null;
         });
-    }
-
-    private boolean postgres() {
-        if (postgres == null) { // the driver answers from memory: no round trip
-            postgres = jdbc.execute(connection -> connection.getMetaData().getDatabaseProductName())
-                    .toLowerCase(Locale.ROOT).contains("postgres");
-        }
-        return postgres;
     }
 
     private static int bindReport(PreparedStatement statement, StatusReport report) throws SQLException {
