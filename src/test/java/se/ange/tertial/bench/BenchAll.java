@@ -26,6 +26,7 @@ public final class BenchAll {
         suites.add(new StatusReportBench());
         suites.add(new SlackCommandBench());
         suites.add(new se.ange.tertial.report.ReportRenderBench());
+        suites.add(new PeopleBench());
         suites.add(new StartupBench());
         return suites;
     }

@@ -23,7 +23,7 @@ class BenchAllTest {
     @Test
     void every_suite_is_listed_and_each_is_named() {
         assertThat(BenchAll.suites()).extracting(BenchSuite::name)
-                .containsExactly("reminders", "delivery", "status", "slack", "reports", "startup");
+                .containsExactly("reminders", "delivery", "status", "slack", "reports", "people", "startup");
     }
 
     @Test

@@ -9,4 +9,8 @@ import java.util.List;
 public interface PersonAbsenceRepository extends CrudRepository<PersonAbsence, Long> {
 
     List<PersonAbsence> findByPersonId(Long personId);
+
+    /** The absences of these people that cover {@code day} ({@code sameDay} is {@code day} again). */
+    List<PersonAbsence> findByPersonIdInAndFromDateLessThanEqualsAndToDateGreaterThanEquals(
+            java.util.Collection<Long> personIds, java.time.LocalDate day, java.time.LocalDate sameDay);
 }

@@ -1,5 +1,6 @@
 package se.ange.tertial.register.org;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -22,4 +23,8 @@ public interface PersonRepository extends CrudRepository<Person, Long> {
     Optional<Person> findBySlackUserId(String slackUserId);
 
     Optional<Person> findByTeamsUserId(String teamsUserId);
+
+    /** Written after every insert and update by {@link PersonOrderStore}. */
+    @Query("UPDATE person SET sort_key = :sortKey, search_name = :searchName WHERE id = :id")
+    void storeOrder(long id, String sortKey, String searchName);
 }

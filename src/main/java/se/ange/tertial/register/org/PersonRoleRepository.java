@@ -10,5 +10,7 @@ public interface PersonRoleRepository extends CrudRepository<PersonRole, Long> {
 
     List<PersonRole> findByPersonId(Long personId);
 
+    List<PersonRole> findByPersonIdIn(java.util.Collection<Long> personIds);
+
     void deleteByPersonId(Long personId);
 }

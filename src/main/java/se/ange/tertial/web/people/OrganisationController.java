@@ -142,10 +142,11 @@ class OrganisationController {
     private MutableHttpResponse<?> page(HttpRequest<?> request, Authentication authentication, HttpStatus status,
                                         @Nullable String saved, List<Form.Problem> problems, Map<String, String> typed) {
         WebTexts t = Pages.texts(request);
-        Directory.Snapshot register = directory.read();
+        Directory.Places register = directory.places();
+        List<Person> managers = directory.activeManagers();
         List<Section> sections = register.departments().stream().map(d -> new Section(d.id(), d.name(),
-                managers(register, d.id(), null), register.unitsOf(d).stream()
-                .map((OrgUnit u) -> new Unit(u.id(), u.name(), managers(register, d.id(), u.id()))).toList()))
+                managers(managers, d.id(), null), register.unitsOf(d).stream()
+                .map((OrgUnit u) -> new Unit(u.id(), u.name(), managers(managers, d.id(), u.id()))).toList()))
                 .toList();
         Map<String, Object> model = new HashMap<>();
         model.put("title", t.get("org.title"));
@@ -159,10 +160,9 @@ class OrganisationController {
     }
 
     /** The names of the managers of the department as a whole (unit null) or of the unit. */
-    private static String managers(Directory.Snapshot register, Long department, @Nullable Long unit) {
-        return register.people().stream()
-                .filter(p -> p.active() && register.rolesOf(p).contains(Role.MANAGER)
-                        && department.equals(p.departmentId()) && Objects.equals(unit, p.unitId()))
+    private static String managers(List<Person> managers, Long department, @Nullable Long unit) {
+        return managers.stream()
+                .filter(p -> department.equals(p.departmentId()) && Objects.equals(unit, p.unitId()))
                 .map(Person::name).collect(Collectors.joining(", "));
     }
 

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import se.ange.tertial.followup.Counted;
@@ -28,6 +27,7 @@ import se.ange.tertial.followup.Language;
 import se.ange.tertial.register.access.Caller;
 import se.ange.tertial.register.org.Department;
 import se.ange.tertial.register.org.Person;
+import se.ange.tertial.register.org.PersonAbsence;
 import se.ange.tertial.register.org.Role;
 import se.ange.tertial.web.Pages;
 import se.ange.tertial.web.WebTexts;
@@ -65,22 +65,16 @@ class PeopleListController {
                                 @Nullable @QueryValue String sida, @Nullable @QueryValue String importerad) {
         WebTexts t = Pages.texts(request);
         LocalDate today = LocalDate.now(clock);
-        Directory.Snapshot register = directory.read();
+        Directory.Places places = directory.places();
         String query = q == null ? "" : q.strip();
         Long department = Form.number(avdelning);
         Role role = roll == null ? null : Form.ROLES.stream().filter(r -> r.name().equals(roll)).findFirst().orElse(null);
-        String needle = query.toLowerCase(Locale.ROOT);
-        List<Person> matching = register.people().stream()
-                .filter(p -> needle.isEmpty() || p.name().toLowerCase(Locale.ROOT).contains(needle)
-                        || p.email().contains(needle))
-                .filter(p -> department == null || department.equals(p.departmentId()))
-                .filter(p -> role == null || register.rolesOf(p).contains(role))
-                .toList();
-        int pages = Math.max(1, (matching.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         Long asked = Form.number(sida);
-        int page = asked == null ? 1 : (int) Math.max(1, Math.min(pages, asked));
-        List<Row> rows = matching.stream().skip((long) (page - 1) * PAGE_SIZE).limit(PAGE_SIZE)
-                .map(p -> row(p, register, today, t)).toList();
+        Directory.Page found = directory.page(query, department, role,
+                asked == null ? 1 : (int) Math.max(1, Math.min(Integer.MAX_VALUE, asked)), PAGE_SIZE, today);
+        int page = found.number();
+        int pages = found.count();
+        List<Row> rows = found.people().stream().map(p -> row(p, found, places, t)).toList();
 
         Map<String, Object> model = new HashMap<>();
         model.put("title", t.get("people.title"));
@@ -89,7 +83,7 @@ class PeopleListController {
         model.put("q", query);
         List<Form.Option> departments = new ArrayList<>();
         departments.add(new Form.Option("", t.get("people.filter.allDepartments"), department == null));
-        for (Department d : register.departments()) {
+        for (Department d : places.departments()) {
             departments.add(new Form.Option(String.valueOf(d.id()), d.name(), d.id().equals(department)));
         }
         model.put("departments", departments);
@@ -97,8 +91,8 @@ class PeopleListController {
         roles.add(new Form.Option("", t.get("people.filter.allRoles"), role == null));
         Form.ROLES.forEach(r -> roles.add(new Form.Option(r.name(), Form.role(r, t), r == role)));
         model.put("roles", roles);
-        String counted = t.language() == Language.EN ? Counted.of(matching.size(), "person", "people")
-                : Counted.of(matching.size(), "person", "personer");
+        String counted = t.language() == Language.EN ? Counted.of(found.total(), "person", "people")
+                : Counted.of(found.total(), "person", "personer");
         model.put("caption", t.format("people.caption", counted)
                 + (pages > 1 ? " " + t.format("people.caption.page", page, pages) : ""));
         Map<String, String> filters = new LinkedHashMap<>();
@@ -107,6 +101,7 @@ class PeopleListController {
         filters.put("roll", role == null ? "" : role.name());
         model.put("previous", page > 1 ? href(filters, page - 1) : null);
         model.put("next", page < pages ? href(filters, page + 1) : null);
+        model.put("pageOf", t.format("people.pageOf", page, pages));
         model.put("imported", imported(importerad, t));
         return this.pages.render(request, "personer", model);
     }
@@ -127,15 +122,16 @@ class PeopleListController {
         return "/personer?" + (query.isEmpty() ? "" : query + "&") + "sida=" + page;
     }
 
-    private static Row row(Person p, Directory.Snapshot register, LocalDate today, WebTexts t) {
-        String place = register.departmentName(p.departmentId());
-        String unit = register.unitName(p.unitId());
+    private static Row row(Person p, Directory.Page page, Directory.Places places, WebTexts t) {
+        String place = places.departmentName(p.departmentId());
+        String unit = places.unitName(p.unitId());
         if (!unit.isEmpty()) {
             place = place + " / " + unit;
         }
-        String deputy = register.person(p.deputyId()).map(Person::name).orElse("");
-        String absence = register.absentOn(p, today).map(a -> Form.period(a, t.language())).orElse("");
-        return new Row(p.name(), "/personer/" + p.id(), p.email(), place, Form.roles(register.rolesOf(p), t), p.active(),
-                deputy, absence, p.slackUserId() != null, p.teamsUserId() != null);
+        String deputy = p.deputyId() == null ? "" : page.deputyNames().getOrDefault(p.deputyId(), "");
+        PersonAbsence absence = page.absentToday().get(p.id());
+        return new Row(p.name(), "/personer/" + p.id(), p.email(), place, Form.roles(page.rolesOf(p), t), p.active(),
+                deputy, absence == null ? "" : Form.period(absence, t.language()), p.slackUserId() != null,
+                p.teamsUserId() != null);
     }
 }

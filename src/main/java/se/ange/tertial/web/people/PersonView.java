@@ -52,8 +52,8 @@ class PersonView {
                                 @Nullable String saved, List<Form.Problem> problems, Map<String, String> typed) {
         WebTexts t = Pages.texts(request);
         Caller caller = Caller.of(authentication);
-        Directory.Snapshot register = directory.read();
-        Set<Role> roles = register.rolesOf(person);
+        Directory.Places register = directory.places();
+        Set<Role> roles = directory.roles(person);
         Map<String, Object> model = new HashMap<>();
         model.put("title", person.name());
         model.put("person", person);
@@ -68,7 +68,7 @@ class PersonView {
         model.put("place", unit.isEmpty() ? place : place + " / " + unit);
         model.put("rolesText", Form.roles(roles, t));
         model.put("languageText", person.language() == Language.EN ? "English" : "svenska");
-        model.put("deputyName", register.person(person.deputyId()).map(Person::name).orElse(null));
+        model.put("deputyName", directory.person(person.deputyId()).map(Person::name).orElse(null));
         model.put("name", typed.getOrDefault("name", person.name()));
 
         List<Form.Option> departments = new ArrayList<>();
@@ -93,9 +93,10 @@ class PersonView {
 
         List<Form.Option> deputies = new ArrayList<>();
         deputies.add(new Form.Option("", t.get("person.deputy.none"), person.deputyId() == null));
-        register.people().stream()
-                .filter(p -> !p.id().equals(person.id()) && (p.active() || p.id().equals(person.deputyId())))
-                .forEach(p -> deputies.add(new Form.Option(p.email(), p.name(), p.id().equals(person.deputyId()))));
+        directory.choices().stream()
+                .filter(p -> p.id() != person.id() && (p.active() || Long.valueOf(p.id()).equals(person.deputyId())))
+                .forEach(p -> deputies.add(new Form.Option(p.email(), p.name(),
+                        Long.valueOf(p.id()).equals(person.deputyId()))));
         model.put("deputies", deputies);
         LocalDate today = LocalDate.now(clock);
         model.put("absences", settings.comingAbsences(person, today).stream()

@@ -6,7 +6,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
 import java.text.Normalizer;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +30,7 @@ import se.ange.tertial.register.org.DepartmentRepository;
 import se.ange.tertial.register.org.OrgUnit;
 import se.ange.tertial.register.org.OrgUnitRepository;
 import se.ange.tertial.register.org.Person;
+import se.ange.tertial.register.org.PersonLists;
 import se.ange.tertial.register.org.PersonRepository;
 import se.ange.tertial.system.Limits;
 import se.ange.tertial.web.Pages;
@@ -46,18 +46,20 @@ class ActivityFormPage {
     private final PlanTree tree;
     private final ActivityCatalog catalog;
     private final PersonRepository people;
+    private final PersonLists lists;
     private final DepartmentRepository departments;
     private final OrgUnitRepository units;
     private final Pages pages;
     private final se.ange.tertial.web.ErrorPages errors;
     private final ActivityFinder finder;
 
-    ActivityFormPage(PlanTree tree, ActivityCatalog catalog, PersonRepository people, DepartmentRepository departments,
+    ActivityFormPage(PlanTree tree, ActivityCatalog catalog, PersonRepository people, PersonLists lists, DepartmentRepository departments,
                      OrgUnitRepository units, Pages pages, se.ange.tertial.web.ErrorPages errors, ActivityFinder finder) {
         this.finder = finder;
         this.tree = tree;
         this.catalog = catalog;
         this.people = people;
+        this.lists = lists;
         this.departments = departments;
         this.units = units;
         this.pages = pages;
@@ -134,8 +136,7 @@ class ActivityFormPage {
                         : u.id().equals(caller.unitId())))
                 .map(OrgUnit::name).distinct().sorted().toList());
         Set<String> chosen = form.emails().stream().collect(Collectors.toSet());
-        model.put("people", people.findAll().stream().filter(p -> p.active() || chosen.contains(p.email()))
-                .sorted(Comparator.comparing(Person::name))
+        model.put("people", lists.choices().stream().filter(p -> p.active() || chosen.contains(p.email()))
                 .map(p -> new Option(p.email(), p.name() + " (" + p.email() + ")", chosen.contains(p.email()))).toList());
         model.put("deputies", editing == null ? List.of() : editing.owners().stream().map(owner -> deputyLine(owner, t)).toList());
         model.put("back", "/plan/" + year);

@@ -16,17 +16,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
 import se.ange.tertial.audit.AuditEntry;
 import se.ange.tertial.audit.AuditLog;
 import se.ange.tertial.audit.AuditRepository;
-import se.ange.tertial.register.org.Person;
-import se.ange.tertial.register.org.PersonRepository;
+import se.ange.tertial.register.org.PersonChoice;
+import se.ange.tertial.register.org.PersonLists;
 import se.ange.tertial.system.Limits;
 import se.ange.tertial.web.Pages;
 import se.ange.tertial.web.WebTexts;
@@ -54,10 +52,10 @@ class AuditPageController {
     static final int SHOWN_VALUE = 2000;
 
     private final AuditRepository entries;
-    private final PersonRepository people;
+    private final PersonLists people;
     private final Pages pages;
 
-    AuditPageController(AuditRepository entries, PersonRepository people, Pages pages) {
+    AuditPageController(AuditRepository entries, PersonLists people, Pages pages) {
         this.entries = entries;
         this.people = people;
         this.pages = pages;
@@ -73,8 +71,7 @@ class AuditPageController {
         form.put("activity", Texts.typed(activity));
         form.put("from", Texts.typed(from));
         form.put("to", Texts.typed(to));
-        List<Person> everyone = StreamSupport.stream(people.findAll().spliterator(), false)
-                .sorted(Comparator.comparing(Person::name)).toList();
+        List<PersonChoice> everyone = people.choices();
         Map<String, String> errors = new LinkedHashMap<>();
         String email = form.get("person").toLowerCase(java.util.Locale.ROOT);
         if (!email.isEmpty() && everyone.stream().noneMatch(p -> p.email().equals(email))) {
@@ -130,7 +127,7 @@ class AuditPageController {
         return value == null || value.length() <= SHOWN_VALUE ? value : value.substring(0, SHOWN_VALUE) + " …";
     }
 
-    private static List<Option> options(List<Person> everyone, String chosen, WebTexts t) {
+    private static List<Option> options(List<PersonChoice> everyone, String chosen, WebTexts t) {
         List<Option> options = new ArrayList<>();
         options.add(new Option("", t.get("sending.log.person.any"), chosen.isEmpty()));
         everyone.forEach(p -> options.add(new Option(p.email(), p.name() + " (" + p.email() + ")",

@@ -24,7 +24,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +40,7 @@ import se.ange.tertial.mail.ChatChannels;
 import se.ange.tertial.register.access.Caller;
 import se.ange.tertial.register.org.Person;
 import se.ange.tertial.register.org.PersonAbsence;
+import se.ange.tertial.register.org.PersonLists;
 import se.ange.tertial.register.org.PersonRepository;
 import se.ange.tertial.register.org.PersonSettings;
 import se.ange.tertial.register.org.ReminderChannel;
@@ -77,15 +77,17 @@ class SettingsController {
             "borttagen");
 
     private final PersonRepository people;
+    private final PersonLists lists;
     private final PersonSettings settings;
     private final DigestRun digests;
     private final ChatChannels chats;
     private final Pages pages;
     private final Clock clock;
 
-    SettingsController(PersonRepository people, PersonSettings settings, DigestRun digests, ChatChannels chats,
+    SettingsController(PersonRepository people, PersonLists lists, PersonSettings settings, DigestRun digests, ChatChannels chats,
                        Pages pages, Clock clock) {
         this.people = people;
+        this.lists = lists;
         this.settings = settings;
         this.digests = digests;
         this.chats = chats;
@@ -267,10 +269,9 @@ class SettingsController {
         }
         List<Option> deputies = new ArrayList<>();
         deputies.add(new Option("", t.get("settings.deputy.none"), person.deputyId() == null));
-        people.findAll().stream()
-                .filter(p -> !p.id().equals(person.id()) && (p.active() || p.id().equals(person.deputyId())))
-                .sorted(Comparator.comparing(Person::name))
-                .forEach(p -> deputies.add(new Option(p.email(), p.name(), p.id().equals(person.deputyId()))));
+        lists.choices().stream()
+                .filter(p -> p.id() != person.id() && (p.active() || Long.valueOf(p.id()).equals(person.deputyId())))
+                .forEach(p -> deputies.add(new Option(p.email(), p.name(), Long.valueOf(p.id()).equals(person.deputyId()))));
         model.put("deputies", deputies);
         model.put("deputyName", person.deputyId() == null ? null
                 : people.findById(person.deputyId()).map(Person::name).orElse(null));

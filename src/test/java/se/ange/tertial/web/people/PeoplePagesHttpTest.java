@@ -245,7 +245,10 @@ class PeoplePagesHttpTest {
         admin.postCsv("/api/import/people", csv.toString());
         String first = web.get("/personer").body();
         assertThat(first).contains("37 personer (sida 1 av 2)").contains("href=\"/personer?sida=2\"");
-        assertThat(web.get("/personer?sida=2").body()).contains("Föregående sida").doesNotContain("Nästa sida");
+        assertThat(web.get("/personer?sida=2").body()).contains("Föregående sida").doesNotContain("Nästa sida")
+                .contains("<span aria-current=\"page\">Sida 2 av 2</span>");
+        assertThat(web.get("/personer?sida=99").body()).contains("<span aria-current=\"page\">Sida 2 av 2</span>");
+        assertThat(web.get("/personer?q=SJÖ").body()).contains("Maria Sjöberg").doesNotContain("Emma Berglund");
         for (String odd : List.of("?sida=-1", "?sida=abc", "?sida=99999999999999999999", "?avdelning=x", "?roll=GATEWAY",
                 "?q=%25%27", "?importerad=1-2")) {
             assertThat(web.get("/personer" + odd).statusCode()).as(odd).isEqualTo(200);
