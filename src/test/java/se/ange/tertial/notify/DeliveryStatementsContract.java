@@ -69,6 +69,12 @@ abstract class DeliveryStatementsContract {
     @Inject
     ReminderItemRepository items;
 
+    @Inject
+    BatchReads reads;
+
+    @Inject
+    io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions;
+
     /** The settings of the database under test, routed through the counting driver, and the mail server. */
     Map<String, String> properties(Map<String, String> database) {
         Map<String, String> properties = CountingDriver.wrapOrFreshH2(database, "tertial-statements");
@@ -114,6 +120,27 @@ abstract class DeliveryStatementsContract {
                 .hasSizeLessThanOrEqualTo(MAX_STATEMENTS_ALONE + FIRST_MAIL_EXTRA);
         assertThat(batched.size() / (double) mails).as("statements per mail in a batch:%n%s", String.join("\n", batched))
                 .isLessThanOrEqualTo(MAX_STATEMENTS_PER_MAIL_IN_A_BATCH);
+    }
+
+    /** The batch read's reminder items (mapped by hand) are the repository's, in the order they were planned. */
+    @Test
+    void a_batch_read_gives_each_message_its_items_as_the_repository_does() {
+        TestDatabase.clear(dataSource);
+        Api admin = new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN);
+        admin.postCsv("/api/import/people", Fixtures.people());
+        admin.withNewToken("stab", "STAB", null).postCsv("/api/import/activities", plan());
+        admin.exchange(HttpRequest.POST("/api/reminders/run?on=2024-03-28", ""));
+        List<OutboxMessage> planned = outbox.findByStateOrderById(OutboxState.PENDING);
+
+        BatchReads.Batch batch = transactions.executeRead(status -> reads.read(planned));
+
+        assertThat(batch.items()).hasSize(OWNERS.length);
+        for (OutboxMessage message : planned) {
+            assertThat(batch.items().get(message.id())).as("message %d", message.id())
+                    .isEqualTo(items.findByMessageIdOrderById(message.id()));
+            assertThat(batch.recipients()).containsKey(message.recipientId());
+        }
+        TestDatabase.clear(dataSource);
     }
 
     /**
