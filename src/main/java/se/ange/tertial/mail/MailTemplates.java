@@ -3,8 +3,10 @@ package se.ange.tertial.mail;
 import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.context.ITemplateContext;
@@ -22,6 +24,8 @@ public final class MailTemplates {
 
     /** Parsed once: every Swedish message asks for it. */
     private static final Locale SWEDISH = Locale.forLanguageTag("sv");
+    /** The patterns of the message bundles (a fixed set), parsed. */
+    private static final Map<String, MessageFormat> FORMATS = new ConcurrentHashMap<>();
 
     private final String name;
     private final TemplateEngine html;
@@ -48,6 +52,14 @@ public final class MailTemplates {
 
     public static Locale locale(Language language) {
         return language == Language.EN ? Locale.ENGLISH : SWEDISH;
+    }
+
+    /**
+     * {@link MessageFormat#format(String, Object...)}, the pattern parsed once: a reminder formats a dozen texts from
+     * a handful of patterns, and parsing was most of it. A parsed format is not safe to share, so each use has a copy.
+     */
+    public static String format(String pattern, Object... arguments) {
+        return ((MessageFormat) FORMATS.computeIfAbsent(pattern, MessageFormat::new).clone()).format(arguments);
     }
 
     public static String date(LocalDate date, Language language) {

@@ -1,6 +1,5 @@
 package se.ange.tertial.mail;
 
-import java.text.MessageFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -35,7 +34,7 @@ final class ReminderHtml {
                 + "<div style=\"max-width: 600px; padding: 12px; font-family: Arial, Helvetica, sans-serif; font-size: 15px;"
                 + " line-height: 1.4; color: #222; overflow-wrap: break-word; word-wrap: break-word;\">\n"
                 + "<p style=\"margin: 0 0 12px 0;\">");
-        escaped(out, MessageFormat.format(texts.getString("greeting"), model.getVariable("name"))).append("</p>\n");
+        escaped(out, MailTemplates.format(texts.getString("greeting"), model.getVariable("name"))).append("</p>\n");
         for (Map<String, Object> section : maps(model.getVariable("sections"))) {
             escaped(out.append("\n  ").append(H3), section.get("heading")).append("</h3>");
             List<Map<String, Object>> items = maps(section.get("items"));

@@ -2,7 +2,6 @@ package se.ange.tertial.mail;
 
 import se.ange.tertial.system.WebConfig;
 import jakarta.inject.Singleton;
-import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -143,8 +142,8 @@ public class ReminderMail {
         context.setVariable("single", single);
         context.setVariable("howto", texts.getString(single ? "howto.single" : "howto.reply"));
         context.setVariable("example", example);
-        context.setVariable("managerHowto", MessageFormat.format(texts.getString("manager.howto"), exampleRef));
-        context.setVariable("chat", chat == null ? null : MessageFormat.format(texts.getString("howto.chat"), chat,
+        context.setVariable("managerHowto", MailTemplates.format(texts.getString("manager.howto"), exampleRef));
+        context.setVariable("chat", chat == null ? null : MailTemplates.format(texts.getString("howto.chat"), chat,
                 exampleRef, texts.getString("example.comment")));
         context.setVariable("mine", web.link("/mina"));
         context.setVariable("statuses", STATUSES.get(language));
@@ -199,7 +198,7 @@ public class ReminderMail {
             boolean late = end != null && end.isBefore(today)
                     && (status == null || !status.isCompleted());
             String endText = end == null ? ""
-                    : MessageFormat.format(texts.getString(late ? "end.passed" : shown.endingSoon() ? "end.soon" : "end"),
+                    : MailTemplates.format(texts.getString(late ? "end.passed" : shown.endingSoon() ? "end.soon" : "end"),
                             date(end, language));
             boolean escalated = shown.purpose() == ReminderPurpose.ESCALATION;
             String statusText = escalated ? ""
@@ -216,7 +215,7 @@ public class ReminderMail {
         if (owners.isEmpty()) {
             return texts.getString("owner.none");
         }
-        return MessageFormat.format(texts.getString("owner"),
+        return MailTemplates.format(texts.getString("owner"),
                 owners.stream().map(Person::name).collect(Collectors.joining(", ")));
     }
 
@@ -226,7 +225,7 @@ public class ReminderMail {
             return pattern;
         }
         Tertial tertial = Tertial.parse(item.tertial());
-        return MessageFormat.format(pattern, tertial.toString(), date(tertial.closingDate(), language));
+        return MailTemplates.format(pattern, tertial.toString(), date(tertial.closingDate(), language));
     }
 
     /** A sentence saying what the message asks; the reply tag is added after it. */
@@ -237,15 +236,15 @@ public class ReminderMail {
         boolean allEscalations = shown.stream().allMatch(s -> s.purpose() == ReminderPurpose.ESCALATION);
         if (allReports && tertial != null) {
             Tertial t = Tertial.parse(tertial);
-            return MessageFormat.format(texts.getString("subject.TERTIAL_REPORT"),
+            return MailTemplates.format(texts.getString("subject.TERTIAL_REPORT"),
                     Counted.of(activities, Counted.ACTIVITY, language), t.toString(),
                     MailTemplates.dayMonth(t.closingDate(), language));
         }
         if (allEscalations && tertial != null) {
-            return MessageFormat.format(texts.getString(activities == 1 ? "subject.ESCALATION.one" : "subject.ESCALATION"),
+            return MailTemplates.format(texts.getString(activities == 1 ? "subject.ESCALATION.one" : "subject.ESCALATION"),
                     Counted.of(activities, Counted.REPORT, language), tertial);
         }
-        return MessageFormat.format(texts.getString(activities == 1 ? "subject.OTHER.one" : "subject.OTHER"),
+        return MailTemplates.format(texts.getString(activities == 1 ? "subject.OTHER.one" : "subject.OTHER"),
                 Counted.of(activities, Counted.ACTIVITY, language));
     }
 

@@ -1,6 +1,5 @@
 package se.ange.tertial.mail;
 
-import java.text.MessageFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -19,7 +18,7 @@ final class ReminderText {
 
     static String write(IContext model, ResourceBundle texts) {
         StringBuilder out = new StringBuilder(2048);
-        out.append(MessageFormat.format(texts.getString("greeting"), model.getVariable("name"))).append('\n');
+        out.append(MailTemplates.format(texts.getString("greeting"), model.getVariable("name"))).append('\n');
         for (Map<String, Object> section : maps(model.getVariable("sections"))) {
             out.append('\n').append(text(section.get("heading"))).append('\n');
             for (Map<String, Object> line : maps(section.get("items"))) {

@@ -11,7 +11,8 @@ import java.time.Duration;
  * {@code maxRetryDelay}; after {@code maxAttempts} a message is DEAD (listed at /api/outbox?state=DEAD).
  * {@code workers} deliver in parallel until nothing is due (each holds a database connection while it sends);
  * at shutdown they get {@code shutdownGrace} to finish the messages in hand. Each worker takes up to
- * {@code batchSize} messages per transaction (starting from one and doubling while deliveries succeed).
+ * {@code batchSize} messages per transaction (starting from one and doubling while deliveries succeed; the rest of
+ * a batch is handed back when another worker is idle).
  */
 @ConfigurationProperties("tertial.outbox")
 public record OutboxConfig(@Bindable(defaultValue = "10") @Min(1) int maxAttempts,

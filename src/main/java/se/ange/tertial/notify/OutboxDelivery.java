@@ -72,33 +72,44 @@ public class OutboxDelivery {
         return deliver(1, () -> false).taken() > 0;
     }
 
-    /** What one call of {@link #deliver(int, BooleanSupplier)} did. */
-    public record Batch(int taken, boolean failed) {
+    /**
+     * What one call of {@link #deliver(int, BooleanSupplier, BooleanSupplier)} did: {@code left} messages were
+     * claimed but not taken (the batch ended early), untouched and due again.
+     */
+    public record Batch(int taken, boolean failed, int left) {
+    }
+
+    /** A batch that is never handed back to share with idle workers. */
+    public Batch deliver(int limit, BooleanSupplier stopping) {
+        return deliver(limit, stopping, () -> false);
     }
 
     /**
      * Takes up to {@code limit} due messages in one transaction, reads what they need in a few queries, delivers
      * them one after the other and records every outcome in one batch update before the commit. The batch ends
      * early, leaving the rest of it untouched and due, at the first failure (a failing channel is not tried again
-     * at once for the next message in hand, and no other message waits behind it longer than today) and when
-     * {@code stopping} says so (shutdown). A crash mid-batch rolls it all back: only the messages of that batch
-     * can go twice, each with its fixed Message-ID.
+     * at once for the next message in hand, and no other message waits behind it longer than today), when
+     * {@code stopping} says so (shutdown), and when {@code share} says so after a message with two or more still
+     * in hand (idle workers could send the rest: the end of a drain is not left to one worker's batch).
+     * A crash mid-batch rolls it all back: only the messages of that batch can go twice, each with its fixed
+     * Message-ID.
      *
-     * @return how many messages were taken (delivered, failed or cancelled); 0 when none is due
+     * @return how many messages were taken (delivered, failed or cancelled), 0 when none is due, and how many were
+     *     left
      */
-    public Batch deliver(int limit, BooleanSupplier stopping) {
+    public Batch deliver(int limit, BooleanSupplier stopping, BooleanSupplier share) {
         Instant now = clock.instant();
         Set<Long> held = new HashSet<>();
         try {
-            return transactions.executeWrite(status -> deliver(claims.claim(now, limit, held), now, stopping));
+            return transactions.executeWrite(status -> deliver(claims.claim(now, limit, held), now, stopping, share));
         } finally {
             claims.release(held); // only now, committed or rolled back, may another worker look at them
         }
     }
 
-    private Batch deliver(List<OutboxMessage> claimed, Instant now, BooleanSupplier stopping) {
+    private Batch deliver(List<OutboxMessage> claimed, Instant now, BooleanSupplier stopping, BooleanSupplier share) {
         if (claimed.isEmpty()) {
-            return new Batch(0, false);
+            return new Batch(0, false, 0);
         }
         BatchReads.Batch batch = reads.read(claimed);
         Map<Long, List<ReminderItemRow>> itemsByMessage = batch.items();
@@ -109,7 +120,8 @@ public class OutboxDelivery {
         List<OutboxMessage> settled = new ArrayList<>();
         boolean failed = false;
         for (OutboxMessage message : claimed) {
-            if (stopping.getAsBoolean()) {
+            if (stopping.getAsBoolean()
+                    || !settled.isEmpty() && claimed.size() - settled.size() >= 2 && share.getAsBoolean()) {
                 break;
             }
             Person recipient = Optional.ofNullable(recipients.get(message.recipientId())).orElseThrow();
@@ -124,7 +136,7 @@ public class OutboxDelivery {
         if (!settled.isEmpty()) {
             outbox.updateAll(settled);
         }
-        return new Batch(settled.size(), failed);
+        return new Batch(settled.size(), failed, claimed.size() - settled.size());
     }
 
     /** @return the message as it is to be recorded: sent, cancelled, or failed (to be retried, or DEAD) */

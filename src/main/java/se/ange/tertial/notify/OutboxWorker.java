@@ -104,7 +104,15 @@ public class OutboxWorker {
                 if (batch.taken() == 0) {
                     break;
                 }
-                size = batch.failed() ? 1 : Math.min(config.batchSize(), size * 2);
+                if (batch.failed()) {
+                    size = 1;
+                } else if (batch.left() > 0) {
+                    // handed back for idle workers: wake them, and take no more than a share of it ourselves
+                    nudge();
+                    size = nextShare(batch.left(), config.workers());
+                } else {
+                    size = Math.min(config.batchSize(), size * 2);
+                }
             }
             running.decrementAndGet();
             // a nudge that found every slot taken relies on this look: either it sees our slot free, or we see it
@@ -114,14 +122,23 @@ public class OutboxWorker {
         } while (takeSlot());
     }
 
+    /**
+     * A batch is handed back when a worker is idle (one found nothing due while this one still had messages in hand,
+     * claimed in a batch): otherwise a drain ends with one worker sending its last batch alone.
+     */
     private OutboxDelivery.Batch deliver(int size) {
         try {
-            return delivery.deliver(size, () -> stopping);
+            return delivery.deliver(size, () -> stopping, () -> running.get() < config.workers());
         } catch (RuntimeException e) {
             // the database, most likely: the messages stay due and the next poll tries again
             LOG.warn("Outbox delivery stopped until the next poll: {}", e.getMessage());
-            return new OutboxDelivery.Batch(0, true);
+            return new OutboxDelivery.Batch(0, true, 0);
         }
+    }
+
+    /** After handing back {@code left} messages: this worker's share of them, the woken ones starting from one. */
+    static int nextShare(int left, int workers) {
+        return Math.max(1, left / workers);
     }
 
     /** Micronaut closes this before the notifiers it uses, so the SMTP pool outlives the messages in hand. */

@@ -53,6 +53,19 @@ class ReminderTextTest {
                         + reference.texts(Language.SV).getString("footer") + "\n");
     }
 
+    /** The parsed patterns are shared: each use writes what MessageFormat writes, also with quotes and numbers. */
+    @Test
+    void a_pattern_parsed_once_formats_as_message_format_does() {
+        for (String pattern : List.of("Hej {0}!", "''{0}'' är {1} – {0}", "inga", "'{0}' {1}", "{0} aktiviteter")) {
+            for (Object[] arguments : List.of(new Object[] {"Åsa", "x"}, new Object[] {1234, "{1}"})) {
+                assertThat(MailTemplates.format(pattern, arguments)).as(pattern)
+                        .isEqualTo(java.text.MessageFormat.format(pattern, arguments))
+                        .isEqualTo(MailTemplates.format(pattern, arguments));
+            }
+        }
+        assertThat(MailTemplates.format("{0,number} st", 1234567)).isEqualTo(java.text.MessageFormat.format("{0,number} st", 1234567));
+    }
+
     private static Context randomModel(Random random, Language language) {
         Context context = new Context(MailTemplates.locale(language));
         context.setVariable("lang", language.name().toLowerCase());

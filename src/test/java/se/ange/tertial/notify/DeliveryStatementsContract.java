@@ -69,6 +69,12 @@ abstract class DeliveryStatementsContract {
     @Inject
     ReminderItemRepository items;
 
+    @Inject
+    BatchReads reads;
+
+    @Inject
+    io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions;
+
     /** The settings of the database under test, routed through the counting driver, and the mail server. */
     Map<String, String> properties(Map<String, String> database) {
         Map<String, String> properties = CountingDriver.wrapOrFreshH2(database, "tertial-statements");
@@ -100,7 +106,7 @@ abstract class DeliveryStatementsContract {
         int mails = OWNERS.length - 1;
         System.out.printf("statements for %d 5-item reminder mails in one batch: %d (%.2f per mail)%n", mails,
                 batched.size(), batched.size() / (double) mails);
-        assertThat(batch[0]).isEqualTo(new OutboxDelivery.Batch(mails, false));
+        assertThat(batch[0]).isEqualTo(new OutboxDelivery.Batch(mails, false, 0));
         assertThat(delivery.deliverOne()).as("nothing left").isFalse();
 
         assertThat(outbox.findByStateOrderById(OutboxState.SENT)).hasSize(OWNERS.length);
@@ -114,6 +120,56 @@ abstract class DeliveryStatementsContract {
                 .hasSizeLessThanOrEqualTo(MAX_STATEMENTS_ALONE + FIRST_MAIL_EXTRA);
         assertThat(batched.size() / (double) mails).as("statements per mail in a batch:%n%s", String.join("\n", batched))
                 .isLessThanOrEqualTo(MAX_STATEMENTS_PER_MAIL_IN_A_BATCH);
+    }
+
+    /** The batch read's reminder items (mapped by hand) are the repository's, in the order they were planned. */
+    @Test
+    void a_batch_read_gives_each_message_its_items_as_the_repository_does() {
+        TestDatabase.clear(dataSource);
+        Api admin = new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN);
+        admin.postCsv("/api/import/people", Fixtures.people());
+        admin.withNewToken("stab", "STAB", null).postCsv("/api/import/activities", plan());
+        admin.exchange(HttpRequest.POST("/api/reminders/run?on=2024-03-28", ""));
+        List<OutboxMessage> planned = outbox.findByStateOrderById(OutboxState.PENDING);
+
+        BatchReads.Batch batch = transactions.executeRead(status -> reads.read(planned));
+
+        assertThat(batch.items()).hasSize(OWNERS.length);
+        for (OutboxMessage message : planned) {
+            assertThat(batch.items().get(message.id())).as("message %d", message.id())
+                    .isEqualTo(items.findByMessageIdOrderById(message.id()));
+            assertThat(batch.recipients()).containsKey(message.recipientId());
+        }
+        TestDatabase.clear(dataSource);
+    }
+
+    /**
+     * A batch handed back to idle workers ends after a message with the rest untouched and due, so another worker
+     * can take them at once: the end of a drain is shared instead of left to one worker's batch. Never before the
+     * first message (a worker that hands back everything would only go round), nor for a last one alone.
+     */
+    @Test
+    void a_batch_handed_back_sends_one_and_leaves_the_rest_due_for_the_next_claim() throws Exception {
+        TestDatabase.clear(dataSource);
+        Api admin = new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN);
+        admin.postCsv("/api/import/people", Fixtures.people());
+        admin.withNewToken("stab", "STAB", null).postCsv("/api/import/activities", plan());
+        admin.exchange(HttpRequest.POST("/api/reminders/run?on=2024-03-28", ""));
+        mail.greenMail.purgeEmailFromAllMailboxes();
+
+        OutboxDelivery.Batch shared = delivery.deliver(32, () -> false, () -> true);
+
+        assertThat(shared).isEqualTo(new OutboxDelivery.Batch(1, false, OWNERS.length - 1));
+        assertThat(outbox.findByStateOrderById(OutboxState.SENT)).hasSize(1);
+        assertThat(outbox.findByStateOrderById(OutboxState.PENDING)).hasSize(OWNERS.length - 1)
+                .allSatisfy(m -> assertThat(m.attempts()).isZero());
+        assertThat(delivery.deliver(OWNERS.length - 2, () -> false, () -> false))
+                .as("the rest due again, taken by the next claim").isEqualTo(new OutboxDelivery.Batch(OWNERS.length - 2, false, 0));
+        assertThat(delivery.deliver(32, () -> false, () -> true)).as("a last message alone is sent")
+                .isEqualTo(new OutboxDelivery.Batch(1, false, 0));
+        assertThat(mail.greenMail.getReceivedMessages()).hasSize(OWNERS.length);
+        TestDatabase.clear(dataSource);
+        mail.greenMail.purgeEmailFromAllMailboxes();
     }
 
     /**

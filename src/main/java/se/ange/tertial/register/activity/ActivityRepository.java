@@ -12,8 +12,6 @@ public interface ActivityRepository extends CrudRepository<Activity, Long> {
 
     Optional<Activity> findByRef(String ref);
 
-    List<Activity> findByRefIn(Collection<String> refs);
-
     List<Activity> findAllOrderByRef();
 
     List<Activity> findByIdIn(Collection<Long> ids);
