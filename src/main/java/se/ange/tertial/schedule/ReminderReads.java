@@ -107,9 +107,7 @@ class ReminderReads {
         }
         if (!scope.endDates().isEmpty()) {
             any.add("(i.tertial IS NULL AND i.activity_ref IN (SELECT a.ref FROM activity a WHERE "
-                    + String.join(" OR ", Collections.nCopies(scope.endDates().size(), "a.end_date BETWEEN ? AND ?"))
-                    + "))");
-            scope.endDates().forEach(end -> parameters.addAll(List.of(end.from(), end.to())));
+                    + OpenActivities.EndDates.condition("a.end_date", scope.endDates(), parameters) + "))");
         }
         String items = any.isEmpty() ? "" : "SELECT i.recipient_id, i.item_key, CAST(NULL AS DATE) FROM reminder_item i "
                 + "WHERE " + String.join(" OR ", any) + " UNION ALL ";

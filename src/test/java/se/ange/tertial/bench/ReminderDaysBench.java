@@ -34,7 +34,9 @@ import se.ange.tertial.support.TestPostgres;
  *
  * <pre>mvn -q -o -Pbench test-compile exec:java -Dbench.main=se.ange.tertial.bench.BenchAll -Dbench.only=reminders
  *     [-Dbench.sizes=2000,20000,100000] [-Dbench.db=postgres] [-Dbench.rounds=3] [-Dbench.warmups=2]
- *     [-Dbench.verbose=true (each round on stderr)]</pre>
+ *     [-Dbench.verbose=true (each round on stderr)] [-Dbench.days=ending-soon,overdue (only those days)]</pre>
+ * Beside wall time each run's CPU time and allocation on its thread are taken (medians too): on H2, which runs in
+ * the caller's thread, the CPU time counts the database's work and is steadier than wall time on a loaded machine.
  * or alone, with a detailed table: {@code -Dbench.main=se.ange.tertial.bench.ReminderDaysBench}.
  */
 public final class ReminderDaysBench implements BenchSuite {
@@ -42,7 +44,12 @@ public final class ReminderDaysBench implements BenchSuite {
     private static final Tertial T1 = new Tertial(2024, 1);
     private static final String AREA = "reminders";
 
-    record Row(int size, String kind, int messages, int items, double millis, double anchorMillis) {
+    /** This thread's CPU time and allocation: H2 runs in the calling thread, so they count the database's work too. */
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+
+    record Row(int size, String kind, int messages, int items, double millis, double anchorMillis, double cpuMillis,
+               double anchorCpuMillis, double allocatedMib) {
 
         double perThousand() {
             return millis * 1000 / size;
@@ -51,11 +58,13 @@ public final class ReminderDaysBench implements BenchSuite {
 
     public static void main(String[] args) throws Exception {
         List<Row> rows = new ReminderDaysBench().measureAll();
-        System.out.printf("%-9s %-13s %8s %8s %10s %10s %10s %6s%n", "register", "day", "messages", "items", "run ms",
-                "ms/1k act", "anchor ms", "ratio");
+        System.out.printf("%-9s %-13s %8s %8s %10s %10s %10s %6s %8s %10s %6s %8s%n", "register", "day", "messages",
+                "items", "run ms", "ms/1k act", "anchor ms", "ratio", "run cpu", "anchor cpu", "ratio", "run MiB");
         for (Row row : rows) {
-            System.out.printf("%-9d %-13s %8d %8d %10.0f %10.2f %10.0f %6.2f%n", row.size(), row.kind(), row.messages(),
-                    row.items(), row.millis(), row.perThousand(), row.anchorMillis(), row.millis() / row.anchorMillis());
+            System.out.printf("%-9d %-13s %8d %8d %10.0f %10.2f %10.0f %6.2f %8.1f %10.1f %6.2f %8.1f%n", row.size(),
+                    row.kind(), row.messages(), row.items(), row.millis(), row.perThousand(), row.anchorMillis(),
+                    row.millis() / row.anchorMillis(), row.cpuMillis(), row.anchorCpuMillis(),
+                    row.cpuMillis() / row.anchorCpuMillis(), row.allocatedMib());
         }
         System.out.println();
         System.out.println(BenchAll.table(figures(rows)));
@@ -133,30 +142,45 @@ public final class ReminderDaysBench implements BenchSuite {
             days.put("escalation", calendar.escalation(T1));
             days.put("ending-soon", calendar.endingSoon(LocalDate.parse("2024-06-14")));
             days.put("overdue", calendar.overdueNote(LocalDate.parse("2024-06-14")));
+            String only = System.getProperty("bench.days", "");
+            if (!only.isBlank()) {
+                days.keySet().retainAll(List.of(only.split(",")));
+            }
             Map<String, List<Double>> runs = new LinkedHashMap<>();
             Map<String, List<Double>> anchors = new LinkedHashMap<>();
+            Map<String, List<Double>> cpu = new LinkedHashMap<>();
+            Map<String, List<Double>> anchorCpu = new LinkedHashMap<>();
+            Map<String, List<Double>> allocated = new LinkedHashMap<>();
             Map<String, ReminderRun.Result> results = new HashMap<>();
             int warmups = Integer.getInteger("bench.warmups", 2);
             for (int round = -warmups; round < rounds; round++) { // negative rounds warm up: class loading, JIT, heap
                 for (var day : days.entrySet()) {
                     boolean anchorFirst = round % 2 == 0; // alternate, so neither always runs on a warmer cache
-                    double anchor = anchorFirst ? anchor(pool, planner.scope(day.getValue()), expected(results, day.getKey())) : 0;
+                    double[] anchor = anchorFirst ? anchor(pool, planner.scope(day.getValue()), expected(results, day.getKey()))
+                            : null;
                     settle();
+                    long cpuStarted = THREADS.getCurrentThreadCpuTime();
+                    long allocatedBefore = THREADS.getCurrentThreadAllocatedBytes();
                     long started = System.nanoTime();
                     ReminderRun.Result result = reminders.run(day.getValue());
                     double millis = (System.nanoTime() - started) / 1e6;
+                    double cpuMillis = (THREADS.getCurrentThreadCpuTime() - cpuStarted) / 1e6;
+                    double mib = (THREADS.getCurrentThreadAllocatedBytes() - allocatedBefore) / 1048576.0;
                     clearOutbox(pool);
                     results.put(day.getKey(), result);
                     if (!anchorFirst) {
                         anchor = anchor(pool, planner.scope(day.getValue()), result);
                     }
                     if (Boolean.getBoolean("bench.verbose")) {
-                        System.err.printf("%d %-11s round %2d: run %8.1f ms, anchor %8.1f ms%n", activities, day.getKey(),
-                                round, millis, anchor);
+                        System.err.printf("%d %-11s round %2d: run %8.1f ms (cpu %8.1f, %7.1f MiB), anchor %8.1f ms (cpu %8.1f)%n",
+                                activities, day.getKey(), round, millis, cpuMillis, mib, anchor[0], anchor[1]);
                     }
                     if (round >= 0) {
                         runs.computeIfAbsent(day.getKey(), k -> new ArrayList<>()).add(millis);
-                        anchors.computeIfAbsent(day.getKey(), k -> new ArrayList<>()).add(anchor);
+                        anchors.computeIfAbsent(day.getKey(), k -> new ArrayList<>()).add(anchor[0]);
+                        cpu.computeIfAbsent(day.getKey(), k -> new ArrayList<>()).add(cpuMillis);
+                        anchorCpu.computeIfAbsent(day.getKey(), k -> new ArrayList<>()).add(anchor[1]);
+                        allocated.computeIfAbsent(day.getKey(), k -> new ArrayList<>()).add(mib);
                     }
                 }
             }
@@ -164,7 +188,8 @@ public final class ReminderDaysBench implements BenchSuite {
             for (String kind : days.keySet()) {
                 ReminderRun.Result result = results.get(kind);
                 rows.add(new Row(activities, kind, result.messages(), result.items(), median(runs.get(kind)),
-                        median(anchors.get(kind))));
+                        median(anchors.get(kind)), median(cpu.get(kind)), median(anchorCpu.get(kind)),
+                        median(allocated.get(kind))));
             }
             return rows;
         }
@@ -200,13 +225,14 @@ public final class ReminderDaysBench implements BenchSuite {
     /**
      * The floor: read the activities the day concerns with their owners (those that may owe a report for its tertials,
      * those ending in its spans of end dates) and the managers, then write the run's messages and items in two batches
-     * into the outbox tables, and roll back.
+     * into the outbox tables, and roll back. Its wall time and CPU time in milliseconds.
      */
-    private static double anchor(DataSource pool, ReminderPlanner.Scope scope, ReminderRun.Result enqueued)
+    private static double[] anchor(DataSource pool, ReminderPlanner.Scope scope, ReminderRun.Result enqueued)
             throws SQLException {
         int messages = enqueued.messages();
         int items = enqueued.items();
         settle();
+        long cpuStarted = THREADS.getCurrentThreadCpuTime();
         long started = System.nanoTime();
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
@@ -286,6 +312,6 @@ public final class ReminderDaysBench implements BenchSuite {
             }
             c.rollback();
         }
-        return (System.nanoTime() - started) / 1e6;
+        return new double[] {(System.nanoTime() - started) / 1e6, (THREADS.getCurrentThreadCpuTime() - cpuStarted) / 1e6};
     }
 }
