@@ -32,6 +32,11 @@ class ReminderReads {
 
     /** The roles the {@link Directory} asks about: who is escalated to. */
     private static final List<Role> ESCALATED_TO = List.of(Role.MANAGER, Role.STAB);
+    /** The people a run may escalate to or hand to, from the roles and deputies by their indexes (V55). */
+    static final String DIRECTORY_PEOPLE = "SELECT p.*, r.role AS held_role FROM person_role r JOIN person p"
+            + " ON p.id = r.person_id WHERE r.role IN (" + ESCALATED_TO.stream().map(role -> "'" + role.name() + "'")
+            .collect(Collectors.joining(", ")) + ") UNION ALL SELECT p.*, CAST(NULL AS VARCHAR(10)) FROM person p"
+            + " WHERE p.id IN (SELECT d.deputy_id FROM person d WHERE d.deputy_id IS NOT NULL)";
 
     private final JdbcOperations jdbc;
     private final Clock clock;
@@ -58,10 +63,7 @@ class ReminderReads {
         Map<Long, Person> people = new HashMap<>();
         activities.forEach(activity -> activity.owners().forEach(owner -> people.put(owner.id(), owner)));
         Map<Long, Set<Role>> roles = new HashMap<>();
-        String escalated = ESCALATED_TO.stream().map(role -> "'" + role.name() + "'").collect(Collectors.joining(", "));
-        query("SELECT p.*, r.role AS held_role FROM person p LEFT JOIN person_role r ON r.person_id = p.id AND r.role IN ("
-                + escalated + ") WHERE r.role IS NOT NULL OR p.id IN (SELECT d.deputy_id FROM person d "
-                + "WHERE d.deputy_id IS NOT NULL)", List.of(), rows -> {
+        query(DIRECTORY_PEOPLE, List.of(), rows -> {
                     Person person = jdbc.readEntity(rows, Person.class);
                     people.put(person.id(), person);
                     String role = rows.getString("held_role");
