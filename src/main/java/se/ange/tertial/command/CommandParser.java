@@ -167,16 +167,13 @@ public final class CommandParser {
 
     /**
      * An activity reference as the register writes it: upper case, the number with at least three digits
-     * ({@code ks2024-7} is KS2024-007).
+     * ({@code ks2024-7} is KS2024-007). {@code typed} is one that {@link #REF} matches, so it has a dash.
      */
     static String ref(String typed) {
         String upper = typed.strip().toUpperCase(Locale.ROOT);
         int dash = upper.lastIndexOf('-');
-        if (dash < 0) {
-            return upper;
-        }
         String number = upper.substring(dash + 1);
-        return number.length() >= 3 ? upper : upper.substring(0, dash + 1) + "0".repeat(3 - number.length()) + number;
+        return upper.substring(0, dash + 1) + "0".repeat(Math.max(0, 3 - number.length())) + number;
     }
 
     /** The command whose words are nearest (edit distance) to what was typed. */

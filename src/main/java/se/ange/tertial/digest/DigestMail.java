@@ -90,8 +90,6 @@ class DigestMail {
         context.setVariable("on", MailTemplates.date(digest.on(), language));
         context.setVariable("goals", goals);
         context.setVariable("activitiesLink", web.link("/aktiviteter"));
-        context.setVariable("total", total);
-        context.setVariable("newCount", fresh);
         context.setVariable("summary", summary(texts, language, total, fresh, resolved));
         context.setVariable("resolved", digest.resolved().stream()
                 .map(r -> r.ref() + " " + r.title() + " – " + r.kind().label(language)).toList());

@@ -11,7 +11,6 @@ import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.messageresolver.IMessageResolver;
-import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import se.ange.tertial.followup.Dates;
 import se.ange.tertial.followup.Language;
@@ -33,8 +32,8 @@ public final class MailTemplates {
 
     public MailTemplates(String name) {
         this.name = name;
-        this.html = engine(TemplateMode.HTML, ".html", "mail." + name);
-        this.text = engine(TemplateMode.TEXT, ".txt", "mail." + name);
+        this.html = engine(".html", "mail." + name);
+        this.text = engine(".txt", "mail." + name);
     }
 
     public String html(Context context) {
@@ -77,21 +76,16 @@ public final class MailTemplates {
             return "";
         }
         String name = fullName.strip();
-        int comma = name.indexOf(',');
-        if (comma > 0 && comma < name.length() - 1) {
-            name = name.substring(comma + 1).strip(); // "Berglund, Emma"
-        }
-        int space = name.indexOf(' ');
-        return space > 0 ? name.substring(0, space) : name;
+        String afterComma = name.substring(name.indexOf(',') + 1).strip(); // "Berglund, Emma"
+        return (afterComma.isEmpty() ? name : afterComma).split(" ", 2)[0];
     }
 
-    private static TemplateEngine engine(TemplateMode mode, String suffix, String bundle) {
+    /** The template mode follows the suffix (.html HTML, .txt TEXT); parsed templates are cached, the resolver's default. */
+    private static TemplateEngine engine(String suffix, String bundle) {
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(MailTemplates.class.getClassLoader());
         resolver.setPrefix("mail/");
         resolver.setSuffix(suffix);
-        resolver.setTemplateMode(mode);
         resolver.setCharacterEncoding("UTF-8");
-        resolver.setCacheable(true);
         TemplateEngine engine = new TemplateEngine();
         engine.setTemplateResolver(resolver);
         engine.setMessageResolver(new BundleMessages(bundle));

@@ -117,9 +117,35 @@ class CommandParserTest {
         "status|STATUS", "status KS2024-017|STATUS", "status KS2024-017 typ klart|STATUS", "status hej|STATUS",
         "aktivitet|SHOW", "show nothing|SHOW", "saknas T1|MISSING", "påminn KS2024-017|SNOOZE",
         "påminn KS2024-017 om 90 dagar|SNOOZE", "mina grejer|MINE",
-        "stauts KS2024-017 2|STATUS", "forsenad|OVERDUE", "avvikelse|DEVIATIONS", "blabla|HELP"})
+        "stauts KS2024-017 2|STATUS", "forsenad|OVERDUE", "avvikelse|DEVIATIONS", "blabla|HELP",
+        // two letters wrong in a four-letter word still names it; a tie goes to the command listed first
+        "mxnx|MINE", "snoow KS2024-017|SHOW", "missa|MINE", "påminn|SNOOZE"})
     void malformed_input_gets_the_help_of_the_closest_command(String line, CommandName closest) {
         assertThat(malformed(line).closest()).isEqualTo(closest);
         assertThat(malformed(line).problem()).isNotBlank();
+    }
+
+    @Test
+    void a_reminder_can_be_snoozed_from_one_to_thirty_days() {
+        assertThat(ok("påminn KS2024-017 om 1 dag")).isEqualTo(new Command.Snooze("KS2024-017", 1));
+        assertThat(ok("påminn KS2024-017 om 30 dagar")).isEqualTo(new Command.Snooze("KS2024-017", 30));
+        assertThat(malformed("påminn KS2024-017 om 0 dagar").problem()).isEqualTo("en påminnelse kan skjutas upp 1–30 dagar");
+        assertThat(malformed("påminn KS2024-017 om 31 dagar").problem()).isEqualTo("en påminnelse kan skjutas upp 1–30 dagar");
+    }
+
+    @Test
+    void a_reference_number_is_padded_to_three_digits_and_longer_ones_kept() {
+        assertThat(ok("visa KS2024-17")).isEqualTo(new Command.Show("KS2024-017"));
+        assertThat(ok("visa ks2024-017")).isEqualTo(new Command.Show("KS2024-017"));
+        assertThat(ok("visa ks2024-12345")).isEqualTo(new Command.Show("KS2024-12345"));
+    }
+
+    @Test
+    void the_edit_distance_counts_insertions_deletions_and_substitutions() {
+        assertThat(CommandParser.distance("", "abc")).isEqualTo(3);
+        assertThat(CommandParser.distance("abc", "")).isEqualTo(3);
+        assertThat(CommandParser.distance("x", "abc")).isEqualTo(3);
+        assertThat(CommandParser.distance("kitten", "sitting")).isEqualTo(3);
+        assertThat(CommandParser.distance("status", "status")).isZero();
     }
 }

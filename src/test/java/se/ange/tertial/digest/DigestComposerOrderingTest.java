@@ -138,4 +138,15 @@ class DigestComposerOrderingTest {
                 Set.of("KS2024-001:OVERDUE"));
         assertThat(onlyResolved.isEmpty()).isFalse();
     }
+
+    @Test
+    void goals_are_in_plan_order_by_number_a_goal_before_its_sub_goals() {
+        List<String> refs = new java.util.ArrayList<>(List.of("3.10", "3.1.1", "3.2", "10.1", "3.1"));
+        refs.sort(DigestComposer.PLAN_ORDER);
+        assertThat(refs).containsExactly("3.1", "3.1.1", "3.2", "3.10", "10.1");
+        // the same numbers written differently still have one order, whichever comes first
+        assertThat(DigestComposer.PLAN_ORDER.compare("3.1", "3.01")).isPositive();
+        assertThat(DigestComposer.PLAN_ORDER.compare("3.01", "3.1")).isNegative();
+        assertThat(DigestComposer.PLAN_ORDER.compare("3.1", "3.01.1")).isNegative();
+    }
 }

@@ -36,4 +36,21 @@ class CountedTest {
         assertThat(assessor.suggest(List.of(done, unreported), LocalDate.parse("2024-05-01")).reasoning())
                 .isEqualTo("Bedömt efter aktiviteterna: 1 av 2 aktiviteter går enligt plan (1 avslutad enligt plan).");
     }
+
+    @Test
+    void any_singular_and_plural_pair_agrees_with_its_count() {
+        assertThat(Counted.of(1, "försenad", "försenade")).isEqualTo("1 försenad");
+        assertThat(Counted.of(-1, "försenad", "försenade")).isEqualTo("-1 försenad");
+        assertThat(Counted.of(2, "försenad", "försenade")).isEqualTo("2 försenade");
+        assertThat(Counted.of(0, "försenad", "försenade")).isEqualTo("0 försenade");
+        assertThat(Counted.noun(1, Counted.ACTIVITY, Language.EN)).isEqualTo("activity");
+        assertThat(Counted.noun(-1, Counted.ACTIVITY, Language.SV)).isEqualTo("aktivitet");
+        assertThat(Counted.noun(3, Counted.ACTIVITY, Language.EN)).isEqualTo("activities");
+    }
+
+    @Test
+    void an_assessment_is_labelled_in_the_persons_language() {
+        assertThat(GoalAssessment.DELVIS_UPPFYLLD.label(Language.SV)).isEqualTo("Delvis uppfylld");
+        assertThat(GoalAssessment.DELVIS_UPPFYLLD.label(Language.EN)).isEqualTo("Partly achieved");
+    }
 }

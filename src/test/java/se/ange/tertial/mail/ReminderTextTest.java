@@ -48,7 +48,8 @@ class ReminderTextTest {
         context.setVariable("chat", null);
         String text = ReminderText.write(context, reference.texts(Language.SV));
         assertThat(text).isEqualTo(reference.text(context)).startsWith("Hej Emma!\n\nRapportera status")
-                .contains("- KS2024-002 Ny webbplats\n  ⚠ slutdatum 31 mars 2024 har passerat, ◐ Pågående enligt plan\n")
+                // no owner, note or link: nothing, not an empty line, follows the status
+                .contains("- KS2024-002 Ny webbplats\n  ⚠ slutdatum 31 mars 2024 har passerat, ◐ Pågående enligt plan\n\n")
                 .contains("\n  1. Ej påbörjad\n  2. Pågående enligt plan\n").endsWith("\n-- \n"
                         + reference.texts(Language.SV).getString("footer") + "\n");
     }

@@ -47,6 +47,8 @@ class ReplyParserTest {
                 org.assertj.core.groups.Tuple.tuple("KS2024-007", Status.AVSLUTAD_ENLIGT_PLAN));
         assertThat(result.lines().get(0).comment())
                 .isEqualTo("första föreläsningen hölls 12 mars,\nden andra är bokad till oktober");
+        // each activity's comment is its own: nothing of the one before carries over
+        assertThat(result.lines()).extracting(ReplyParser.Line::comment).endsWith("väntar på APT-schemat", "");
     }
 
     @Test
