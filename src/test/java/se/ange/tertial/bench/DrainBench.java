@@ -84,8 +84,7 @@ public final class DrainBench implements BenchSuite {
                 "tertial.mail.smtp.port", String.valueOf(smtpPort), "tertial.outbox.workers", String.valueOf(WORKERS),
                 "tertial.outbox.poll-initial-delay", "1h", "tertial.outbox.poll-interval", "1h",
                 "tertial.data-dir", System.getProperty("java.io.tmpdir") + "/tertial-drain-bench"));
-        settings.putAll(CountingDriver.wrap(databaseSettings, "jdbc:h2:mem:drainbench" + System.nanoTime()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"));
+        settings.putAll(BenchSuite.countedDatabase("drain", databaseSettings));
         Mailer bare = MailerBuilder.withSMTPServer("127.0.0.1", smtpPort).withTransportStrategy(TransportStrategy.SMTP)
                 .withSessionTimeout(10_000).withConnectionPoolCoreSize(0).withConnectionPoolMaxSize(WORKERS)
                 .withConnectionPoolExpireAfterMillis(30_000).buildMailer();

@@ -61,8 +61,7 @@ public final class PeopleBench implements BenchSuite {
     }
 
     private List<Figure> measure(String database, Map<String, String> datasource) throws Exception {
-        Map<String, Object> settings = new HashMap<>(CountingDriver.wrap(datasource, "jdbc:h2:mem:peoplebench"
-                + System.nanoTime() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"));
+        Map<String, Object> settings = BenchSuite.countedDatabase("people", datasource);
         settings.putAll(Map.of("micronaut.server.port", "-1", "tertial.demo-data", "false",
                 "tertial.scheduler.enabled", "false", "tertial.outbox.poll", "false",
                 "tertial.security.first-start-token", "false",

@@ -64,8 +64,7 @@ public final class StatusReportBench implements BenchSuite {
     }
 
     private List<Figure> measure(String database, Map<String, String> datasource) throws Exception {
-        Map<String, Object> settings = new HashMap<>(CountingDriver.wrap(datasource, "jdbc:h2:mem:statusbench"
-                + System.nanoTime() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"));
+        Map<String, Object> settings = BenchSuite.countedDatabase("status", datasource);
         settings.putAll(Map.of("micronaut.server.port", "-1", "tertial.demo-data", "true", "tertial.demo-year", "2024",
                 "tertial.scheduler.enabled", "false", "tertial.outbox.poll", "false",
                 "tertial.security.first-start-token", "false", "tertial.security.bootstrap-admin-token", ADMIN,

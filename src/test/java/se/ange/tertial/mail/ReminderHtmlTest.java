@@ -1,6 +1,8 @@
 package se.ange.tertial.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.ange.tertial.mail.ReminderModels.line;
+import static se.ange.tertial.mail.ReminderModels.pick;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,21 +39,9 @@ class ReminderHtmlTest {
 
     @Test
     void an_owner_s_reminder_reads_as_before() {
-        Context context = new Context(MailTemplates.locale(Language.SV));
+        Context context = ReminderModels.emmasReminder("Ny webbplats & app");
         context.setVariable("lang", "sv");
-        context.setVariable("name", "Emma");
         context.setVariable("subject", "Rapportera status för 1 aktivitet i tertial 2024-T1 senast 30 april");
-        context.setVariable("sections", List.of(Map.of("heading", "Rapportera status för tertial 2024-T1 senast 30 april:",
-                "items", List.of(line("KS2024-002", "Ny webbplats & app", "slutdatum 31 mars 2024 har passerat", true,
-                        "◐ Pågående enligt plan", "", "", "")))));
-        context.setVariable("answerable", true);
-        context.setVariable("escalation", false);
-        context.setVariable("howto", "Svara så här:");
-        context.setVariable("example", "2 – kort kommentar om läget");
-        context.setVariable("mine", "https://tertial.example/mina");
-        context.setVariable("managerHowto", "Påminn");
-        context.setVariable("statuses", List.of("Ej påbörjad", "Pågående enligt plan"));
-        context.setVariable("chat", null);
         String html = ReminderHtml.write(context, reference.texts(Language.SV));
         assertThat(html).isEqualTo(reference.html(context)).startsWith("<!DOCTYPE html>\n<html lang=\"sv\">\n")
                 .contains("<strong>KS2024-002</strong> <span>Ny webbplats &amp; app</span><br>")
@@ -91,16 +81,5 @@ class ReminderHtmlTest {
         context.setVariable("statuses", random.nextBoolean() ? List.of("Ej påbörjad", "Pågående", "Avslutad & <klar>")
                 : List.of());
         return context;
-    }
-
-    /** An item as the mail's templates get it. */
-    private static Map<String, Object> line(String ref, String title, String end, boolean late, String status,
-                                            String owner, String note, String link) {
-        return new ReminderMail.Line(ref, title, end, late, status, owner, note, link).forTemplate();
-    }
-
-    @SafeVarargs
-    private static <T> T pick(Random random, T... values) {
-        return values[random.nextInt(values.length)];
     }
 }
