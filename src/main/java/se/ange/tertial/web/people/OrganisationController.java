@@ -25,7 +25,6 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import se.ange.tertial.followup.Channel;
 import se.ange.tertial.register.access.Caller;
-import se.ange.tertial.register.org.Department;
 import se.ange.tertial.register.org.OrgUnit;
 import se.ange.tertial.register.org.OrganisationAdministration;
 import se.ange.tertial.register.org.Person;

@@ -24,7 +24,6 @@ import se.ange.tertial.register.activity.ActivitySelection;
 import se.ange.tertial.register.activity.ActivitySource;
 import se.ange.tertial.register.activity.ActivityView;
 import se.ange.tertial.register.activity.NewActivities;
-import se.ange.tertial.register.goal.Goal;
 import se.ange.tertial.register.org.Department;
 import se.ange.tertial.register.org.DepartmentRepository;
 import se.ange.tertial.register.org.OrgUnit;
