@@ -110,6 +110,16 @@ public final class Browser implements AutoCloseable {
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }
 
+    /**
+     * Clicks the element and waits (up to 10 s) until the page it leads to has replaced this one: an await for an
+     * element the old page also has could otherwise return before the new page is there.
+     */
+    public void clickAndAwaitNewPage(WebElement element) {
+        WebElement old = find("html");
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
+    }
+
     /** Saves a screenshot of the whole window as {@code target/screenshots/<name>.png}. */
     public Path screenshot(String name) {
         try {

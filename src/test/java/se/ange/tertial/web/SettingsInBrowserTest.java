@@ -90,7 +90,8 @@ class SettingsInBrowserTest extends BrowserTest {
         assertThat(new Select(browser.find("#digest-day")).getFirstSelectedOption().getText()).isEqualTo("fredag");
 
         browser.find("#language-en").click();
-        browser.find("form[action='/installningar/paminnelser'] button[type=submit]").click();
+        // the page before has a status line too: wait for the new page, not for the old one's line
+        browser.clickAndAwaitNewPage(browser.find("form[action='/installningar/paminnelser'] button[type=submit]"));
         browser.await("p[role=status]");
         assertThat(browser.text("h1")).isEqualTo("Settings");
         assertThat(browser.find("html").getAttribute("lang")).isEqualTo("en");

@@ -58,7 +58,7 @@ public final class SignInSteps {
             sleep();
         }
         browser.go(linkFor(outbox, people, email));
-        browser.find("#confirm").click();
+        browser.clickAndAwaitNewPage(browser.find("#confirm")); // the confirm page has a main h1 too
         browser.await("main h1");
     }
 
