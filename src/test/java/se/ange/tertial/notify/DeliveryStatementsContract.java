@@ -90,11 +90,7 @@ abstract class DeliveryStatementsContract {
 
     @Test
     void delivered_five_item_reminder_mails_cost_at_most_the_ceilings_of_statements() throws Exception {
-        TestDatabase.clear(dataSource);
-        Api admin = new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN);
-        admin.postCsv("/api/import/people", Fixtures.people());
-        admin.withNewToken("stab", "STAB", null).postCsv("/api/import/activities", plan());
-        admin.exchange(HttpRequest.POST("/api/reminders/run?on=2024-03-28", ""));
+        enqueueRemindersOf28March();
         List<OutboxMessage> planned = outbox.findByStateOrderById(OutboxState.PENDING);
         assertThat(planned).as("one reminder per owner").hasSize(OWNERS.length)
                 .allSatisfy(m -> assertThat(items.findByMessageIdOrderById(m.id())).hasSize(5));
@@ -125,11 +121,7 @@ abstract class DeliveryStatementsContract {
     /** The batch read's reminder items (mapped by hand) are the repository's, in the order they were planned. */
     @Test
     void a_batch_read_gives_each_message_its_items_as_the_repository_does() {
-        TestDatabase.clear(dataSource);
-        Api admin = new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN);
-        admin.postCsv("/api/import/people", Fixtures.people());
-        admin.withNewToken("stab", "STAB", null).postCsv("/api/import/activities", plan());
-        admin.exchange(HttpRequest.POST("/api/reminders/run?on=2024-03-28", ""));
+        enqueueRemindersOf28March();
         List<OutboxMessage> planned = outbox.findByStateOrderById(OutboxState.PENDING);
 
         BatchReads.Batch batch = transactions.executeRead(status -> reads.read(planned));
@@ -150,11 +142,7 @@ abstract class DeliveryStatementsContract {
      */
     @Test
     void a_batch_handed_back_sends_one_and_leaves_the_rest_due_for_the_next_claim() throws Exception {
-        TestDatabase.clear(dataSource);
-        Api admin = new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN);
-        admin.postCsv("/api/import/people", Fixtures.people());
-        admin.withNewToken("stab", "STAB", null).postCsv("/api/import/activities", plan());
-        admin.exchange(HttpRequest.POST("/api/reminders/run?on=2024-03-28", ""));
+        enqueueRemindersOf28March();
         mail.greenMail.purgeEmailFromAllMailboxes();
 
         OutboxDelivery.Batch shared = delivery.deliver(32, () -> false, () -> true);
@@ -265,5 +253,14 @@ abstract class DeliveryStatementsContract {
                     .append("2024-01-01,2024-12-31,Staben,,").append(OWNERS[o]).append("\n"));
         }
         return csv.toString();
+    }
+
+    /** The fixture plan in an empty register, its reminders of 28 March 2024 enqueued. */
+    private void enqueueRemindersOf28March() {
+        TestDatabase.clear(dataSource);
+        Api admin = new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN);
+        admin.postCsv("/api/import/people", Fixtures.people());
+        admin.withNewToken("stab", "STAB", null).postCsv("/api/import/activities", plan());
+        admin.exchange(HttpRequest.POST("/api/reminders/run?on=2024-03-28", ""));
     }
 }
