@@ -115,8 +115,13 @@ public final class Browser implements AutoCloseable {
      * element the old page also has could otherwise return before the new page is there.
      */
     public void clickAndAwaitNewPage(WebElement element) {
+        awaitNewPage(element::click);
+    }
+
+    /** Runs what leads to another page (a click, a script submitting a form) and waits (up to 10 s) until it is there. */
+    public void awaitNewPage(Runnable navigation) {
         WebElement old = find("html");
-        element.click();
+        navigation.run();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
     }
 

@@ -40,7 +40,7 @@ class OwnerReportsInBrowserTest extends BrowserTest {
         browser.go(SignInSteps.linkFor(outbox, people, EMMA));
         assertThat(browser.text("main")).contains("Emma Berglund");
         browser.assertAccessible("03-login-confirm");
-        browser.find("#confirm").click();
+        browser.clickAndAwaitNewPage(browser.find("#confirm"));
         browser.await("main h1");
         assertThat(browser.path()).isEqualTo("/mina");
         assertThat(browser.text("h1")).isEqualTo("Mina aktiviteter – 2024-T1");
@@ -74,7 +74,7 @@ class OwnerReportsInBrowserTest extends BrowserTest {
     @Test
     void a_form_posted_without_its_csrf_token_is_refused_and_records_nothing() {
         SignInSteps.signIn(browser, outbox, people, EMMA);
-        ((JavascriptExecutor) browser.driver()).executeScript("""
+        browser.awaitNewPage(() -> ((JavascriptExecutor) browser.driver()).executeScript("""
                 const form = document.createElement('form');
                 form.method = 'post';
                 form.action = '/aktiviteter/KS2024-002/status';
@@ -84,7 +84,7 @@ class OwnerReportsInBrowserTest extends BrowserTest {
                   form.appendChild(input);
                 }
                 document.body.appendChild(form);
-                form.submit();""");
+                form.submit();"""));
         browser.await("main h1");
         assertThat(browser.text("h1")).isEqualTo("Formuläret har gått ut");
         browser.screenshot("07-csrf-refused");

@@ -45,7 +45,7 @@ class SettingsInBrowserTest extends BrowserTest {
         browser.assertAccessible("installningar-01-start");
 
         new Select(browser.find("#deputy")).selectByValue(EMMA);
-        browser.find("form[action='/installningar/ersattare'] button[type=submit]").click();
+        browser.clickAndAwaitNewPage(browser.find("form[action='/installningar/ersattare'] button[type=submit]"));
         browser.await("p[role=status]");
         assertThat(browser.text("p[role=status]")).isEqualTo("Din ersättare är sparad.");
         assertThat(browser.text("main")).contains("Din ersättare är Emma Berglund.");
@@ -53,7 +53,7 @@ class SettingsInBrowserTest extends BrowserTest {
 
         browser.find("#absence-from").sendKeys("2024-05-10");
         browser.find("#absence-to").sendKeys("2024-05-06");
-        browser.find("form[action='/installningar/franvaro'] button[type=submit]").click();
+        browser.clickAndAwaitNewPage(browser.find("form[action='/installningar/franvaro'] button[type=submit]"));
         browser.await(".error-summary");
         assertThat(browser.text(".error-summary")).contains("Något behöver rättas")
                 .contains("Frånvaron kan inte sluta före den börjar.");
@@ -64,7 +64,7 @@ class SettingsInBrowserTest extends BrowserTest {
 
         browser.find("#absence-to").clear();
         browser.find("#absence-to").sendKeys("2024-05-17");
-        browser.find("form[action='/installningar/franvaro'] button[type=submit]").click();
+        browser.clickAndAwaitNewPage(browser.find("form[action='/installningar/franvaro'] button[type=submit]"));
         browser.await("p[role=status]");
         assertThat(browser.text("p[role=status]")).isEqualTo("Frånvaron är tillagd.");
         assertThat(browser.text("ul.absences")).contains("10 maj 2024 – 17 maj 2024");
@@ -77,14 +77,14 @@ class SettingsInBrowserTest extends BrowserTest {
                 option.value = arguments[0]; option.text = 'Jag själv';
                 document.getElementById('deputy').appendChild(option);""", JOHAN);
         new Select(browser.find("#deputy")).selectByValue(JOHAN);
-        browser.find("form[action='/installningar/ersattare'] button[type=submit]").click();
+        browser.clickAndAwaitNewPage(browser.find("form[action='/installningar/ersattare'] button[type=submit]"));
         browser.await(".error-summary");
         assertThat(browser.text(".error-summary")).contains("Du kan inte vara din egen ersättare.");
         assertThat(browser.text("#deputy-error")).contains("Du kan inte vara din egen ersättare.");
         browser.assertAccessible("installningar-05-deputy-self");
 
         new Select(browser.find("#digest-day")).selectByValue("FRIDAY");
-        browser.find("form[action='/installningar/sammanstallning'] button[type=submit]").click();
+        browser.clickAndAwaitNewPage(browser.find("form[action='/installningar/sammanstallning'] button[type=submit]"));
         browser.await("p[role=status]");
         assertThat(browser.text("p[role=status]")).isEqualTo("Dina val för veckans sammanställning är sparade.");
         assertThat(new Select(browser.find("#digest-day")).getFirstSelectedOption().getText()).isEqualTo("fredag");
@@ -100,7 +100,7 @@ class SettingsInBrowserTest extends BrowserTest {
         assertThat(people.findByEmail(JOHAN).orElseThrow().language()).isEqualTo(Language.EN);
         browser.assertAccessible("installningar-06-english");
 
-        browser.find("ul.absences button[type=submit]").click();
+        browser.clickAndAwaitNewPage(browser.find("ul.absences button[type=submit]"));
         browser.await("p[role=status]");
         assertThat(browser.text("p[role=status]")).isEqualTo("The absence is removed.");
         assertThat(browser.text("main")).contains("You have no coming absences.");
@@ -130,13 +130,13 @@ class SettingsInBrowserTest extends BrowserTest {
         SignInSteps.signIn(browser, outbox, people, EMMA);
         browser.go("/installningar");
         assertThat(browser.text("main")).doesNotContain("Veckans sammanställning");
-        browser.find("form[action='/installningar/franvaro'] button[type=submit]").click();
+        browser.clickAndAwaitNewPage(browser.find("form[action='/installningar/franvaro'] button[type=submit]"));
         browser.await(".error-summary");
         assertThat(browser.text(".error-summary")).contains("Fyll i när frånvaron börjar.")
                 .contains("Fyll i när frånvaron slutar.");
         browser.find("#absence-from").sendKeys("10 maj");
         browser.find("#absence-to").sendKeys("2024-05-12");
-        browser.find("form[action='/installningar/franvaro'] button[type=submit]").click();
+        browser.clickAndAwaitNewPage(browser.find("form[action='/installningar/franvaro'] button[type=submit]"));
         browser.await("#absence-from-error");
         assertThat(browser.text("#absence-from-error")).contains("åååå-mm-dd");
         browser.assertAccessible("installningar-08-owner-dates");
@@ -147,7 +147,7 @@ class SettingsInBrowserTest extends BrowserTest {
         browser.go("/login");
         browser.find(".first-start summary").click();
         browser.find("#key").sendKeys(Api.BOOTSTRAP_ADMIN);
-        browser.find("form[action='/login/nyckel'] button[type=submit]").click();
+        browser.clickAndAwaitNewPage(browser.find("form[action='/login/nyckel'] button[type=submit]"));
         browser.await("main h1");
         browser.go("/installningar");
         assertThat(browser.text("h1")).isEqualTo("Inställningar");

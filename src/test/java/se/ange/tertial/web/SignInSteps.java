@@ -23,7 +23,7 @@ public final class SignInSteps {
     public static void askForLink(Browser browser, String email) {
         browser.find("#email").clear();
         browser.find("#email").sendKeys(email);
-        browser.find("form[action='/login'] button[type=submit]").click();
+        browser.clickAndAwaitNewPage(browser.find("form[action='/login'] button[type=submit]"));
         try {
             browser.await("p[role=status]");
         } catch (RuntimeException e) {

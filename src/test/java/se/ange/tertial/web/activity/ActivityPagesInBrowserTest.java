@@ -45,7 +45,7 @@ class ActivityPagesInBrowserTest extends BrowserTest {
         assertThat(browser.text("#activities caption")).isEqualTo("Alla aktiviteter");
         browser.assertAccessible("aktiviteter-01-stab-list");
 
-        browser.find("#next").click();
+        browser.clickAndAwaitNewPage(browser.find("#next"));
         browser.await("#previous");
         assertThat(browser.text("#shown")).isEqualTo("Visar 51–79 av 79");
         assertThat(browser.all("#activities tbody tr")).hasSize(29);
@@ -53,7 +53,7 @@ class ActivityPagesInBrowserTest extends BrowserTest {
 
         new Select(browser.find("#f-department")).selectByVisibleText("Socialavdelningen");
         new Select(browser.find("#f-status")).selectByVisibleText("Avslutad enligt plan");
-        browser.find("#f-submit").click();
+        browser.clickAndAwaitNewPage(browser.find("#f-submit"));
         browser.await("#shown");
         assertThat(browser.text("#shown")).isEqualTo("Visar 1–1 av 1");
         assertThat(browser.text("#activities tbody")).contains("KS2024-001").contains("Frida Håkansson");
@@ -77,7 +77,7 @@ class ActivityPagesInBrowserTest extends BrowserTest {
         browser.go("/aktiviteter?department=Socialavdelningen");
         WebElement first = browser.find("#activities tbody tr th a");
         String title = first.getText();
-        first.click();
+        browser.clickAndAwaitNewPage(first);
         browser.await("#history");
         assertThat(browser.path()).isEqualTo("/aktiviteter/KS2024-001");
         assertThat(browser.text("h1")).isEqualTo(title);

@@ -48,7 +48,7 @@ class AssessingInBrowserTest extends BrowserTest {
         browser.find("#assessment-DELVIS_UPPFYLLD").click();
         browser.find("#analysis").clear();
         browser.find("#analysis").sendKeys(ANALYSIS);
-        browser.find("#decide").click();
+        browser.clickAndAwaitNewPage(browser.find("#decide"));
         browser.await("p[role=status]");
         assertThat(browser.text("p[role=status]")).isEqualTo("Bedömningen är sparad.");
         assertThat(browser.text("#decision-state")).contains("Beslutad bedömning: ◕ Delvis uppfylld")
@@ -92,7 +92,7 @@ class AssessingInBrowserTest extends BrowserTest {
 
         browser.find("#value-" + id).sendKeys("84,5");
         browser.find("#comment-" + id).sendKeys("Enkäten i mars.");
-        browser.find("#measure-" + id + " button[type=submit]").click();
+        browser.clickAndAwaitNewPage(browser.find("#measure-" + id + " button[type=submit]"));
         browser.await("p[role=status]");
         assertThat(browser.text("p[role=status]")).isEqualTo("Utfallet är sparat.");
         assertThat(browser.text("#outcome-" + id)).contains("84,5 %")
@@ -103,7 +103,7 @@ class AssessingInBrowserTest extends BrowserTest {
 
         browser.find("#value-" + id).clear();
         browser.find("#value-" + id).sendKeys("mycket");
-        browser.find("#measure-" + id + " button[type=submit]").click();
+        browser.clickAndAwaitNewPage(browser.find("#measure-" + id + " button[type=submit]"));
         browser.await(".error-summary");
         assertThat(browser.text(".error-summary")).contains("Skriv utfallet som ett tal");
         assertThat(browser.find("#value-" + id).getAttribute("aria-invalid")).isEqualTo("true");
@@ -123,7 +123,7 @@ class AssessingInBrowserTest extends BrowserTest {
 
         browser.find("#text-analysis").clear();
         browser.find("#text-analysis").sendKeys("Tertialet har i stort gått enligt plan.");
-        browser.find("#save-analysis").click();
+        browser.clickAndAwaitNewPage(browser.find("#save-analysis"));
         browser.await("p[role=status]");
         assertThat(browser.text("p[role=status]")).isEqualTo("Texten är sparad.");
         assertThat(browser.text("#state-analysis")).contains("Skriven av Sara Lindqvist den 10 april 2024");
@@ -132,11 +132,11 @@ class AssessingInBrowserTest extends BrowserTest {
                 .containsEntry("analysis", "Tertialet har i stort gått enligt plan.");
         browser.assertAccessible("texter-02-saved");
 
-        browser.find("#reset-analysis").click();
+        browser.clickAndAwaitNewPage(browser.find("#reset-analysis"));
         browser.await("#confirm-analysis");
         assertThat(browser.text("#confirm-analysis")).contains("Vill du återställa standardtexten för Sammanfattning och analys?");
         browser.assertAccessible("texter-03-confirm");
-        browser.find("#confirm-reset-analysis").click();
+        browser.clickAndAwaitNewPage(browser.find("#confirm-reset-analysis"));
         browser.await("p[role=status]");
         assertThat(browser.text("p[role=status]")).isEqualTo("Standardtexten gäller igen.");
         assertThat(browser.find("#text-analysis").getAttribute("value")).isEqualTo(standard);
@@ -152,7 +152,7 @@ class AssessingInBrowserTest extends BrowserTest {
         assertThat(browser.all("input[name=assessment]")).hasSize(4);
         browser.assertAccessible("mal-06-manager-goal");
         browser.find("#assessment-EJ_UPPFYLLD").click();
-        browser.find("#decide").click();
+        browser.clickAndAwaitNewPage(browser.find("#decide"));
         browser.await(".error-summary, p[role=status]");
         assertThat(browser.text("p[role=status]")).isEqualTo("Bedömningen är sparad.");
 
@@ -165,7 +165,7 @@ class AssessingInBrowserTest extends BrowserTest {
         assertThat(browser.all("#kind option")).hasSize(1);
         browser.find("#text-delimitation").clear();
         browser.find("#text-delimitation").sendKeys("Rapporten gäller särskilda boenden.");
-        browser.find("#save-delimitation").click();
+        browser.clickAndAwaitNewPage(browser.find("#save-delimitation"));
         browser.await("p[role=status]");
         assertThat(browser.text("#state-delimitation")).contains("Maria Sjöberg");
         browser.assertAccessible("texter-05-manager");

@@ -47,7 +47,7 @@ class PeopleInBrowserTest extends BrowserTest {
         assertThat(browser.text("#people caption")).isEqualTo("17 personer");
         browser.assertAccessible("personer-01-admin-list");
 
-        browser.find("a[href='/personer/import']").click();
+        browser.clickAndAwaitNewPage(browser.find("a[href='/personer/import']"));
         browser.await("#file");
         browser.assertAccessible("personer-02-import");
         upload("""
@@ -76,7 +76,7 @@ class PeopleInBrowserTest extends BrowserTest {
         assertThat(people.findByEmail("ida.nystrom@ange.example")).isEmpty();
         browser.assertAccessible("personer-04-preview-ok");
         assertThat(browser.text("#run-import button")).isEqualTo("Importera 3 personer");
-        browser.find("#run-import button").click();
+        browser.clickAndAwaitNewPage(browser.find("#run-import button"));
         browser.await("p[role=status]");
         assertThat(browser.text("p[role=status]")).isEqualTo("Importen är klar. Nya: 2. Ändrade: 0. Oförändrade: 1.");
         assertThat(browser.text("#people caption")).isEqualTo("19 personer");
@@ -86,7 +86,7 @@ class PeopleInBrowserTest extends BrowserTest {
         assertThat(browser.text("h1")).isEqualTo("Ida Nyström");
         browser.assertAccessible("personer-05-person-admin");
         browser.find("#role-MANAGER").click();
-        browser.find("form[action$='/roller'] button[type=submit]").click();
+        browser.clickAndAwaitNewPage(browser.find("form[action$='/roller'] button[type=submit]"));
         browser.await("p[role=status]");
         assertThat(browser.text("p[role=status]")).isEqualTo("Rollerna är sparade.");
         assertThat(roles.findByPersonId(ida.id()).stream().map(PersonRole::role)).containsExactlyInAnyOrder(Role.OWNER,
@@ -95,12 +95,12 @@ class PeopleInBrowserTest extends BrowserTest {
         Person emma = people.findByEmail(EMMA).orElseThrow();
         browser.go("/personer/" + emma.id());
         new Select(browser.find("#deputy")).selectByValue("ida.nystrom@ange.example");
-        browser.find("form[action$='/ersattare'] button[type=submit]").click();
+        browser.clickAndAwaitNewPage(browser.find("form[action$='/ersattare'] button[type=submit]"));
         browser.await("p[role=status]");
         assertThat(browser.text("p[role=status]")).isEqualTo("Ersättaren är sparad.");
         browser.find("#absence-from").sendKeys("2024-04-08");
         browser.find("#absence-to").sendKeys("2024-04-19");
-        browser.find("form[action$='/franvaro'] button[type=submit]").click();
+        browser.clickAndAwaitNewPage(browser.find("form[action$='/franvaro'] button[type=submit]"));
         browser.await("p[role=status]");
         assertThat(browser.text("p[role=status]")).isEqualTo("Frånvaron är tillagd.");
         assertThat(browser.text("ul.absences")).contains("8 april 2024 – 19 april 2024");

@@ -35,7 +35,7 @@ class PlanInBrowserTest extends BrowserTest {
         assertThat(browser.text("main")).contains("3.1.1").contains("KS2024-002");
         browser.assertAccessible("plan-01-stab");
 
-        browser.find("a[href='/plan/2024/import']").click();
+        browser.clickAndAwaitNewPage(browser.find("a[href='/plan/2024/import']"));
         browser.await("#import-file");
         browser.assertAccessible("plan-02-import-form");
         String wrong = PlanCsv.HEADER
@@ -51,7 +51,7 @@ class PlanInBrowserTest extends BrowserTest {
         assertThat(stab.get("/api/activities/KS2024-090").code()).isEqualTo(404);
         browser.assertAccessible("plan-03-import-refused");
 
-        browser.find("#again").click();
+        browser.clickAndAwaitNewPage(browser.find("#again"));
         browser.await("#import-file");
         upload(wrong.replace("2024-09-01,2024-03-31", "2024-03-01,2024-09-30"));
         browser.await("#lines");
@@ -61,7 +61,7 @@ class PlanInBrowserTest extends BrowserTest {
         assertThat(stab.get("/api/activities/KS2024-091").code()).isEqualTo(404);
         browser.assertAccessible("plan-04-import-preview");
 
-        browser.find("#import").click();
+        browser.clickAndAwaitNewPage(browser.find("#import"));
         browser.await("p[role=status]");
         assertThat(browser.path()).startsWith("/plan/2024?sparad=import");
         assertThat(browser.text("p[role=status]"))
@@ -82,7 +82,7 @@ class PlanInBrowserTest extends BrowserTest {
                 .contains("KS2024-002").doesNotContain("KS2024-001");
         browser.assertAccessible("plan-10-manager");
 
-        browser.find("a[href='/plan/2024/ny']").click();
+        browser.clickAndAwaitNewPage(browser.find("a[href='/plan/2024/ny']"));
         browser.await("#a-title");
         assertThat(browser.find("#a-ref").getAttribute("value")).isEqualTo("ST2024-101");
         browser.assertAccessible("plan-11-manager-new");
@@ -91,7 +91,7 @@ class PlanInBrowserTest extends BrowserTest {
         browser.find("#a-start").sendKeys("2024-03-01");
         browser.find("#a-end").sendKeys("2024-09-30");
         new Select(browser.find("#a-owners")).selectByValue(PlanPagesHttpTest.EMMA);
-        browser.find("#save").click();
+        browser.clickAndAwaitNewPage(browser.find("#save"));
         browser.await(".error-summary");
         assertThat(browser.text(".error-summary")).contains("Skriv en rubrik.");
         assertThat(browser.find("#a-title").getAttribute("aria-invalid")).isEqualTo("true");
@@ -100,7 +100,7 @@ class PlanInBrowserTest extends BrowserTest {
 
         browser.find("#a-title").sendKeys("Temadagar om det svåra samtalet");
         browser.find("#a-description").sendKeys("Två temadagar för chefer i staben.");
-        browser.find("#save").click();
+        browser.clickAndAwaitNewPage(browser.find("#save"));
         browser.await("p[role=status]");
         assertThat(browser.text("p[role=status]")).isEqualTo("ST2024-101 är tillagd.");
         assertThat(browser.text("#a-ST2024-101")).contains("Temadagar om det svåra samtalet").contains("Avdelningens egen")
@@ -136,7 +136,7 @@ class PlanInBrowserTest extends BrowserTest {
         Api stab = freshPlan(PlanPagesHttpTest.SARA);
         SignInSteps.signIn(browser, outbox, people, PlanPagesHttpTest.SARA);
         browser.go("/plan/2024");
-        browser.find("a[aria-label='Ändra KS2024-002']").click();
+        browser.clickAndAwaitNewPage(browser.find("a[aria-label='Ändra KS2024-002']"));
         browser.await("#a-goal");
         assertThat(browser.text("h1")).isEqualTo("Ändra KS2024-002");
         assertThat(browser.text("main")).contains("Emma Berglund: ingen ersättare");
@@ -146,7 +146,7 @@ class PlanInBrowserTest extends BrowserTest {
         Select owners = new Select(browser.find("#a-owners"));
         owners.deselectAll();
         owners.selectByValue("ahmed.karimi@ange.example");
-        browser.find("#save").click();
+        browser.clickAndAwaitNewPage(browser.find("#save"));
         browser.await("p[role=status]");
         assertThat(browser.text("p[role=status]")).isEqualTo("Ändringarna i KS2024-002 är sparade.");
         assertThat(browser.text("#ks-3-1-2 ~ table")).contains("KS2024-002").contains("Ahmed Karimi");
@@ -157,23 +157,23 @@ class PlanInBrowserTest extends BrowserTest {
         assertThat(moved.get("owners").toString()).contains("ahmed.karimi@ange.example").doesNotContain("emma.berglund");
 
         browser.go("/plan/2024/aktivitet/KS2024-002");
-        browser.find("#end").click();
+        browser.clickAndAwaitNewPage(browser.find("#end"));
         browser.await("#confirm-end");
         assertThat(browser.text("main")).contains("rapporteras som avslutad för 2024-T1");
         browser.assertAccessible("plan-21-stab-end");
         browser.find("#end-status").click();
         browser.find("#end-comment").sendKeys("Föreläsningarna hölls i mars.");
-        browser.find("#confirm-end").click();
+        browser.clickAndAwaitNewPage(browser.find("#confirm-end"));
         browser.await("p[role=status]");
         assertThat(browser.text("p[role=status]")).isEqualTo("KS2024-002 är avslutad.");
         assertThat(browser.text("#a-KS2024-002")).contains("Avslutad enligt plan");
 
-        browser.find("a[href='/plan/2024/kopiera']").click();
+        browser.clickAndAwaitNewPage(browser.find("a[href='/plan/2024/kopiera']"));
         browser.await("#copy");
         assertThat(browser.text("#copy-counts")).contains("1 avslutad aktivitet kopieras inte");
         assertThat(browser.text("#copied")).doesNotContain("KS2024-002");
         browser.assertAccessible("plan-22-copy-preview");
-        browser.find("#copy").click();
+        browser.clickAndAwaitNewPage(browser.find("#copy"));
         browser.await("p[role=status]");
         assertThat(browser.path()).startsWith("/plan/2025");
         assertThat(browser.text("h1")).isEqualTo("Plan 2025");

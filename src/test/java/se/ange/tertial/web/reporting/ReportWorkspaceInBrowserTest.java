@@ -60,7 +60,7 @@ class ReportWorkspaceInBrowserTest extends BrowserTest {
         assertThat(browser.all(".rapport-readiness tbody tr")).hasSize(1);
         browser.assertAccessible("rapport-01-manager");
 
-        row("Staben").findElement(By.cssSelector("button[value=MARK_READY]")).click();
+        browser.clickAndAwaitNewPage(row("Staben").findElement(By.cssSelector("button[value=MARK_READY]")));
         browser.await("p[role=status]");
         assertThat(browser.text("p[role=status]")).isEqualTo("Avdelningen är markerad som klar.");
         assertThat(row("Staben").getText()).contains("Klar").contains("Johan Nordin").contains("10 maj 2024");
@@ -78,13 +78,13 @@ class ReportWorkspaceInBrowserTest extends BrowserTest {
 
         // sending back needs a note: refused next to the field and in the summary
         row("Staben").findElement(By.cssSelector("summary")).click();
-        row("Staben").findElement(By.cssSelector("button[value=SEND_BACK]")).click();
+        browser.clickAndAwaitNewPage(row("Staben").findElement(By.cssSelector("button[value=SEND_BACK]")));
         browser.await(".error-summary");
         assertThat(browser.text(".error-summary")).contains("Skriv vad som behöver kompletteras.");
         assertThat(row("Staben").findElement(By.cssSelector("textarea")).getAttribute("aria-invalid")).isEqualTo("true");
         browser.assertAccessible("rapport-04-stab-note-missing");
 
-        row("Staben").findElement(By.cssSelector("button[value=REVIEW]")).click();
+        browser.clickAndAwaitNewPage(row("Staben").findElement(By.cssSelector("button[value=REVIEW]")));
         browser.await("p[role=status]");
         assertThat(browser.text("p[role=status]")).isEqualTo("Avdelningen är markerad som granskad.");
         assertThat(row("Staben").getText()).contains("Granskad").contains("Sara Lindqvist")
@@ -98,7 +98,7 @@ class ReportWorkspaceInBrowserTest extends BrowserTest {
         SignInSteps.signIn(browser, outbox, people, SARA);
         browser.go("/rapport/2024-T1");
         String goalPage = browser.find(".rapport-goals tbody a").getAttribute("href");
-        browser.find("a[href='/rapport/2024-T1/stang']").click();
+        browser.clickAndAwaitNewPage(browser.find("a[href='/rapport/2024-T1/stang']"));
         browser.await("form[action='/rapport/2024-T1/stang']");
         assertThat(browser.text("h1")).isEqualTo("Stäng tertial 1 2024");
         assertThat(browser.text("main")).contains("status, kommentar och datum för varje aktivitet")
@@ -106,7 +106,7 @@ class ReportWorkspaceInBrowserTest extends BrowserTest {
                 .contains("Stängningen går inte att ångra.");
         browser.assertAccessible("rapport-06-close-confirm");
 
-        browser.find("form[action='/rapport/2024-T1/stang'] button[type=submit]").click();
+        browser.clickAndAwaitNewPage(browser.find("form[action='/rapport/2024-T1/stang'] button[type=submit]"));
         browser.await("p[role=status]");
         assertThat(browser.path()).startsWith("/rapport/2024-T1?sparad=stangd");
         assertThat(browser.text("p[role=status]")).isEqualTo("Tertialet är stängt.");

@@ -81,7 +81,7 @@ class SendingInBrowserTest extends BrowserTest implements TestPropertyProvider {
 
         smtp = new GreenMail(smtpSetup); // the channel recovers
         smtp.start();
-        browser.find(row + " button.retry").click();
+        browser.clickAndAwaitNewPage(browser.find(row + " button.retry"));
         browser.await("p[role=status]");
         assertThat(browser.text("p[role=status]")).contains("Meddelandet till Emma Berglund väntar igen");
         assertThat(browser.path()).startsWith("/utskick/utkorg?state=DEAD");
@@ -120,7 +120,7 @@ class SendingInBrowserTest extends BrowserTest implements TestPropertyProvider {
         browser.go("/login");
         browser.find(".first-start summary").click();
         browser.find("#key").sendKeys(Api.BOOTSTRAP_ADMIN);
-        browser.find("form[action='/login/nyckel'] button[type=submit]").click();
+        browser.clickAndAwaitNewPage(browser.find("form[action='/login/nyckel'] button[type=submit]"));
         browser.await("main h1");
         for (String path : new String[] {"/utskick", "/utskick/utkorg", "/utskick/inkommande", "/utskick/logg"}) {
             browser.go(path);
@@ -139,7 +139,7 @@ class SendingInBrowserTest extends BrowserTest implements TestPropertyProvider {
         browser.go("/utskick/logg");
         browser.assertAccessible("utskick-06-logg");
         browser.find("#f-activity").sendKeys("KS2024-004");
-        browser.find("#f-submit").click();
+        browser.clickAndAwaitNewPage(browser.find("#f-submit"));
         browser.await("#audit");
         assertThat(browser.path()).startsWith("/utskick/logg?");
         assertThat(browser.all("#audit tbody tr")).isNotEmpty().allSatisfy(tr -> assertThat(tr.getText())
