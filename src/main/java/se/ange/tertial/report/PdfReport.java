@@ -39,6 +39,16 @@ import se.ange.tertial.report.ReportParts.Section;
 final class PdfReport {
 
     private static final float MM = PdfPages.MM;
+    private static final String DEFLATE_LEVEL = "org.apache.pdfbox.filter.deflatelevel";
+
+    static {
+        // PDFBox has no per-document deflate level, only this JVM-wide property, read whenever it compresses a stream;
+        // this report is the app's only PDFBox output, and level 1 instead of 6 takes 13 % less CPU for a 2,000-activity
+        // report (0.47 instead of 0.54 s) for a 20 % larger file (2.9 instead of 2.4 MB). An operator's -D value wins.
+        if (System.getProperty(DEFLATE_LEVEL) == null) {
+            System.setProperty(DEFLATE_LEVEL, "1");
+        }
+    }
     private static final int TEXT = 0x1a1a1a;
     private static final int GREY = 0x4d4d4d;
     private static final int CAPTION_GREY = 0x444444;
@@ -174,7 +184,7 @@ final class PdfReport {
                         on.breakPage();
                     }
                     pages.begin(label);
-                    pages.line(bullet.get(0), PdfPages.LEFT + 18, pages.y);
+                    pages.line(bullet.get(0), PdfPages.LEFT + 21, pages.y);
                     pages.end();
                     super.draw(on);
                 }
@@ -383,9 +393,9 @@ final class PdfReport {
                 paragraphs.add(List.of(new Run(printable(a.symbol()), body), new Run(" ", body),
                         new Run(a.statusLabel(), bold)));
                 notes(a, paragraphs);
-                rows.add(List.of(new PdfTable.Cell(paragraphs, false, false),
-                        new PdfTable.Cell(List.of(List.of(new Run(a.startDate().toString(), body))), true, false),
-                        new PdfTable.Cell(List.of(List.of(new Run(a.endDate().toString(), body))), true, false)));
+                rows.add(List.of(new PdfTable.Cell(paragraphs, false, PdfTable.Align.LEFT),
+                        new PdfTable.Cell(List.of(List.of(new Run(a.startDate().toString(), body))), true, PdfTable.Align.LEFT),
+                        new PdfTable.Cell(List.of(List.of(new Run(a.endDate().toString(), body))), true, PdfTable.Align.LEFT)));
             }
             table("Verksamhetens aktiviteter för mål " + goal.number(), 1, new float[] {0.74f, 0.13f, 0.13f},
                     List.of("Verksamhetens aktiviteter", "Startdatum", "Slutdatum"), rows);
@@ -460,7 +470,8 @@ final class PdfReport {
     private List<List<PdfTable.Cell>> legend(List<ReportParts.LegendEntry> entries) {
         List<List<PdfTable.Cell>> rows = new ArrayList<>();
         for (ReportParts.LegendEntry entry : entries) {
-            rows.add(List.of(cell(printable(entry.symbol())), cell(entry.label())));
+            rows.add(List.of(new PdfTable.Cell(List.of(List.of(new Run(printable(entry.symbol()), body))), false,
+                    PdfTable.Align.CENTRE), cell(entry.label())));
         }
         return rows;
     }
@@ -469,7 +480,7 @@ final class PdfReport {
         List<List<PdfTable.Cell>> rows = new ArrayList<>();
         for (ReportParts.Count count : counts) {
             rows.add(List.of(cell(new Run(printable(count.symbol()), body), new Run(" " + count.label(), body)),
-                    new PdfTable.Cell(List.of(List.of(new Run(String.valueOf(count.count()), body))), false, true)));
+                    new PdfTable.Cell(List.of(List.of(new Run(String.valueOf(count.count()), body))), false, PdfTable.Align.RIGHT)));
         }
         return rows;
     }
@@ -514,8 +525,8 @@ final class PdfReport {
             String unit = a.unit() != null ? a.department() + " • " + a.unit() : a.department();
             rows.add(List.of(cell(new Run(a.title(), bold), new Run("\n" + unit, small)),
                     cell(new Run(printable(a.symbol()), body), new Run(" " + a.statusLabel(), body)),
-                    new PdfTable.Cell(List.of(List.of(new Run(a.endDate().toString(), body))), true, false),
-                    new PdfTable.Cell(notes, false, false)));
+                    new PdfTable.Cell(List.of(List.of(new Run(a.endDate().toString(), body))), true, PdfTable.Align.LEFT),
+                    new PdfTable.Cell(notes, false, PdfTable.Align.LEFT)));
         }
         table("Verksamhetens aktiviteter för mål " + number, 1, new float[] {0.27f, 0.19f, 0.13f, 0.41f},
                 List.of("Verksamhetens aktiviteter", "Status", "Slutdatum", "Kommentar"), rows);

@@ -22,11 +22,14 @@ final class PdfTable implements PdfFlow.Block {
     private static final float PARAGRAPH_GAP = 1.5f * PdfPages.MM;
     private static final int HEADER_SHADE = 0xe6ecf2;
 
-    /** A cell: its paragraphs (each a list of runs), not wrapped ({@code td.date}), right-aligned ({@code .num}). */
-    record Cell(List<List<PdfText.Run>> paragraphs, boolean nowrap, boolean right) {
+    /** How a cell's lines sit: report.css's default, {@code td.symbol} (the legend) and {@code .num}. */
+    enum Align { LEFT, CENTRE, RIGHT }
+
+    /** A cell: its paragraphs (each a list of runs), not wrapped ({@code td.date}) and aligned. */
+    record Cell(List<List<PdfText.Run>> paragraphs, boolean nowrap, Align align) {
 
         static Cell of(List<PdfText.Run> paragraph) {
-            return new Cell(List.of(paragraph), false, false);
+            return new Cell(List.of(paragraph), false, Align.LEFT);
         }
     }
 
@@ -136,7 +139,11 @@ final class PdfTable implements PdfFlow.Block {
                 }
                 for (PdfText.Line line : PdfText.lines(cell.paragraphs().get(p),
                         cell.nowrap() ? Float.MAX_VALUE : inner, strut)) {
-                    float x = columnX[c] + PAD_X + (cell.right() ? inner - line.width() : 0);
+                    float x = columnX[c] + PAD_X + switch (cell.align()) {
+                        case LEFT -> 0;
+                        case CENTRE -> (inner - line.width()) / 2;
+                        case RIGHT -> inner - line.width();
+                    };
                     lines.add(new CellLine(line, offset, element, x));
                     offset += line.height();
                 }
