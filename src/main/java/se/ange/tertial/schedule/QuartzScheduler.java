@@ -12,7 +12,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.Properties;
@@ -40,7 +44,8 @@ import se.ange.tertial.system.TertialConfig;
  * (one-line calls into use cases); the daily reminder trigger fires at the configured local time and,
  * after downtime, once on start ("fire and proceed"), the job itself making up for the missed days.
  *
- * <p>It starts once the HTTP server is up, on a thread of its own, not with the application context: the scheduler and the jobs' beans (the Swedish holiday calendar, mail templates)
+ * <p>It starts {@code tertial.scheduler.start-delay} (10 s) after the HTTP server is up, on a thread of its own, not
+ * with the application context: the scheduler and the jobs' beans (the Swedish holiday calendar, mail templates)
  * are not needed to answer a request, so the service is healthy sooner (issue 17). A trigger due in between fires
  * once it is up (misfire handling as after downtime); a failed start is logged and {@link SchedulerHealth} turns
  * {@code /health} DOWN.
@@ -63,6 +68,7 @@ public class QuartzScheduler {
     private static final java.time.Duration START_WAIT = java.time.Duration.ofMinutes(2);
     private Scheduler scheduler;
     private CompletableFuture<Scheduler> starting;
+    private ScheduledFuture<?> pendingStart;
 
     QuartzScheduler(DataSource dataSource, BeanContext beans, SchedulerConfig config, ReminderConfig reminders,
                     TertialConfig tertial, BeanProvider<PlannedJob> planned) {
@@ -74,15 +80,20 @@ public class QuartzScheduler {
         this.planned = planned;
     }
 
-    /** The start, on a thread of its own once the server is up; {@link #scheduler()} and the stop wait for it. */
+    /** The start, on a thread of its own, {@code start-delay} after the server is up; {@link #scheduler()} waits for it. */
     @EventListener
     synchronized void start(ServerStartupEvent event) {
         if (starting != null) {
             return;
         }
-        starting = new CompletableFuture<>();
-        CompletableFuture<Scheduler> start = starting;
-        Thread starter = new Thread(() -> {
+        CompletableFuture<Scheduler> start = new CompletableFuture<>();
+        starting = start;
+        ScheduledExecutorService starter = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "tertial-scheduler-start");
+            thread.setDaemon(true);
+            return thread;
+        });
+        pendingStart = starter.schedule(() -> {
             try {
                 startNow();
                 start.complete(scheduler);
@@ -90,9 +101,8 @@ public class QuartzScheduler {
                 LOG.error("The Quartz scheduler did not start: no reminders or digests are sent until a restart", e);
                 start.completeExceptionally(e);
             }
-        }, "tertial-scheduler-start");
-        starter.setDaemon(true);
-        starter.start();
+        }, config.startDelay().toMillis(), TimeUnit.MILLISECONDS);
+        starter.shutdown();   // the one task still runs; the thread ends after it
     }
 
     private synchronized void startNow() throws SchedulerException {
@@ -185,7 +195,7 @@ public class QuartzScheduler {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException | TimeoutException | CancellationException e) {
             return Optional.empty();
         }
     }
@@ -201,6 +211,12 @@ public class QuartzScheduler {
 
     @EventListener
     void stop(ShutdownEvent event) throws SchedulerException {
+        synchronized (this) {
+            if (pendingStart != null && pendingStart.cancel(false)) {   // stopped before the delay was over
+                starting.cancel(false);
+                return;
+            }
+        }
         Optional<Scheduler> running = started();   // a start in flight finishes first, then stops
         if (running.isPresent()) {
             running.get().shutdown(true);
