@@ -1,15 +1,24 @@
 package se.ange.tertial.schedule;
 
 import io.micronaut.context.BeanContext;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ShutdownEvent;
-import io.micronaut.context.event.StartupEvent;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.Properties;
 import java.util.TimeZone;
 import javax.sql.DataSource;
@@ -34,6 +43,12 @@ import se.ange.tertial.system.TertialConfig;
  * Quartz with its JDBC job store in the service's own database, clustered on PostgreSQL. Jobs are beans
  * (one-line calls into use cases); the daily reminder trigger fires at the configured local time and,
  * after downtime, once on start ("fire and proceed"), the job itself making up for the missed days.
+ *
+ * <p>It starts {@code tertial.scheduler.start-delay} (10 s) after the HTTP server is up, on a thread of its own, not
+ * with the application context: the scheduler and the jobs' beans (the Swedish holiday calendar, mail templates)
+ * are not needed to answer a request, so the service is healthy sooner (issue 17). A trigger due in between fires
+ * once it is up (misfire handling as after downtime); a failed start is logged and {@link SchedulerHealth} turns
+ * {@code /health} DOWN.
  */
 @Singleton
 @Requires(property = "tertial.scheduler.enabled", notEquals = "false")
@@ -47,11 +62,16 @@ public class QuartzScheduler {
     private final SchedulerConfig config;
     private final ReminderConfig reminders;
     private final TertialConfig tertial;
-    private final List<PlannedJob> planned;
+    /** Resolved on the start thread: the jobs' beans are the bulk of what the start creates. */
+    private final BeanProvider<PlannedJob> planned;
+    /** How long {@link #scheduler()} and the stop wait for a start in flight. */
+    private static final java.time.Duration START_WAIT = java.time.Duration.ofMinutes(2);
     private Scheduler scheduler;
+    private CompletableFuture<Scheduler> starting;
+    private ScheduledFuture<?> pendingStart;
 
     QuartzScheduler(DataSource dataSource, BeanContext beans, SchedulerConfig config, ReminderConfig reminders,
-                    TertialConfig tertial, List<PlannedJob> planned) {
+                    TertialConfig tertial, BeanProvider<PlannedJob> planned) {
         this.dataSource = dataSource;
         this.beans = beans;
         this.config = config;
@@ -60,8 +80,32 @@ public class QuartzScheduler {
         this.planned = planned;
     }
 
+    /** The start, on a thread of its own, {@code start-delay} after the server is up; {@link #scheduler()} waits for it. */
     @EventListener
-    synchronized void start(StartupEvent event) throws SchedulerException {
+    synchronized void start(ServerStartupEvent event) {
+        if (starting != null) {
+            return;
+        }
+        CompletableFuture<Scheduler> start = new CompletableFuture<>();
+        starting = start;
+        ScheduledExecutorService starter = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "tertial-scheduler-start");
+            thread.setDaemon(true);
+            return thread;
+        });
+        pendingStart = starter.schedule(() -> {
+            try {
+                startNow();
+                start.complete(scheduler);
+            } catch (Throwable e) {
+                LOG.error("The Quartz scheduler did not start: no reminders or digests are sent until a restart", e);
+                start.completeExceptionally(e);
+            }
+        }, config.startDelay().toMillis(), TimeUnit.MILLISECONDS);
+        starter.shutdown();   // the one task still runs; the thread ends after it
+    }
+
+    private synchronized void startNow() throws SchedulerException {
         // Quartz manages its own transactions: give it the real pool, not Micronaut Data's
         // transaction-aware proxy (stack notes, trap 6).
         DataSource pool = DelegatingDataSource.unwrapDataSource(dataSource);
@@ -102,7 +146,7 @@ public class QuartzScheduler {
         org.quartz.impl.SchedulerRepository.getInstance().remove(scheduler.getSchedulerName());
         scheduler.setJobFactory((bundle, s) -> beans.getBean(bundle.getJobDetail().getJobClass()));
         scheduleReminders();
-        for (PlannedJob job : planned) {
+        for (PlannedJob job : planned.stream().toList()) {
             schedule(job.job(), job.trigger(tertial.zone()));
         }
         scheduler.start();
@@ -137,14 +181,45 @@ public class QuartzScheduler {
         }
     }
 
+    /** The started scheduler (waits for the start); empty when it failed to start or the server never started. */
+    public Optional<Scheduler> started() {
+        CompletableFuture<Scheduler> start;
+        synchronized (this) {
+            start = starting;
+        }
+        if (start == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(start.get(START_WAIT.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException | TimeoutException | CancellationException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** True once a start has failed (not while it is still under way). */
+    synchronized boolean failedToStart() {
+        return starting != null && starting.isCompletedExceptionally();
+    }
+
     public Scheduler scheduler() {
-        return scheduler;
+        return started().orElseThrow(() -> new IllegalStateException("the Quartz scheduler has not started"));
     }
 
     @EventListener
-    synchronized void stop(ShutdownEvent event) throws SchedulerException {
-        if (scheduler != null) {
-            scheduler.shutdown(true);
+    void stop(ShutdownEvent event) throws SchedulerException {
+        synchronized (this) {
+            if (pendingStart != null && pendingStart.cancel(false)) {   // stopped before the delay was over
+                starting.cancel(false);
+                return;
+            }
+        }
+        Optional<Scheduler> running = started();   // a start in flight finishes first, then stops
+        if (running.isPresent()) {
+            running.get().shutdown(true);
         }
     }
 

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 
 /**
  * Start to healthy and memory after start (issue 17): {@code target/tertial.jar} started as a child process, timed
- * from launch to the first 200 from {@code /health/readiness} (readiness means migrated and the scheduler up), its
+ * from launch to the first 200 from {@code /health/readiness} (readiness means migrated and the database answering; the scheduler starts 10 s later), its
  * resident memory (VmRSS) and CPU time (user + system, all threads; steadier than wall time on a busy machine) read
  * from {@code /proc} right then. Each round starts it on a fresh data directory (Flyway creates the schema, the demo
  * plan is loaded, the first admin token written) and again on that now existing one; the anchor, a JDK HttpServer
