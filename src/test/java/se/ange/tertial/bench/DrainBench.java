@@ -112,15 +112,21 @@ public final class DrainBench implements BenchSuite {
             List<Double> anchor = new ArrayList<>();
             for (int round = 0; round < ROUNDS; round++) {
                 long cpu = processCpuNanos();
+                long allocated = allocatedBytes();
                 tertial.add(tertial(workers, pool, sink));
                 long tertialCpu = processCpuNanos() - cpu;
+                long tertialAllocated = allocatedBytes() - allocated;
                 cpu = processCpuNanos();
+                allocated = allocatedBytes();
                 anchor.add(anchor(bare, threads, sink, sample));
                 long anchorCpu = processCpuNanos() - cpu;
-                // CPU of the whole process (sink included) per mail: tells work from waiting
-                System.err.printf("delivery %s round %d: Tertial %.0f mails/s (%.2f ms CPU/mail), bare loop %.0f mails/s"
-                        + " (%.2f ms CPU/mail)%n", database, round + 1, tertial.get(round), tertialCpu / 1e6 / MAILS,
-                        anchor.get(round), anchorCpu / 1e6 / MAILS);
+                long anchorAllocated = allocatedBytes() - allocated;
+                // CPU of the whole process (sink included) per mail: tells work from waiting; the bytes allocated per
+                // mail (sink included) are a count, the same however busy the machine is
+                System.err.printf("delivery %s round %d: Tertial %.0f mails/s (%.2f ms CPU/mail, %.0f kB/mail), bare loop"
+                        + " %.0f mails/s (%.2f ms CPU/mail, %.0f kB/mail)%n", database, round + 1, tertial.get(round),
+                        tertialCpu / 1e6 / MAILS, tertialAllocated / 1e3 / MAILS, anchor.get(round),
+                        anchorCpu / 1e6 / MAILS, anchorAllocated / 1e3 / MAILS);
             }
             double statements = statementsPerMail(context.getBean(OutboxDelivery.class), pool, sink);
             return List.of(Figure.atLeast("delivery", "5-item reminder mails by the outbox workers → SMTP, " + database,
@@ -217,6 +223,17 @@ public final class DrainBench implements BenchSuite {
             Thread.sleep(20);
         }
         throw new IllegalStateException("the delivered messages were not recorded as sent");
+    }
+
+    /** Bytes allocated so far by the threads alive now (the workers, the bare loop's and the sink's threads). */
+    private static long allocatedBytes() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory
+                .getThreadMXBean();
+        long total = 0;
+        for (long allocated : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+            total += Math.max(0, allocated);
+        }
+        return total;
     }
 
     private static long processCpuNanos() {
