@@ -113,14 +113,21 @@ public final class DrainBench implements BenchSuite {
             for (int round = 0; round < ROUNDS; round++) {
                 long cpu = processCpuNanos();
                 long allocated = allocatedBytes();
+                Map<Long, Long> threadCpu = cpuByThreadKind();
                 tertial.add(tertial(workers, pool, sink));
                 long tertialCpu = processCpuNanos() - cpu;
                 long tertialAllocated = allocatedBytes() - allocated;
+                String tertialThreads = cpuPerMailByThreadKind(threadCpu, tertialCpu);
                 cpu = processCpuNanos();
                 allocated = allocatedBytes();
+                threadCpu = cpuByThreadKind();
                 anchor.add(anchor(bare, threads, sink, sample));
                 long anchorCpu = processCpuNanos() - cpu;
                 long anchorAllocated = allocatedBytes() - allocated;
+                // where the process CPU went: the senders' threads, the sink's, and the rest (GC, JIT, the database's
+                // own threads, this thread's waiting for the sink)
+                System.err.printf("delivery %s round %d CPU ms/mail by thread: Tertial %s; bare loop %s%n", database,
+                        round + 1, tertialThreads, cpuPerMailByThreadKind(threadCpu, anchorCpu));
                 // CPU of the whole process (sink included) per mail: tells work from waiting; the bytes allocated per
                 // mail (sink included) are a count, the same however busy the machine is
                 System.err.printf("delivery %s round %d: Tertial %.0f mails/s (%.2f ms CPU/mail, %.0f kB/mail), bare loop"
@@ -223,6 +230,47 @@ public final class DrainBench implements BenchSuite {
             Thread.sleep(20);
         }
         throw new IllegalStateException("the delivered messages were not recorded as sent");
+    }
+
+    /** CPU time so far of each thread alive now that sends (the outbox workers, the bare loop's) or is the sink's. */
+    private static Map<Long, Long> cpuByThreadKind() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<Long, Long> byThread = new HashMap<>();
+        for (java.lang.management.ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (thread != null && kind(thread.getThreadName()) != null) {
+                byThread.put(thread.getThreadId(), Math.max(0, threads.getThreadCpuTime(thread.getThreadId())));
+            }
+        }
+        return byThread;
+    }
+
+    private static String kind(String threadName) {
+        return threadName.startsWith("outbox-") || threadName.matches("pool-\\d+-thread-\\d+") ? "senders"
+                : threadName.startsWith("smtp:") ? "sink" : null;
+    }
+
+    /**
+     * Since {@code before}: the senders', the sink's and the rest of {@code processCpu} (GC, JIT, other threads), in
+     * ms per mail. A thread that ended meanwhile is left out (its share goes to the rest).
+     */
+    private static String cpuPerMailByThreadKind(Map<Long, Long> before, long processCpu) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long senders = 0;
+        long sink = 0;
+        for (java.lang.management.ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+            String kind = thread == null ? null : kind(thread.getThreadName());
+            if (kind != null) {
+                long used = Math.max(0, threads.getThreadCpuTime(thread.getThreadId()))
+                        - before.getOrDefault(thread.getThreadId(), 0L);
+                if (kind.equals("senders")) {
+                    senders += used;
+                } else {
+                    sink += used;
+                }
+            }
+        }
+        return String.format("senders %.2f, sink %.2f, rest %.2f", senders / 1e6 / MAILS, sink / 1e6 / MAILS,
+                (processCpu - senders - sink) / 1e6 / MAILS);
     }
 
     /** Bytes allocated so far by the threads alive now (the workers, the bare loop's and the sink's threads). */
