@@ -114,20 +114,24 @@ public final class DrainBench implements BenchSuite {
                 long cpu = processCpuNanos();
                 long allocated = allocatedBytes();
                 Map<Long, Long> threadCpu = cpuByThreadKind();
+                long compiling = compilingMillis();
                 tertial.add(tertial(workers, pool, sink));
                 long tertialCpu = processCpuNanos() - cpu;
                 long tertialAllocated = allocatedBytes() - allocated;
-                String tertialThreads = cpuPerMailByThreadKind(threadCpu, tertialCpu);
+                String tertialThreads = cpuPerMailByThreadKind(threadCpu, tertialCpu)
+                        + String.format(" (JIT compilers %.2f)", (compilingMillis() - compiling) / (double) MAILS);
                 cpu = processCpuNanos();
                 allocated = allocatedBytes();
                 threadCpu = cpuByThreadKind();
+                compiling = compilingMillis();
                 anchor.add(anchor(bare, threads, sink, sample));
                 long anchorCpu = processCpuNanos() - cpu;
                 long anchorAllocated = allocatedBytes() - allocated;
-                // where the process CPU went: the senders' threads, the sink's, and the rest (GC, JIT, the database's
-                // own threads, this thread's waiting for the sink)
+                // where the process CPU went: the senders' threads, the sink's, and the rest (the JIT compilers, still
+                // busy after the warm-up rounds, most of it; GC; this thread's waiting for the sink)
                 System.err.printf("delivery %s round %d CPU ms/mail by thread: Tertial %s; bare loop %s%n", database,
-                        round + 1, tertialThreads, cpuPerMailByThreadKind(threadCpu, anchorCpu));
+                        round + 1, tertialThreads, cpuPerMailByThreadKind(threadCpu, anchorCpu)
+                                + String.format(" (JIT compilers %.2f)", (compilingMillis() - compiling) / (double) MAILS));
                 // CPU of the whole process (sink included) per mail: tells work from waiting; the bytes allocated per
                 // mail (sink included) are a count, the same however busy the machine is
                 System.err.printf("delivery %s round %d: Tertial %.0f mails/s (%.2f ms CPU/mail, %.0f kB/mail), bare loop"
@@ -271,6 +275,32 @@ public final class DrainBench implements BenchSuite {
         }
         return String.format("senders %.2f, sink %.2f, rest %.2f", senders / 1e6 / MAILS, sink / 1e6 / MAILS,
                 (processCpu - senders - sink) / 1e6 / MAILS);
+    }
+
+    /**
+     * The JIT compiler threads' CPU time so far, in ms, from {@code /proc} (Linux; 0 elsewhere): the largest share of
+     * "rest" while the JIT is still at work after the warm-up rounds. The compilation MXBean counts elapsed time,
+     * which a busy machine inflates.
+     */
+    private static long compilingMillis() {
+        long ticks = 0;
+        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+            for (java.nio.file.Path task : tasks.toList()) {
+                try {
+                    String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.contains("CompilerThre")) {
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime + stime
+                    }
+                } catch (java.io.IOException | RuntimeException ended) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (java.io.IOException | RuntimeException noProc) {
+            return 0;
+        }
+        return ticks * 10; // clock ticks of 10 ms (USER_HZ 100)
     }
 
     /** Bytes allocated so far by the threads alive now (the workers, the bare loop's and the sink's threads). */
