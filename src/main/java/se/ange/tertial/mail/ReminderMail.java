@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -119,8 +120,11 @@ public class ReminderMail {
         Map<ReminderPurpose, List<Shown>> byPurpose = new EnumMap<>(ReminderPurpose.class);
         shown.forEach(s -> byPurpose.computeIfAbsent(s.purpose(), p -> new ArrayList<>()).add(s));
         Map<String, Section> sections = new LinkedHashMap<>();
+        // a heading per reason and tertial, not per line: formatting its date was most of a line's cost
+        Map<String, String> headings = new HashMap<>();
         byPurpose.forEach((purpose, group) -> group.forEach(s -> line(s, activities, today, texts, language).ifPresent(line ->
-                sections.computeIfAbsent(heading(texts, s.item(), language), h -> new Section(h, new ArrayList<>()))
+                sections.computeIfAbsent(headings.computeIfAbsent(s.item().purpose() + "/" + s.item().tertial(),
+                                key -> heading(texts, s.item(), language)), h -> new Section(h, new ArrayList<>()))
                         .items().add(line))));
         List<Shown> answerable = shown.stream().filter(s -> s.purpose() != ReminderPurpose.ESCALATION).toList();
         boolean escalation = shown.stream().anyMatch(s -> s.purpose() == ReminderPurpose.ESCALATION);

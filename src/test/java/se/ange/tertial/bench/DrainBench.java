@@ -112,15 +112,32 @@ public final class DrainBench implements BenchSuite {
             List<Double> anchor = new ArrayList<>();
             for (int round = 0; round < ROUNDS; round++) {
                 long cpu = processCpuNanos();
+                long allocated = allocatedBytes();
+                Map<Long, Long> threadCpu = cpuByThreadKind();
+                long compiling = compilingMillis();
                 tertial.add(tertial(workers, pool, sink));
                 long tertialCpu = processCpuNanos() - cpu;
+                long tertialAllocated = allocatedBytes() - allocated;
+                String tertialThreads = cpuPerMailByThreadKind(threadCpu, tertialCpu)
+                        + String.format(" (JIT compilers %.2f)", (compilingMillis() - compiling) / (double) MAILS);
                 cpu = processCpuNanos();
+                allocated = allocatedBytes();
+                threadCpu = cpuByThreadKind();
+                compiling = compilingMillis();
                 anchor.add(anchor(bare, threads, sink, sample));
                 long anchorCpu = processCpuNanos() - cpu;
-                // CPU of the whole process (sink included) per mail: tells work from waiting
-                System.err.printf("delivery %s round %d: Tertial %.0f mails/s (%.2f ms CPU/mail), bare loop %.0f mails/s"
-                        + " (%.2f ms CPU/mail)%n", database, round + 1, tertial.get(round), tertialCpu / 1e6 / MAILS,
-                        anchor.get(round), anchorCpu / 1e6 / MAILS);
+                long anchorAllocated = allocatedBytes() - allocated;
+                // where the process CPU went: the senders' threads, the sink's, and the rest (the JIT compilers, still
+                // busy after the warm-up rounds, most of it; GC; this thread's waiting for the sink)
+                System.err.printf("delivery %s round %d CPU ms/mail by thread: Tertial %s; bare loop %s%n", database,
+                        round + 1, tertialThreads, cpuPerMailByThreadKind(threadCpu, anchorCpu)
+                                + String.format(" (JIT compilers %.2f)", (compilingMillis() - compiling) / (double) MAILS));
+                // CPU of the whole process (sink included) per mail: tells work from waiting; the bytes allocated per
+                // mail (sink included) are a count, the same however busy the machine is
+                System.err.printf("delivery %s round %d: Tertial %.0f mails/s (%.2f ms CPU/mail, %.0f kB/mail), bare loop"
+                        + " %.0f mails/s (%.2f ms CPU/mail, %.0f kB/mail)%n", database, round + 1, tertial.get(round),
+                        tertialCpu / 1e6 / MAILS, tertialAllocated / 1e3 / MAILS, anchor.get(round),
+                        anchorCpu / 1e6 / MAILS, anchorAllocated / 1e3 / MAILS);
             }
             double statements = statementsPerMail(context.getBean(OutboxDelivery.class), pool, sink);
             return List.of(Figure.atLeast("delivery", "5-item reminder mails by the outbox workers → SMTP, " + database,
@@ -217,6 +234,84 @@ public final class DrainBench implements BenchSuite {
             Thread.sleep(20);
         }
         throw new IllegalStateException("the delivered messages were not recorded as sent");
+    }
+
+    /** CPU time so far of each thread alive now that sends (the outbox workers, the bare loop's) or is the sink's. */
+    private static Map<Long, Long> cpuByThreadKind() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<Long, Long> byThread = new HashMap<>();
+        for (java.lang.management.ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (thread != null && kind(thread.getThreadName()) != null) {
+                byThread.put(thread.getThreadId(), Math.max(0, threads.getThreadCpuTime(thread.getThreadId())));
+            }
+        }
+        return byThread;
+    }
+
+    private static String kind(String threadName) {
+        return threadName.startsWith("outbox-") || threadName.matches("pool-\\d+-thread-\\d+") ? "senders"
+                : threadName.startsWith("smtp:") ? "sink" : null;
+    }
+
+    /**
+     * Since {@code before}: the senders', the sink's and the rest of {@code processCpu} (GC, JIT, other threads), in
+     * ms per mail. A thread that ended meanwhile is left out (its share goes to the rest).
+     */
+    private static String cpuPerMailByThreadKind(Map<Long, Long> before, long processCpu) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long senders = 0;
+        long sink = 0;
+        for (java.lang.management.ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+            String kind = thread == null ? null : kind(thread.getThreadName());
+            if (kind != null) {
+                long used = Math.max(0, threads.getThreadCpuTime(thread.getThreadId()))
+                        - before.getOrDefault(thread.getThreadId(), 0L);
+                if (kind.equals("senders")) {
+                    senders += used;
+                } else {
+                    sink += used;
+                }
+            }
+        }
+        return String.format("senders %.2f, sink %.2f, rest %.2f", senders / 1e6 / MAILS, sink / 1e6 / MAILS,
+                (processCpu - senders - sink) / 1e6 / MAILS);
+    }
+
+    /**
+     * The JIT compiler threads' CPU time so far, in ms, from {@code /proc} (Linux; 0 elsewhere): the largest share of
+     * "rest" while the JIT is still at work after the warm-up rounds. The compilation MXBean counts elapsed time,
+     * which a busy machine inflates.
+     */
+    private static long compilingMillis() {
+        long ticks = 0;
+        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+            for (java.nio.file.Path task : tasks.toList()) {
+                try {
+                    String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.contains("CompilerThre")) {
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime + stime
+                    }
+                } catch (java.io.IOException | RuntimeException ended) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (java.io.IOException | RuntimeException noProc) {
+            return 0;
+        }
+        return ticks * 10; // clock ticks of 10 ms (USER_HZ 100)
+    }
+
+    /** Bytes allocated so far by the threads alive now (the workers, the bare loop's and the sink's threads). */
+    private static long allocatedBytes() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory
+                .getThreadMXBean();
+        long total = 0;
+        for (long allocated : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+            total += Math.max(0, allocated);
+        }
+        return total;
     }
 
     private static long processCpuNanos() {
