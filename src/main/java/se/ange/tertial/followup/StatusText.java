@@ -26,6 +26,9 @@ public final class StatusText {
     }
 
     private static final Pattern SEPARATOR = Pattern.compile("^\\s*(?:[–—:,.;]|-(?!\\d))?\\s*");
+    // compiled once: every status read (each API report among them) normalises its text several times
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern NOT_LETTERS_OR_DIGITS = Pattern.compile("[^a-z0-9]+");
     private static final List<Label> LABELS = labels();
     /** Words that say "done" without saying whether as planned or with a deviation. */
     private static final List<String> COMPLETED_WORDS = List.of("avslutad", "avslutat", "avslutade", "klar", "klart",
@@ -76,18 +79,27 @@ public final class StatusText {
 
     /** Lower case, no diacritics, runs of anything else as one space. */
     public static String normalize(String text) {
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return decomposed.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").stripLeading();
+        String decomposed = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+        return NOT_LETTERS_OR_DIGITS.matcher(decomposed.toLowerCase(Locale.ROOT)).replaceAll(" ").stripLeading();
     }
 
-    /** How many characters of the original make up the first {@code normalizedLength} normalised ones. */
+    /**
+     * How many characters of the original make up the first {@code normalizedLength} normalised ones: the shortest
+     * prefix that normalises to at least that many. A longer prefix never normalises to fewer characters (a
+     * character adds a letter, a space or nothing), so a binary search finds it in a few normalisations.
+     */
     private static int originalLength(String original, int normalizedLength) {
-        for (int i = 0; i <= original.length(); i++) {
-            if (normalize(original.substring(0, i)).length() >= normalizedLength) {
-                return i;
+        int low = 0;
+        int high = original.length();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (normalize(original.substring(0, middle)).length() >= normalizedLength) {
+                high = middle;
+            } else {
+                low = middle + 1;
             }
         }
-        return original.length();
+        return low;
     }
 
     private static List<Label> labels() {

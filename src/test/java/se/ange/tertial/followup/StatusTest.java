@@ -52,6 +52,18 @@ class StatusTest {
     }
 
     @Test
+    void the_comment_after_a_label_starts_where_the_label_ends_in_the_original_text() {
+        assertThat(StatusText.readLeading("Pågående  med   avvikelse – väntar på leverantör"))
+                .contains(new StatusText.Reading(Status.PAGAENDE_MED_AVVIKELSE, "väntar på leverantör"));
+        String decomposed = java.text.Normalizer.normalize("Vänteläge: budgeten är inte beslutad", java.text.Normalizer.Form.NFD);
+        assertThat(StatusText.readLeading(decomposed).map(StatusText.Reading::rest))
+                .contains(java.text.Normalizer.normalize("budgeten är inte beslutad", java.text.Normalizer.Form.NFD));
+        assertThat(StatusText.readLeading("In progress,  on plan: two sessions held"))
+                .contains(new StatusText.Reading(Status.PAGAENDE_ENLIGT_PLAN, "two sessions held"));
+        assertThat(StatusText.readLeading("3 - sen leverans")).contains(new StatusText.Reading(Status.PAGAENDE_MED_AVVIKELSE, "sen leverans"));
+    }
+
+    @Test
     void one_rule_for_chat_mail_and_api_a_whole_text_reads_as_its_leading_status() {
         for (String text : new String[] {"3", "Försenad", "Avslutad med avvikelser", "on track", "VANTELAGE"}) {
             assertThat(Status.parse(text)).as(text).isEqualTo(StatusText.readLeading(text).map(StatusText.Reading::status));

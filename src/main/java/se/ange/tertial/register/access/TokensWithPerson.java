@@ -2,6 +2,7 @@ package se.ange.tertial.register.access;
 
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.data.runtime.convert.DataConversionService;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import se.ange.tertial.register.org.Person;
 import se.ange.tertial.register.org.PersonAbsence;
+import se.ange.tertial.system.EntityReader;
 import se.ange.tertial.system.JoinedColumns;
 
 /**
@@ -30,9 +32,17 @@ class TokensWithPerson {
             + " WHERE t.token_hash = ? AND t.revoked_at IS NULL";
 
     private final JdbcOperations jdbc;
+    private final EntityReader<ApiToken> tokenRows;
+    private final EntityReader<Person> personRows;
+    private final EntityReader<Person> colleagueRows;
+    private final EntityReader<PersonAbsence> absenceRows;
 
-    TokensWithPerson(JdbcOperations jdbc) {
+    TokensWithPerson(JdbcOperations jdbc, DataConversionService conversion) {
         this.jdbc = jdbc;
+        this.tokenRows = EntityReader.of(ApiToken.class, "t_", conversion);
+        this.personRows = EntityReader.of(Person.class, "p_", conversion);
+        this.colleagueRows = EntityReader.of(Person.class, "c_", conversion);
+        this.absenceRows = EntityReader.of(PersonAbsence.class, "b_", conversion);
     }
 
     /** Read on a connection of its own or the caller's, outside a transaction: one query needs no BEGIN/COMMIT. */
@@ -47,19 +57,19 @@ class TokensWithPerson {
     }
 
     private Found read(ResultSet rows) throws SQLException {
-        ApiToken token = jdbc.readEntity("t_", rows, ApiToken.class);
+        ApiToken token = tokenRows.read(rows);
         rows.getLong("p_id");
-        Optional<Person> person = rows.wasNull() ? Optional.empty() : Optional.of(jdbc.readEntity("p_", rows, Person.class));
+        Optional<Person> person = rows.wasNull() ? Optional.empty() : Optional.of(personRows.read(rows));
         Map<Long, Person> colleagues = new LinkedHashMap<>();
         Map<Long, List<PersonAbsence>> absences = new LinkedHashMap<>();
         do {
             long colleague = rows.getLong("c_id");
             if (!rows.wasNull()) {
-                colleagues.computeIfAbsent(colleague, id -> jdbc.readEntity("c_", rows, Person.class));
+                colleagues.computeIfAbsent(colleague, id -> colleagueRows.read(rows));
                 List<PersonAbsence> theirs = absences.computeIfAbsent(colleague, id -> new ArrayList<>());
                 rows.getLong("b_id");
                 if (!rows.wasNull()) {
-                    theirs.add(jdbc.readEntity("b_", rows, PersonAbsence.class));
+                    theirs.add(absenceRows.read(rows));
                 }
             }
         } while (rows.next());

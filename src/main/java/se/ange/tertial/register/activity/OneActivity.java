@@ -2,19 +2,19 @@ package se.ange.tertial.register.activity;
 
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.data.runtime.convert.DataConversionService;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import se.ange.tertial.followup.Status;
 import se.ange.tertial.register.goal.Goal;
 import se.ange.tertial.register.org.Person;
+import se.ange.tertial.system.EntityReader;
 import se.ange.tertial.system.JoinedColumns;
 
 /**
@@ -42,9 +42,19 @@ class OneActivity {
     private static final String SQL_MANY = SELECT + " WHERE a.ref = ANY(?)";
 
     private final JdbcOperations jdbc;
+    private final EntityReader<Activity> activityRows;
+    private final EntityReader<Goal> goalRows;
+    private final EntityReader<Goal> kfGoalRows;
+    private final EntityReader<Person> ownerRows;
+    private final EntityReader<StatusReport> reportRows;
 
-    OneActivity(JdbcOperations jdbc) {
+    OneActivity(JdbcOperations jdbc, DataConversionService conversion) {
         this.jdbc = jdbc;
+        this.activityRows = EntityReader.of(Activity.class, "a_", conversion);
+        this.goalRows = EntityReader.of(Goal.class, "g_", conversion);
+        this.kfGoalRows = EntityReader.of(Goal.class, "k_", conversion);
+        this.ownerRows = EntityReader.of(Person.class, "p_", conversion);
+        this.reportRows = EntityReader.of(StatusReport.class, "r_", conversion);
     }
 
     /**
@@ -75,7 +85,7 @@ class OneActivity {
     /** The views of the statement's rows, by reference; the rows of an activity may come in any order. */
     private Map<String, ActivityView> read(PreparedStatement statement) throws SQLException {
         Map<Long, Joined> byId = new LinkedHashMap<>();
-        // goals and owners shared by several activities are mapped once (the mapping is most of a read's cost)
+        // goals and owners shared by several activities are mapped once
         Map<Long, Goal> goals = new HashMap<>();
         Map<Long, Person> people = new HashMap<>();
         try (ResultSet rows = statement.executeQuery()) {
@@ -88,11 +98,11 @@ class OneActivity {
                 long ownerId = rows.getLong("p_id");
                 if (!rows.wasNull() && !found.owners.containsKey(ownerId)) {
                     found.owners.put(ownerId,
-                            people.computeIfAbsent(ownerId, id -> jdbc.readEntity("p_", rows, Person.class)));
+                            people.computeIfAbsent(ownerId, id -> ownerRows.read(rows)));
                 }
                 long reportId = rows.getLong("r_id");
                 if (!rows.wasNull() && !found.reports.containsKey(reportId)) {
-                    found.reports.put(reportId, jdbc.readEntity("r_", rows, StatusReport.class));
+                    found.reports.put(reportId, reportRows.read(rows));
                 }
             }
         }
@@ -107,34 +117,17 @@ class OneActivity {
 
     /** What an activity's rows have in common, from its first row; its goals go to {@code goals}. */
     private Joined first(ResultSet rows, Map<Long, Goal> goals) throws SQLException {
-        Activity activity = activity(rows);
-        goals.computeIfAbsent(rows.getLong("g_id"), id -> jdbc.readEntity("g_", rows, Goal.class));
+        Activity activity = activityRows.read(rows);
+        goals.computeIfAbsent(rows.getLong("g_id"), id -> goalRows.read(rows));
         long kfGoalId = rows.getLong("k_id");
         if (!rows.wasNull()) {
-            goals.computeIfAbsent(kfGoalId, id -> jdbc.readEntity("k_", rows, Goal.class));
+            goals.computeIfAbsent(kfGoalId, id -> kfGoalRows.read(rows));
         }
         String department = rows.getString("d_name");
         String unit = rows.getString("u_name");
         int copied = rows.getInt("copied_to");
         Integer copiedTo = rows.wasNull() ? null : copied;
         return new Joined(activity, department, unit, copiedTo, new LinkedHashMap<>(), new LinkedHashMap<>());
-    }
-
-    /**
-     * The activity of a row, mapped by hand: a reminder batch reads five or so per message, and Micronaut Data's
-     * mapping (each column looked up by a name built anew per row) cost as much as the query. RegisterReadsContract
-     * keeps the views equal to those the repositories map, on H2 and PostgreSQL.
-     */
-    private static Activity activity(ResultSet rows) throws SQLException {
-        long unit = rows.getLong("a_unit_id");
-        Long unitId = rows.wasNull() ? null : unit;
-        String status = rows.getString("a_status");
-        return new Activity(rows.getLong("a_id"), rows.getString("a_ref"), rows.getString("a_title"),
-                rows.getString("a_description"), rows.getObject("a_start_date", LocalDate.class),
-                rows.getObject("a_end_date", LocalDate.class), rows.getLong("a_goal_id"),
-                ActivitySource.valueOf(rows.getString("a_source")), rows.getLong("a_department_id"), unitId,
-                status == null ? null : Status.valueOf(status), rows.getTimestamp("a_created_at").toInstant(),
-                rows.getTimestamp("a_updated_at").toInstant());
     }
 
     private record Joined(Activity activity, String department, String unit, Integer copiedTo,
