@@ -3,7 +3,6 @@ package se.ange.tertial.report;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -99,7 +98,7 @@ final class DocxFonts {
     private record Face(byte[] deflated, long crc, long size) {
 
         static Face of(String resource, String name) {
-            byte[] obfuscated = obfuscate(font(resource), key(name));
+            byte[] obfuscated = obfuscate(ReportResources.bytes(resource), key(name));
             CRC32 crc = new CRC32();
             crc.update(obfuscated);
             Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true); // raw deflate, as in a zip entry
@@ -158,14 +157,4 @@ final class DocxFonts {
         return result;
     }
 
-    private static byte[] font(String name) {
-        try (InputStream in = DocxFonts.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing font " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,8 +1,5 @@
 package se.ange.tertial.report;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +15,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 final class HtmlReport {
 
     private static final TemplateEngine ENGINE = engine();
-    private static final String REPORT_CSS = resource("report/report.css");
+    private static final String REPORT_CSS = ReportResources.text("report/report.css");
     private static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
 
     private HtmlReport() {
@@ -34,17 +31,6 @@ final class HtmlReport {
         TemplateEngine engine = new TemplateEngine();
         engine.setTemplateResolver(resolver);
         return engine;
-    }
-
-    static String resource(String name) {
-        try (InputStream in = HtmlReport.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** A report of either kind as one self-contained HTML page (issue 14): CSS inline, no scripts, lang="sv". */

@@ -1,7 +1,6 @@
 package se.ange.tertial.report;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -19,8 +18,8 @@ final class PdfFonts {
     /** What is printed for a character the font lacks (an emoji in a comment): the text goes on, visibly. */
     static final char REPLACEMENT = '?';
 
-    private static final byte[] REGULAR = withoutGsub(font("report/fonts/DejaVuSans.ttf"));
-    private static final byte[] BOLD = withoutGsub(font("report/fonts/DejaVuSans-Bold.ttf"));
+    private static final byte[] REGULAR = withoutGsub(ReportResources.bytes("report/fonts/DejaVuSans.ttf"));
+    private static final byte[] BOLD = withoutGsub(ReportResources.bytes("report/fonts/DejaVuSans-Bold.ttf"));
     private static final float MISSING = -1f;
 
     final Face regular;
@@ -111,17 +110,6 @@ final class PdfFonts {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }
-    }
-
-    private static byte[] font(String name) {
-        try (InputStream in = PdfFonts.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing font " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

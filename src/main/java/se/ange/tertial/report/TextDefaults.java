@@ -1,14 +1,9 @@
 package se.ange.tertial.report;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import se.ange.tertial.followup.Counted;
 import se.ange.tertial.followup.Dates;
 import se.ange.tertial.followup.Language;
@@ -99,12 +94,7 @@ final class TextDefaults {
         Map<TextSection, String> templates = new EnumMap<>(TextSection.class);
         for (TextSection section : TextSection.values()) {
             String name = "report/texts/" + section.name() + ".txt";
-            try (InputStream in = TextDefaults.class.getClassLoader().getResourceAsStream(name)) {
-                templates.put(section, new String(Objects.requireNonNull(in, name).readAllBytes(),
-                        StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            templates.put(section, ReportResources.text(name));
         }
         return templates;
     }

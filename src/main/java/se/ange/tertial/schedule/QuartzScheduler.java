@@ -10,6 +10,7 @@ import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CancellationException;
@@ -65,7 +66,7 @@ public class QuartzScheduler {
     /** Resolved on the start thread: the jobs' beans are the bulk of what the start creates. */
     private final BeanProvider<PlannedJob> planned;
     /** How long {@link #scheduler()} and the stop wait for a start in flight. */
-    private static final java.time.Duration START_WAIT = java.time.Duration.ofMinutes(2);
+    private static final Duration START_WAIT = Duration.ofMinutes(2);
     private Scheduler scheduler;
     private CompletableFuture<Scheduler> starting;
     private ScheduledFuture<?> pendingStart;

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 class MigrateUnlessCurrent extends DataSourceMigrationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrateUnlessCurrent.class);
-    /** The newest migration under db/migration (SQL or Java); {@code NewestMigrationTest} keeps it in step. */
+    /** The newest migration under db/migration (SQL or Java); {@code MigrateUnlessCurrentTest} keeps it in step. */
     static final MigrationVersion NEWEST = MigrationVersion.fromVersion("55");
 
     private final DataSourceResolver dataSourceResolver;
