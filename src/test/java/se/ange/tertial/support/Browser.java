@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -120,9 +121,14 @@ public final class Browser implements AutoCloseable {
 
     /** Runs what leads to another page (a click, a script submitting a form) and waits (up to 10 s) until it is there. */
     public void awaitNewPage(Runnable navigation) {
-        WebElement old = find("html");
+        // A mark on the old page's window object, gone once another document is loaded. Not stalenessOf(html):
+        // mid-navigation Chromium may answer "Node with given id does not belong to the document", an error
+        // stalenessOf does not catch; any WebDriver error while the page changes is retried here instead.
+        driver.executeScript("window.tertialOldPage = true;");
         navigation.run();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(WebDriverException.class)
+                .until(page -> Boolean.TRUE.equals(driver.executeScript(
+                        "return window.tertialOldPage === undefined && document.readyState === 'complete';")));
     }
 
     /** Saves a screenshot of the whole window as {@code target/screenshots/<name>.png}. */
