@@ -37,14 +37,23 @@ import se.ange.tertial.support.TestPostgres;
  * Also the statements per delivered mail, counted at the JDBC driver over a drain in batches of 32.
  *
  * <pre>mvn -q -Pbench test-compile exec:java -Dbench.main=se.ange.tertial.bench.DrainBench [-Dbench.delivery.mails=600]
- *     [-Dbench.rounds=3] [-Dbench.warmup=2] [-Dbench.delivery.databases=h2,postgres]</pre>
+ *     [-Dbench.rounds=3] [-Dbench.warmup=12] [-Dbench.delivery.databases=h2,postgres]</pre>
  */
 public final class DrainBench implements BenchSuite {
 
     private static final int MAILS = Integer.getInteger("bench.delivery.mails", 600);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
-    /** Rounds of each before the measured ones (besides the run itself): the JIT is still at work in the first. */
-    private static final int WARMUP = Integer.getInteger("bench.warmup", 2);
+    /**
+     * Rounds of each before the measured ones (besides the run itself). A service delivers for months: the goal is
+     * about its steady state, not the JIT's first minutes, so the measured rounds start where the JIT compiler threads'
+     * CPU has settled on both sides (each warm-up round prints it). Seen on 2 cores (busy, load 10-14), in ms of JIT
+     * CPU per mail, H2 first in the JVM: Tertial 3.9, 3.4, 1.9, 1.4, 1.8, 1.3, 1.2, 0.8, 2.1, 1.0, 1.5 in rounds 1-11
+     * (its side compiles the embedded database too), then 0.2-0.9 from round 12 on; the bare loop 1.8 to 0.4 in rounds
+     * 1-10, 0.0-0.8 after. PostgreSQL, second in the JVM: Tertial 2.1, 2.0, 0.7, 0.7 in rounds 1-4, then 0.0-0.5;
+     * the bare loop 0.9, 0.4, then 0.0-0.2. With the old default of 2 the measured rounds still had 0.7-2.3 ms/mail
+     * of compiling on both sides, about 0.5 more on Tertial's: a ratio of the JIT's progress more than of delivery.
+     */
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 12);
     private static final int WORKERS = 4;
     private static final LocalDate DAY = LocalDate.parse("2024-03-28");
 
@@ -105,8 +114,15 @@ public final class DrainBench implements BenchSuite {
             awaitSent(pool);
             anchor(bare, threads, sink, sample);
             for (int round = 0; round < WARMUP; round++) {
+                // the JIT compilers' CPU per mail in each warm-up round: where it has settled on both sides is where
+                // the measured rounds may start (see WARMUP)
+                long compiling = compilingMillis();
                 tertial(workers, pool, sink);
+                long tertialCompiling = compilingMillis() - compiling;
+                compiling = compilingMillis();
                 anchor(bare, threads, sink, sample);
+                System.err.printf("delivery %s warm-up %d JIT compilers ms/mail: Tertial %.2f; bare loop %.2f%n", database,
+                        round + 1, tertialCompiling / (double) MAILS, (compilingMillis() - compiling) / (double) MAILS);
             }
             List<Double> tertial = new ArrayList<>();
             List<Double> anchor = new ArrayList<>();
