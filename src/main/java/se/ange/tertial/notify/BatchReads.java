@@ -1,6 +1,7 @@
 package se.ange.tertial.notify;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.data.runtime.convert.DataConversionService;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import se.ange.tertial.register.org.Person;
+import se.ange.tertial.system.EntityReader;
 import se.ange.tertial.system.JoinedColumns;
 
 /**
@@ -34,9 +36,11 @@ class BatchReads {
     }
 
     private final JdbcOperations jdbc;
+    private final EntityReader<Person> recipientRows;
 
-    BatchReads(JdbcOperations jdbc) {
+    BatchReads(JdbcOperations jdbc, DataConversionService conversion) {
         this.jdbc = jdbc;
+        this.recipientRows = EntityReader.of(Person.class, "p_", conversion);
     }
 
     /** Within the delivering transaction. */
@@ -50,7 +54,7 @@ class BatchReads {
                 while (rows.next()) {
                     long recipient = rows.getLong("p_id");
                     if (!recipients.containsKey(recipient)) {
-                        recipients.put(recipient, jdbc.readEntity("p_", rows, Person.class));
+                        recipients.put(recipient, recipientRows.read(rows));
                     }
                     long item = rows.getLong("i_id");
                     if (!rows.wasNull()) {

@@ -39,7 +39,7 @@ public class OutboxDelivery {
 
     private final TransactionOperations<Connection> transactions;
     private final OutboxClaims claims;
-    private final OutboxRepository outbox;
+    private final OutboxOutcomes outcomes;
     private final BatchReads reads;
     private final ActivityCatalog catalog;
     private final Map<ReminderChannel, Notifier> notifiers = new EnumMap<>(ReminderChannel.class);
@@ -51,12 +51,12 @@ public class OutboxDelivery {
     /** Longer digests than this go by e-mail even to people who chose a chat: chat messages have limits. */
     static final int CHAT_TEXT_LIMIT = 12_000;
 
-    OutboxDelivery(TransactionOperations<Connection> transactions, OutboxClaims claims, OutboxRepository outbox,
+    OutboxDelivery(TransactionOperations<Connection> transactions, OutboxClaims claims, OutboxOutcomes outcomes,
                    BatchReads reads, ActivityCatalog catalog, List<Notifier> notifiers, OutboxConfig config, Clock clock,
                    Optional<ChannelPosts> channelPosts, OutboxMetrics metrics) {
         this.transactions = transactions;
         this.claims = claims;
-        this.outbox = outbox;
+        this.outcomes = outcomes;
         this.reads = reads;
         this.catalog = catalog;
         notifiers.forEach(n -> this.notifiers.put(n.channel(), n));
@@ -134,7 +134,7 @@ public class OutboxDelivery {
             }
         }
         if (!settled.isEmpty()) {
-            outbox.updateAll(settled);
+            outcomes.record(settled);
         }
         return new Batch(settled.size(), failed, claimed.size() - settled.size());
     }

@@ -30,16 +30,4 @@ public interface OutboxRepository extends CrudRepository<OutboxMessage, Long> {
     Page<OutboxMessage> findByChannel(ReminderChannel channel, Pageable pageable);
 
     Page<OutboxMessage> findByStateAndChannel(OutboxState state, ReminderChannel channel, Pageable pageable);
-
-    /**
-     * Up to {@code limit} due messages, whole rows, locked for the transaction; rows another transaction holds are
-     * skipped (PostgreSQL; see {@link OutboxClaims} for H2).
-     */
-    @Query("SELECT * FROM outbox_message WHERE state = :state AND next_attempt_at <= :now "
-            + "ORDER BY next_attempt_at, id LIMIT :limit FOR UPDATE SKIP LOCKED")
-    List<OutboxMessage> claimDue(String state, java.time.Instant now, int limit);
-
-    /** Those of {@code ids} still due, whole rows, locked for the transaction. */
-    @Query("SELECT * FROM outbox_message WHERE id IN (:ids) AND state = :state AND next_attempt_at <= :now FOR UPDATE")
-    List<OutboxMessage> lockIfDue(java.util.Collection<Long> ids, String state, java.time.Instant now);
 }
