@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
  * mailbox because the database could not keep it ({@link ImapPoller}), and a kept reply whose handling failed
  * ({@link InboundMailProcessor}). It looks every second whether anything is due (by the injected clock); the
  * database is asked only then, and otherwise every {@code tertial.mail.inbound-retry.max}, in case another
- * instance left mail pending.
+ * instance left mail pending. Its first look is 10 s after the start, like the outbox's first poll and the
+ * scheduler's start: at 1 s it built the whole inbound-mail bean graph in the middle of the start to healthy
+ * (issue 17), and nothing pending is that urgent after a restart.
  */
 @Singleton
 class InboundRetry {
@@ -38,7 +40,7 @@ class InboundRetry {
         this.lastPass = clock.instant();
     }
 
-    @Scheduled(fixedDelay = "1s", initialDelay = "1s")
+    @Scheduled(fixedDelay = "1s", initialDelay = "10s")
     void scheduled() {
         runDue();
     }
