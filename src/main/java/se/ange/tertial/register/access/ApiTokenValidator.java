@@ -2,7 +2,6 @@ package se.ange.tertial.register.access;
 
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.validator.TokenValidator;
 import jakarta.inject.Named;
@@ -11,23 +10,25 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import org.reactivestreams.Publisher;
+import se.ange.tertial.system.RequestThreads;
 
 /**
  * Accepts the bootstrap admin token (when configured) and the register's API tokens. Each request looks
- * the token (with its person, one query) up afresh, so a revoked token is refused at once.
+ * the token (with its person, one query) up afresh, so a revoked token is refused at once. The lookup runs on
+ * {@link RequestThreads}, where a route with {@code @ExecuteOn(RequestThreads.NAME)} then runs on the same thread.
  */
 @Singleton
 class ApiTokenValidator implements TokenValidator<HttpRequest<?>> {
 
     private final SecurityConfig config;
     private final Callers callers;
-    private final ExecutorService blocking;
+    private final ExecutorService requestThreads;
 
     ApiTokenValidator(SecurityConfig config, Callers callers,
-                      @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+                      @Named(RequestThreads.NAME) ExecutorService requestThreads) {
         this.config = config;
         this.callers = callers;
-        this.blocking = blocking;
+        this.requestThreads = requestThreads;
     }
 
     @Override
@@ -40,7 +41,7 @@ class ApiTokenValidator implements TokenValidator<HttpRequest<?>> {
             return Publishers.empty();
         }
         CompletableFuture<Optional<Authentication>> lookup = CompletableFuture.supplyAsync(() ->
-                callers.forTokenHash(TokenHash.of(token)).map(Caller::toAuthentication), blocking);
+                callers.forTokenHash(TokenHash.of(token)).map(Caller::toAuthentication), requestThreads);
         return Publishers.fromCompletableFuture(() -> lookup.thenApply(found -> found.orElse(null)));
     }
 }
