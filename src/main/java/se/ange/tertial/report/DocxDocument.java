@@ -2,41 +2,23 @@ package se.ange.tertial.report;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.poi.wp.usermodel.HeaderFooterType;
-import org.apache.poi.xwpf.usermodel.BreakType;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFFooter;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTableCell;
-import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.apache.xmlbeans.XmlException;
-import org.apache.xmlbeans.impl.xb.xmlschema.SpaceAttribute;
-import org.openxmlformats.schemas.officeDocument.x2006.sharedTypes.STOnOff1;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFldChar;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTP;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTR;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRow;
+import org.apache.xmlbeans.XmlOptions;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSettings;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTbl;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTc;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTText;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTrPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.FtrDocument;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.NumberingDocument;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STHighlightColor;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STShd;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.StylesDocument;
 
 /**
@@ -70,22 +52,28 @@ final class DocxDocument {
     private static final Pattern LINE_BREAK = Pattern.compile("\\R");
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]");
 
-    private final XWPFDocument doc;
+    private static final String MAIN = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    private static final String RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+    private final TextBodyDocument doc = new TextBodyDocument();
+    /** The body's paragraphs and tables, as text (see {@link DocxXml}); the section properties stay in {@link #doc}. */
+    private final StringBuilder body = new StringBuilder(64 * 1024);
+    private final DocxXml paragraphs = new DocxXml(body);
+    private boolean keepNext;
 
     /** @param cover true when the first page is a cover, which goes without the footer */
     DocxDocument(String title, String footerText, boolean cover) {
-        doc = new XWPFDocument();
         try {
             doc.createStyles().setStyles(StylesDocument.Factory.parse(DocxStyles.STYLES).getStyles());
             doc.createNumbering().setNumbering(NumberingDocument.Factory.parse(DocxStyles.NUMBERING).getNumbering());
+            doc.getProperties().getCoreProperties().setTitle(title);
+            doc.getProperties().getCoreProperties().setCreator("Tertial");
+            doc.getProperties().getCoreProperties().getUnderlyingProperties().setLanguageProperty("sv-SE");
+            settings();
+            page(footerText, cover);
         } catch (XmlException e) {
-            throw new IllegalStateException("Broken built-in styles", e);
+            throw new IllegalStateException("Broken built-in markup", e);
         }
-        doc.getProperties().getCoreProperties().setTitle(title);
-        doc.getProperties().getCoreProperties().setCreator("Tertial");
-        doc.getProperties().getCoreProperties().getUnderlyingProperties().setLanguageProperty("sv-SE");
-        settings();
-        page(footerText, cover);
         DocxFonts.embed(doc);
     }
 
@@ -117,37 +105,24 @@ final class DocxDocument {
         return new String[] {text};
     }
 
-    XWPFParagraph paragraph(String style) {
-        XWPFParagraph paragraph = doc.createParagraph();
-        if (style != null) {
-            paragraph.setStyle(style);
-        }
-        return paragraph;
+    private DocxXml paragraph(String style) {
+        return paragraphs.paragraph(style, keepNext);
     }
 
-    XWPFParagraph paragraph(String style, String text) {
-        XWPFParagraph paragraph = paragraph(style);
-        run(paragraph, text, false, false);
-        return paragraph;
-    }
-
-    /** How many body paragraphs the document has so far (see {@link #keepWithNext}). */
-    int paragraphCount() {
-        return doc.getParagraphs().size();
+    void paragraph(String style, String text) {
+        run(paragraph(style), text, false, false);
     }
 
     /**
-     * The body paragraphs from index {@code from} on stay on the page of what follows them: a goal's lines
-     * (area, assessment, reasoning) never stand alone at a page foot, away from the goal's table.
+     * The body paragraphs {@code lines} writes stay on the page of what follows them: a goal's lines (area,
+     * assessment, reasoning) never stand alone at a page foot, away from the goal's table.
      */
-    void keepWithNext(int from) {
-        List<XWPFParagraph> paragraphs = doc.getParagraphs();
-        for (int i = from; i < paragraphs.size(); i++) {
-            // XWPFParagraph.setKeepNext fails on a paragraph without properties
-            if (!paragraphs.get(i).getCTP().isSetPPr()) {
-                paragraphs.get(i).getCTP().addNewPPr();
-            }
-            paragraphs.get(i).setKeepNext(true);
+    void keptWithNext(Runnable lines) {
+        keepNext = true;
+        try {
+            lines.run();
+        } finally {
+            keepNext = false;
         }
     }
 
@@ -160,8 +135,8 @@ final class DocxDocument {
         }
     }
 
-    XWPFParagraph heading(int level, String number, String text) {
-        return paragraph("Heading" + level, number == null || number.isBlank() ? text : number + " " + text);
+    void heading(int level, String number, String text) {
+        paragraph("Heading" + level, number == null || number.isBlank() ? text : number + " " + text);
     }
 
     /** A bold line introducing what follows, kept with it; not a heading (the contents list chapters and goals only). */
@@ -175,47 +150,24 @@ final class DocxDocument {
 
     /** Text the stab must write before the memo goes out: yellow, in brackets, easy to find. */
     void placeholder(String style, String text) {
-        CTR run = run(paragraph(style), "[" + text + "]", false, true);
-        run.getRPr().addNewHighlight().setVal(STHighlightColor.YELLOW);
+        paragraph(style).run(lines("[" + text + "]"), false, true, true);
     }
 
     void pageBreak() {
-        doc.createParagraph().createRun().addBreak(BreakType.PAGE);
-    }
-
-    static CTR run(XWPFParagraph paragraph, String text, boolean bold, boolean italic) {
-        return run(paragraph.getCTP(), text, bold, italic);
+        paragraph(null).pageBreak();
     }
 
     /**
-     * A run of text, lines split by breaks. Written on the XML beans directly, not through XWPFRun: a long
-     * report has tens of thousands of runs and POI's wrappers cost several lookups each; the XML is the same
-     * as XWPFRun's (w:b/w:i "on", xml:space="preserve" when the text starts or ends with white space).
+     * A run of text in the open paragraph of {@code paragraph}, lines split by breaks, as XWPFRun writes it
+     * (w:b/w:i "on", xml:space="preserve" when the text starts or ends with white space).
      */
-    static CTR run(CTP paragraph, String text, boolean bold, boolean italic) {
-        CTR run = paragraph.addNewR();
-        if (bold || italic) {
-            CTRPr properties = run.addNewRPr();
-            if (bold) {
-                properties.addNewB().setVal(STOnOff1.ON);
-            }
-            if (italic) {
-                properties.addNewI().setVal(STOnOff1.ON);
-            }
-        }
-        String[] lines = splitLines(printable(text), -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (i > 0) {
-                run.addNewBr();
-            }
-            CTText line = run.addNewT();
-            line.setStringValue(lines[i]);
-            if (!lines[i].isEmpty() && (Character.isWhitespace(lines[i].charAt(0))
-                    || Character.isWhitespace(lines[i].charAt(lines[i].length() - 1)))) {
-                line.setSpace(SpaceAttribute.Space.PRESERVE);
-            }
-        }
-        return run;
+    static void run(DocxXml paragraph, String text, boolean bold, boolean italic) {
+        paragraph.run(lines(text), bold, italic, false);
+    }
+
+    /** The printable text's lines, empty ones kept: each after the first follows a break in its run. */
+    private static String[] lines(String text) {
+        return splitLines(printable(text), -1);
     }
 
     /**
@@ -225,20 +177,20 @@ final class DocxDocument {
      */
     void tableOfContents(List<ContentsEntry> entries) {
         paragraph(TOC_HEADING, "Innehåll");
-        XWPFParagraph first = paragraph(entries.isEmpty() ? null : "TOC" + entries.get(0).level());
-        fieldChar(first, STFldCharType.BEGIN);
-        instruction(first, " TOC \\o \"1-2\" \\h \\z \\u ");
-        fieldChar(first, STFldCharType.SEPARATE);
-        XWPFParagraph last = first;
+        DocxXml field = paragraph(entries.isEmpty() ? null : "TOC" + entries.get(0).level());
+        field.fieldChar("begin");
+        field.instruction(" TOC \\o \"1-2\" \\h \\z \\u ");
+        field.fieldChar("separate");
         if (entries.isEmpty()) {
-            run(first, "Innehållsförteckningen fylls i när dokumentet öppnas (eller: högerklicka, Uppdatera fält).", false, false);
+            run(field, "Innehållsförteckningen fylls i när dokumentet öppnas (eller: högerklicka, Uppdatera fält).", false, false);
         } else {
-            run(first, entries.get(0).text(), false, false);
+            run(field, entries.get(0).text(), false, false);
             for (ContentsEntry entry : entries.subList(1, entries.size())) {
-                last = paragraph("TOC" + entry.level(), entry.text());
+                paragraph("TOC" + entry.level(), entry.text());
             }
         }
-        fieldChar(last, STFldCharType.END);
+        // the field ends in the last entry's paragraph, still open
+        field.fieldChar("end");
         pageBreak();
     }
 
@@ -250,129 +202,92 @@ final class DocxDocument {
         }
     }
 
-    private static void fieldChar(XWPFParagraph paragraph, STFldCharType.Enum type) {
-        CTFldChar fldChar = paragraph.createRun().getCTR().addNewFldChar();
-        fldChar.setFldCharType(type);
-        if (type == STFldCharType.BEGIN) {
-            fldChar.setDirty(true);
-        }
-    }
-
-    private static void instruction(XWPFParagraph paragraph, String code) {
-        CTText instruction = paragraph.createRun().getCTR().addNewInstrText();
-        instruction.setStringValue(code);
-        instruction.setSpace(SpaceAttribute.Space.PRESERVE);
-    }
-
     /**
      * A table over the whole text width with fixed column widths (words are never cut in two by a column
      * too narrow for them) and a header row that repeats on every page and never splits.
      */
     Table table(List<Column> columns) {
-        XWPFTable table = doc.createTable();
-        CTTbl ct = table.getCTTbl();
-        CTTblPr properties = CTTblPr.Factory.newInstance();
-        properties.addNewTblStyle().setVal("Tabell");
+        paragraphs.close();
         int total = columns.stream().mapToInt(Column::width).sum();
-        properties.addNewTblW().setW(BigInteger.valueOf(total));
-        properties.getTblW().setType(STTblWidth.DXA);
-        properties.addNewTblLayout().setType(STTblLayoutType.FIXED);
-        ct.setTblPr(properties);
-        CTTblGrid grid = CTTblGrid.Factory.newInstance();
-        columns.forEach(column -> grid.addNewGridCol().setW(BigInteger.valueOf(column.width())));
-        ct.setTblGrid(grid);
-        XWPFTableRow header = table.getRow(0);
-        for (int i = 1; i < columns.size(); i++) {
-            header.addNewTableCell();
+        body.append("<w:tbl><w:tblPr><w:tblStyle w:val=\"Tabell\"/><w:tblW w:w=\"").append(total)
+                .append("\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>");
+        columns.forEach(column -> body.append("<w:gridCol w:w=\"").append(column.width()).append("\"/>"));
+        body.append("</w:tblGrid><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
+        for (Column column : columns) {
+            body.append("<w:tc><w:tcPr><w:tcW w:w=\"").append(column.width())
+                    .append("\" w:type=\"dxa\"/><w:shd w:val=\"clear\" w:fill=\"E7EBF0\"/></w:tcPr>");
+            run(paragraphs.paragraph(TABLE_TEXT, false), column.header(), true, false);
+            paragraphs.close();
+            body.append("</w:tc>");
         }
-        Table result = new Table(table, columns);
-        result.header(header);
-        return result;
+        body.append("</w:tr>");
+        return new Table(columns);
     }
 
     /** A column of a table: its header and its width in twips. */
     record Column(String header, int width) {
     }
 
-    /** A row being filled in: its cells, left to right. */
-    record Row(CTTc[] cells) {
+    /** A cell being filled in: its paragraphs, written when its row is done. */
+    static final class Cell {
+        private final StringBuilder xml = new StringBuilder(256);
+        private final DocxXml paragraphs = new DocxXml(xml);
+    }
 
-        CTTc cell(int index) {
+    /** A row being filled in: its cells, left to right. */
+    record Row(boolean keepWhole, Cell[] cells) {
+
+        Cell cell(int index) {
             return cells[index];
         }
     }
 
     /** A table being filled in, row by row. */
     final class Table {
-        private final XWPFTable table;
         private final List<Column> columns;
+        private Row row;
 
-        private Table(XWPFTable table, List<Column> columns) {
-            this.table = table;
+        private Table(List<Column> columns) {
             this.columns = columns;
         }
 
-        private void header(XWPFTableRow row) {
-            CTTrPr properties = row.getCtRow().addNewTrPr();
-            properties.addNewCantSplit();
-            properties.addNewTblHeader();
-            for (int i = 0; i < columns.size(); i++) {
-                XWPFTableCell cell = cell(row, i);
-                cell.getCTTc().getTcPr().addNewShd().setVal(STShd.CLEAR);
-                cell.getCTTc().getTcPr().getShd().setFill("E7EBF0");
-                XWPFParagraph paragraph = cell.getParagraphs().get(0);
-                paragraph.setStyle(TABLE_TEXT);
-                run(paragraph, columns.get(i).header(), true, false);
-            }
-        }
-
-        /**
-         * A new row; {@code keepWhole}: short rows are never split over two pages. Built on the XML beans, as
-         * POI's createRow would build it (a cell with its width and one empty paragraph per column), but
-         * without its count of the rows so far (which made a long table quadratic) and its wrappers.
-         */
+        /** A new row (the one before it done); {@code keepWhole}: short rows are never split over two pages. */
         Row row(boolean keepWhole) {
-            CTRow row = table.getCTTbl().addNewTr();
-            if (keepWhole) {
-                row.addNewTrPr().addNewCantSplit();
-            }
-            CTTc[] cells = new CTTc[columns.size()];
+            writeRow();
+            Cell[] cells = new Cell[columns.size()];
             for (int i = 0; i < cells.length; i++) {
-                cells[i] = row.addNewTc();
-                CTTcPr properties = cells[i].addNewTcPr();
-                properties.addNewTcW().setW(BigInteger.valueOf(columns.get(i).width()));
-                properties.getTcW().setType(STTblWidth.DXA);
-                cells[i].addNewP().addNewPPr().addNewPStyle().setVal(TABLE_TEXT);
+                cells[i] = new Cell();
             }
-            return new Row(cells);
+            row = new Row(keepWhole, cells);
+            return row;
         }
 
-        private XWPFTableCell cell(XWPFTableRow row, int index) {
-            XWPFTableCell cell = row.getCell(index);
-            if (!cell.getCTTc().isSetTcPr()) {
-                cell.getCTTc().addNewTcPr();
+        /** The row as Word stores it: each cell with its width and at least one (empty) paragraph. */
+        private void writeRow() {
+            if (row == null) {
+                return;
             }
-            if (!cell.getCTTc().getTcPr().isSetTcW()) {
-                cell.getCTTc().getTcPr().addNewTcW().setW(BigInteger.valueOf(columns.get(index).width()));
-                cell.getCTTc().getTcPr().getTcW().setType(STTblWidth.DXA);
+            body.append(row.keepWhole() ? "<w:tr><w:trPr><w:cantSplit/></w:trPr>" : "<w:tr>");
+            for (int i = 0; i < columns.size(); i++) {
+                Cell cell = row.cell(i);
+                cell.paragraphs.close();
+                body.append("<w:tc><w:tcPr><w:tcW w:w=\"").append(columns.get(i).width()).append("\" w:type=\"dxa\"/></w:tcPr>");
+                if (cell.xml.isEmpty()) {
+                    cell.paragraphs.paragraph(TABLE_TEXT, false).close();
+                }
+                body.append(cell.xml).append("</w:tc>");
             }
-            return cell;
+            body.append("</w:tr>");
+            row = null;
         }
 
-        /** A paragraph in a cell: the cell's first (empty) one, then new ones below it. */
-        CTP paragraph(CTTc cell, String style) {
-            if (cell.sizeOfPArray() == 1 && cell.getPArray(0).sizeOfRArray() == 0) {
-                CTP first = cell.getPArray(0);
-                first.getPPr().getPStyle().setVal(style);
-                return first;
-            }
-            CTP paragraph = cell.addNewP();
-            paragraph.addNewPPr().addNewPStyle().setVal(style);
-            return paragraph;
+        /** A new paragraph in a cell, below what it has. */
+        DocxXml paragraph(Cell cell, String style) {
+            return cell.paragraphs.paragraph(style, false);
         }
 
         /** One or more lines of plain text in a cell, each line its own paragraph. */
-        void text(CTTc cell, String text, boolean bold, boolean italic) {
+        void text(Cell cell, String text, boolean bold, boolean italic) {
             for (String line : splitLines(text, 0)) {
                 if (!line.isBlank()) {
                     run(paragraph(cell, italic ? SMALL : TABLE_TEXT), line.strip(), bold, italic);
@@ -382,6 +297,8 @@ final class DocxDocument {
 
         /** Ends the table: a short empty paragraph so the next table never merges into it. */
         void end() {
+            writeRow();
+            body.append("</w:tbl>");
             DocxDocument.this.paragraph(TABLE_TEXT);
         }
     }
@@ -395,16 +312,18 @@ final class DocxDocument {
     }
 
     /** A4 portrait, 2.5 cm margins; the footer on every page but the cover. */
-    private void page(String footerText, boolean cover) {
+    private void page(String footerText, boolean cover) throws XmlException {
         XWPFFooter footer = doc.createFooter(HeaderFooterType.DEFAULT);
-        XWPFParagraph paragraph = footer.getParagraphs().isEmpty() ? footer.createParagraph() : footer.getParagraphs().get(0);
-        paragraph.setStyle("Footer");
-        run(paragraph, footerText, false, false);
-        paragraph.createRun().addTab();
-        run(paragraph, "Sida ", false, false);
-        field(paragraph, "PAGE", "1");
-        run(paragraph, " av ", false, false);
-        field(paragraph, "NUMPAGES", "1");
+        StringBuilder xml = new StringBuilder("<w:ftr xmlns:w=\"" + MAIN + "\">");
+        DocxXml line = new DocxXml(xml).paragraph("Footer", false);
+        run(line, footerText, false, false);
+        xml.append("<w:r><w:tab/></w:r>");
+        run(line, "Sida ", false, false);
+        field(line, "PAGE");
+        run(line, " av ", false, false);
+        field(line, "NUMPAGES");
+        line.close();
+        footer.setHeaderFooter(FtrDocument.Factory.parse(xml.append("</w:ftr>").toString()).getFtr());
         CTSectPr section = doc.getDocument().getBody().isSetSectPr()
                 ? doc.getDocument().getBody().getSectPr() : doc.getDocument().getBody().addNewSectPr();
         if (!section.isSetPgSz()) {
@@ -433,15 +352,17 @@ final class DocxDocument {
         }
     }
 
-    private static void field(XWPFParagraph paragraph, String code, String placeholder) {
-        fieldChar(paragraph, STFldCharType.BEGIN);
-        instruction(paragraph, " " + code + " ");
-        fieldChar(paragraph, STFldCharType.SEPARATE);
-        paragraph.createRun().setText(placeholder);
-        fieldChar(paragraph, STFldCharType.END);
+    /** A field with the text it shows until Word updates it. */
+    private static void field(DocxXml paragraph, String code) {
+        paragraph.fieldChar("begin");
+        paragraph.instruction(" " + code + " ");
+        paragraph.fieldChar("separate");
+        run(paragraph, "1", false, false);
+        paragraph.fieldChar("end");
     }
 
     byte[] bytes() {
+        paragraphs.close();
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             DocxPackage.write(doc, out);
             // not doc.close(): a package created in memory saves itself again on close (zip and fonts deflated a
@@ -450,6 +371,32 @@ final class DocxDocument {
             return DocxFonts.withFaces(out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The document whose main part is written from {@link #body} (and its section properties, from POI's
+     * model), not from paragraphs and tables in POI's model, which stays without them.
+     */
+    private final class TextBodyDocument extends XWPFDocument {
+
+        @Override
+        protected void commit() throws IOException {
+            XmlOptions namespaces = new XmlOptions().setSaveOuter()
+                    .setSaveSuggestedPrefixes(Map.of(MAIN, "w", RELATIONSHIPS, "r"))
+                    .setSaveImplicitNamespaces(Map.of("w", MAIN, "r", RELATIONSHIPS));
+            try (Writer out = new OutputStreamWriter(getPackagePart().getOutputStream(), StandardCharsets.UTF_8)) {
+                out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<w:document xmlns:w=\"" + MAIN + "\" xmlns:r=\""
+                        + RELATIONSHIPS + "\"><w:body>");
+                char[] chunk = new char[8192];
+                for (int start = 0; start < body.length(); start += chunk.length) {
+                    int end = Math.min(body.length(), start + chunk.length);
+                    body.getChars(start, end, chunk, 0);
+                    out.write(chunk, 0, end - start);
+                }
+                out.write(getDocument().getBody().getSectPr().xmlText(namespaces));
+                out.write("</w:body></w:document>");
+            }
         }
     }
 }

@@ -2,7 +2,6 @@ package se.ange.tertial.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTc;
 import se.ange.tertial.report.DocxDocument.Column;
 import se.ange.tertial.report.DocxDocument.ContentsEntry;
 import se.ange.tertial.report.ReportParts.ActivityRow;
@@ -70,20 +69,20 @@ final class MaluppfoljningDocx {
     }
 
     private static void goal(DocxDocument doc, BoardReport.KsGoal ks) {
-        int first = doc.paragraphCount();
-        if (ks.goalArea() != null) {
-            doc.paragraph(DocxDocument.SMALL, "Målområde: " + ks.goalArea());
-        }
-        ReportParts.Assessment assessment = ks.assessment();
-        doc.lead(DocxReport.withSymbol(assessment.symbol(), assessment.label()));
-        if (assessment.analysis() != null) {
-            doc.lines(null, assessment.analysis());
-        }
-        if (assessment.suggestion() != null) {
-            doc.lines(DocxDocument.SMALL, assessment.suggestion());
-        }
-        doc.lines(DocxDocument.SMALL, assessment.reasoning());
-        doc.keepWithNext(first);
+        doc.keptWithNext(() -> {
+            if (ks.goalArea() != null) {
+                doc.paragraph(DocxDocument.SMALL, "Målområde: " + ks.goalArea());
+            }
+            ReportParts.Assessment assessment = ks.assessment();
+            doc.lead(DocxReport.withSymbol(assessment.symbol(), assessment.label()));
+            if (assessment.analysis() != null) {
+                doc.lines(null, assessment.analysis());
+            }
+            if (assessment.suggestion() != null) {
+                doc.lines(DocxDocument.SMALL, assessment.suggestion());
+            }
+            doc.lines(DocxDocument.SMALL, assessment.reasoning());
+        });
         if (!ks.measures().isEmpty()) {
             measures(doc, ks.measures());
         }
@@ -116,14 +115,14 @@ final class MaluppfoljningDocx {
         DocxDocument.Table table = doc.table(ACTIVITY_COLUMNS);
         for (ActivityRow activity : activities) {
             DocxDocument.Row row = table.row(true);
-            CTTc first = row.cell(0);
+            DocxDocument.Cell first = row.cell(0);
             table.text(first, activity.title(), true, false);
             String organisation = activity.unit() == null || activity.unit().isBlank()
                     ? activity.department() : activity.department() + " • " + activity.unit();
             table.text(first, organisation, false, true);
             table.text(row.cell(1), DocxReport.withSymbol(activity.symbol(), activity.statusLabel()), false, false);
             table.text(row.cell(2), activity.endDate().toString(), false, false);
-            CTTc comment = row.cell(3);
+            DocxDocument.Cell comment = row.cell(3);
             if (activity.comment() != null) {
                 table.text(comment, activity.comment(), false, false);
             }

@@ -2,8 +2,6 @@ package se.ange.tertial.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTP;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTc;
 import se.ange.tertial.report.DocxDocument.Column;
 import se.ange.tertial.report.DocxDocument.ContentsEntry;
 import se.ange.tertial.report.ReportParts.ActivityRow;
@@ -60,8 +58,8 @@ final class UppsiktDocx {
         for (ActivityRow activity : activities) {
             // long comments may run over a page break: only the header row is kept whole
             DocxDocument.Row row = table.row(false);
-            CTTc cell = row.cell(0);
-            CTP title = table.paragraph(cell, DocxDocument.TABLE_TEXT);
+            DocxDocument.Cell cell = row.cell(0);
+            DocxXml title = table.paragraph(cell, DocxDocument.TABLE_TEXT);
             DocxDocument.run(title, activity.title(), true, false);
             if (activity.unit() != null && !activity.unit().isBlank()) {
                 DocxDocument.run(title, " • " + activity.unit(), false, false);

@@ -19,6 +19,7 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.apache.xmlbeans.XmlException;
 import org.junit.jupiter.api.Test;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTR;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
@@ -453,16 +454,20 @@ class DocxReportTest {
     }
 
     @Test
-    void a_run_breaks_at_every_kind_of_line_break_drops_control_characters_and_keeps_edge_spaces() {
-        XWPFParagraph paragraph = new XWPFDocument().createParagraph();
-        CTR lines = DocxDocument.run(paragraph, "a\r\nb\u2028c\u0007d\n", true, false);
+    void a_run_breaks_at_every_kind_of_line_break_drops_control_characters_and_keeps_edge_spaces() throws XmlException {
+        List<CTR> runs = DocxXmlTest.written(paragraph -> {
+            DocxDocument.run(paragraph, "a\r\nb\u2028c\u0007d\n", true, false);
+            DocxDocument.run(paragraph, " • Enhet", false, false);
+            DocxDocument.run(paragraph, "Enhet", false, true);
+        }).getRList();
+        CTR lines = runs.get(0);
         assertThat(lines.getTList()).extracting(CTText::getStringValue).containsExactly("a", "b", "cd", "");
         assertThat(lines.sizeOfBrArray()).isEqualTo(3);
         assertThat(lines.getRPr().getBArray(0).getVal()).hasToString("on");
-        CTR spaced = DocxDocument.run(paragraph, " • Enhet", false, false);
+        CTR spaced = runs.get(1);
         assertThat(spaced.getTArray(0).isSetSpace()).isTrue();
         assertThat(spaced.isSetRPr()).isFalse();
-        CTR plain = DocxDocument.run(paragraph, "Enhet", false, true);
+        CTR plain = runs.get(2);
         assertThat(plain.getTArray(0).isSetSpace()).isFalse();
         assertThat(plain.getRPr().getIArray(0).getVal()).hasToString("on");
     }
