@@ -228,7 +228,7 @@ final class DocxDocument {
     record Column(String header, int width) {
     }
 
-    /** A cell being filled in: its paragraphs, written when its row is done. */
+    /** A cell being filled in: its paragraphs, written when its row is done (then empty for the next row). */
     static final class Cell {
         private final StringBuilder xml = new StringBuilder(256);
         private final DocxXml paragraphs = new DocxXml(xml);
@@ -245,19 +245,21 @@ final class DocxDocument {
     /** A table being filled in, row by row. */
     final class Table {
         private final List<Column> columns;
+        /** Every row's cells, emptied when a row is written: their builders keep the room a long comment needed. */
+        private final Cell[] cells;
         private Row row;
 
         private Table(List<Column> columns) {
             this.columns = columns;
+            cells = new Cell[columns.size()];
+            for (int i = 0; i < cells.length; i++) {
+                cells[i] = new Cell();
+            }
         }
 
         /** A new row (the one before it done); {@code keepWhole}: short rows are never split over two pages. */
         Row row(boolean keepWhole) {
             writeRow();
-            Cell[] cells = new Cell[columns.size()];
-            for (int i = 0; i < cells.length; i++) {
-                cells[i] = new Cell();
-            }
             row = new Row(keepWhole, cells);
             return row;
         }
@@ -276,6 +278,7 @@ final class DocxDocument {
                     cell.paragraphs.paragraph(TABLE_TEXT, false).close();
                 }
                 body.append(cell.xml).append("</w:tc>");
+                cell.xml.setLength(0);
             }
             body.append("</w:tr>");
             row = null;

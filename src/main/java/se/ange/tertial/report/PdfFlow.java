@@ -140,6 +140,8 @@ final class PdfFlow {
         /** A blockquote's left border: its x, or NaN. */
         float ruleX = Float.NaN;
         boolean keep;
+        /** Never split over two pages, as a heading (which also {@link #keep}s with the next block). */
+        boolean whole;
         float minRoom;
         /** Where the first line was drawn. */
         Position position;
@@ -188,8 +190,8 @@ final class PdfFlow {
         @Override
         public void draw(PdfFlow flow) {
             PdfPages pages = flow.pages;
-            if (keep && height() <= PdfPages.BOTTOM - PdfPages.TOP) {
-                flow.room(height()); // a heading is never split
+            if ((keep || whole) && height() <= PdfPages.BOTTOM - PdfPages.TOP) {
+                flow.room(height()); // a heading or an entry of the contents is never split
             }
             position = new Position(pages.page, pages.pages.size(), pages.y);
             float segmentTop = pages.y;

@@ -2,6 +2,7 @@ package se.ange.tertial.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,7 +10,10 @@ import java.util.Collections;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.PDFTextStripperByArea;
 import org.junit.jupiter.api.Test;
 import se.ange.tertial.followup.Status;
 import se.ange.tertial.report.ReportParts.ActivityRow;
@@ -67,6 +71,41 @@ class ReportPdfLayoutTest {
             assertThat(pages.get(page)).startsWith("Verksamhetens aktiviteter Startdatum Slutdatum");
         }
         assertThat(String.join(" ", pages)).contains("Aktiviteten efter");
+    }
+
+    @Test
+    void aContentsEntryOfTwoLinesIsNeverSplitSoItsNumberAndLinkAreOnItsPage() throws IOException {
+        // two-line entries after 0–4 one-line ones: one of the variants has an entry at the foot of a contents page
+        for (int shortOnes = 0; shortOnes <= 4; shortOnes++) {
+            List<DepartmentReport.Goal> goals = new ArrayList<>();
+            for (int g = 1; g <= shortOnes + 45; g++) {
+                String title = g <= shortOnes ? "Kort mål " + g
+                        : "Skapa ett ökat utbud av aktiviteter och mötesplatser för barn och unga under lov, mål " + g;
+                goals.add(new DepartmentReport.Goal("1." + g, "mal-" + g, title,
+                        List.of(activity("A-" + g, "Aktivitet " + g, "Pågår."))));
+            }
+            DepartmentReport report = withGoals(goals);
+            try (PDDocument pdf = Loader.loadPDF(PdfReport.render(report))) {
+                int links = 0;
+                for (int page = 0; page < pdf.getNumberOfPages(); page++) {
+                    for (PDAnnotation annotation : pdf.getPage(page).getAnnotations()) {
+                        PDRectangle box = annotation.getRectangle();
+                        PDFTextStripperByArea area = new PDFTextStripperByArea();
+                        // a point wider each side: the stripper takes a glyph whose box starts on the edge as outside
+                        area.addRegion("link", new Rectangle2D.Float(box.getLowerLeftX() - 1,
+                                PdfPages.HEIGHT - box.getUpperRightY(), box.getWidth() + 2, box.getHeight()));
+                        area.extractRegions(pdf.getPage(page));
+                        assertThat(box.getLowerLeftY()).as("%s (%d short entries first)", annotation.getContents(), shortOnes)
+                                .isGreaterThanOrEqualTo(PdfPages.HEIGHT - PdfPages.BOTTOM);
+                        assertThat(ReportPdfTest.normalized(area.getTextForRegion("link")))
+                                .as("the link covers its whole entry, number too").startsWith(annotation.getContents())
+                                .matches(".*\\d$");
+                        links++;
+                    }
+                }
+                assertThat(links).isEqualTo(ReportView.of(report).toc().size());
+            }
+        }
     }
 
     @Test
