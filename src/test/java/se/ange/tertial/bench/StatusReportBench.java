@@ -42,6 +42,12 @@ public final class StatusReportBench implements BenchSuite {
     private static final String ADMIN = "bench-admin-token";
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
     private static final int PER_ROUND = Integer.getInteger("bench.reports", 200);
+    /**
+     * Reports each activity keeps when a round starts (0: all). Real activities have 3–6 (one or two a tertial), but
+     * the bench's 1,400 reports over the demo's 79 activities would grow each to about 18, and every report reads its
+     * activity's history: the cap keeps it to 4–7, what a report meets in use.
+     */
+    private static final int HISTORY = Integer.getInteger("bench.history", 4);
     private static final List<String> STATUSES = List.of("PAGAENDE_ENLIGT_PLAN", "VANTELAGE");
     private static final com.sun.management.OperatingSystemMXBean OS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -123,6 +129,7 @@ public final class StatusReportBench implements BenchSuite {
             List<Double> cpuReport = new ArrayList<>(), cpuNoOp = new ArrayList<>(), cpuJdbc = new ArrayList<>();
             List<Double> threadsReport = new ArrayList<>(), threadsNoOp = new ArrayList<>(), threadsJdbc = new ArrayList<>();
             for (int round = 0; round < ROUNDS; round++) {
+                keepNewestReports(pool);
                 long[] reports = new long[PER_ROUND], noOps = new long[PER_ROUND], inserts = new long[PER_ROUND];
                 long[] cpu = new long[3]; // process CPU nanoseconds in the reports, the no-ops and the JDBC anchors
                 long[] threads = new long[3]; // the same, summed over the JVM's Java threads
@@ -204,6 +211,23 @@ public final class StatusReportBench implements BenchSuite {
         }
         threads[kind] += sum;
         return took;
+    }
+
+    /** Deletes all but each activity's {@link #HISTORY} newest reports (outside the timed requests). */
+    private static void keepNewestReports(DataSource pool) throws SQLException {
+        if (HISTORY <= 0) {
+            return;
+        }
+        try (Connection c = pool.getConnection(); PreparedStatement delete = c.prepareStatement("DELETE FROM status_report"
+                + " WHERE id IN (SELECT id FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY activity_id"
+                + " ORDER BY tertial DESC, received_at DESC, id DESC) AS newest FROM status_report) AS numbered"
+                + " WHERE newest > ?)")) {
+            delete.setInt(1, HISTORY);
+            delete.executeUpdate();
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        }
     }
 
     /** The anchor's database half: one row written and read back in one transaction, through the same pool. */
