@@ -2,6 +2,7 @@ package se.ange.tertial.register.access;
 
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.validator.TokenValidator;
 import jakarta.inject.Named;
@@ -10,25 +11,23 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import org.reactivestreams.Publisher;
-import se.ange.tertial.system.RequestThreads;
 
 /**
  * Accepts the bootstrap admin token (when configured) and the register's API tokens. Each request looks
- * the token (with its person, one query) up afresh, so a revoked token is refused at once. The lookup runs on
- * {@link RequestThreads}, where a route with {@code @ExecuteOn(RequestThreads.NAME)} then runs on the same thread.
+ * the token (with its person, one query) up afresh, so a revoked token is refused at once.
  */
 @Singleton
 class ApiTokenValidator implements TokenValidator<HttpRequest<?>> {
 
     private final SecurityConfig config;
     private final Callers callers;
-    private final ExecutorService requestThreads;
+    private final ExecutorService blocking;
 
     ApiTokenValidator(SecurityConfig config, Callers callers,
-                      @Named(RequestThreads.NAME) ExecutorService requestThreads) {
+                      @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.config = config;
         this.callers = callers;
-        this.requestThreads = requestThreads;
+        this.blocking = blocking;
     }
 
     @Override
@@ -41,7 +40,7 @@ class ApiTokenValidator implements TokenValidator<HttpRequest<?>> {
             return Publishers.empty();
         }
         CompletableFuture<Optional<Authentication>> lookup = CompletableFuture.supplyAsync(() ->
-                callers.forTokenHash(TokenHash.of(token)).map(Caller::toAuthentication), requestThreads);
+                callers.forTokenHash(TokenHash.of(token)).map(Caller::toAuthentication), blocking);
         return Publishers.fromCompletableFuture(() -> lookup.thenApply(found -> found.orElse(null)));
     }
 }

@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -30,13 +31,9 @@ import se.ange.tertial.register.org.Organisation;
 import se.ange.tertial.system.Limits;
 import se.ange.tertial.system.Page;
 import se.ange.tertial.system.ProblemException;
-import se.ange.tertial.system.RequestThreads;
 
-/**
- * Activities, each answer limited to what the caller may see (see {@link Permissions}). On the thread that looked the
- * caller's token up ({@link RequestThreads}).
- */
-@ExecuteOn(RequestThreads.NAME)
+/** Activities, each answer limited to what the caller may see (see {@link Permissions}). */
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/activities")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 class ActivityController {
