@@ -20,8 +20,8 @@ import java.time.ZoneId;
  *                          2024 = the seed's plan exactly
  * @param closingWindowDays how many days before a close a missing report counts as a deviation
  * @param logFormat         {@code text} (for people) or {@code json} (one object per line, for log shipping);
- *                          {@link LogSetup} reads the same variable, this only refuses a misspelling at start instead
- *                          of quietly logging text lines
+ *                          logback reads the same variable, this only refuses a misspelling at start instead
+ *                          of a service that logs nothing
  */
 @ConfigurationProperties("tertial")
 public record TertialConfig(
