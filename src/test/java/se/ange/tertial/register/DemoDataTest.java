@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.ange.tertial.register.importer.ActivityPlanImport;
+import se.ange.tertial.register.importer.PeopleImport;
 import se.ange.tertial.support.Api;
 
 /** The embedded default: an H2 file database under the data directory, the demo plan on first start only. */
@@ -52,6 +54,9 @@ class DemoDataTest {
              HttpClient client = HttpClient.create(server.getURL())) {
             assertThat(new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN).retrieve("/api/activities?size=1", Argument.of(Map.class)).get("total")).isEqualTo(79);
             assertThat(new Api(client.toBlocking(), Api.BOOTSTRAP_ADMIN).retrieve("/api/audit", Argument.listOf(Map.class))).hasSize(auditRows);
+            // nothing to load: the imports were not even built on the way to healthy (issue 17)
+            assertThat(server.getApplicationContext().getActiveBeanRegistrations(PeopleImport.class)).isEmpty();
+            assertThat(server.getApplicationContext().getActiveBeanRegistrations(ActivityPlanImport.class)).isEmpty();
         }
     }
 
