@@ -106,8 +106,9 @@ final class MemoDocx {
             }
         }
         return "Rapporten omfattar " + Counted.of(summary.activities(), Counted.ACTIVITY) + " under "
-                + Counted.of(summary.goals(), Counted.GOAL) + ". Av dem är " + completed
-                + (completed == 1 ? " avslutad" : " avslutade") + " och " + deviated + " rapporteras med avvikelse.";
+                + Counted.of(summary.goals(), Counted.GOAL) + ". Av dem är "
+                + (completed == 0 ? "ingen" : String.valueOf(completed)) + (completed > 1 ? " avslutade" : " avslutad")
+                + " och " + (deviated == 0 ? "ingen" : String.valueOf(deviated)) + " rapporteras med avvikelse.";
     }
 
     /**

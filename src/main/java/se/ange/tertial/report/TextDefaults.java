@@ -57,11 +57,21 @@ final class TextDefaults {
                 .replace("{economyGoals}", economyGoals(tertial.year(), context.economyGoals()))
                 .replace("{activities}", Counted.of(context.activities(), Counted.ACTIVITY))
                 .replace("{goals}", Counted.of(context.goals(), Counted.GOAL))
-                .replace("{completed}", context.completed() + " av dem "
-                        + (context.completed() == 1 ? "är avslutad" : "är avslutade"))
-                .replace("{deviations}", context.deviations() + " "
-                        + (context.deviations() == 1 ? "är rapporterad" : "är rapporterade") + " med avvikelse")
+                .replace("{completed}", completed(context.completed()))
+                .replace("{deviations}", deviations(context.deviations()))
                 .strip();
+    }
+
+    /** Starts its sentence: "Ingen av dem är avslutad", "1 av dem är avslutad", "3 av dem är avslutade". */
+    static String completed(int count) {
+        return count == 0 ? "Ingen av dem är avslutad"
+                : count + " av dem " + (count == 1 ? "är avslutad" : "är avslutade");
+    }
+
+    /** "ingen är rapporterad med avvikelse", "1 är rapporterad …", "2 är rapporterade …". */
+    static String deviations(int count) {
+        return (count == 0 ? "ingen" : String.valueOf(count)) + " "
+                + (count > 1 ? "är rapporterade" : "är rapporterad") + " med avvikelse";
     }
 
     static Map<TextSection, String> texts(ReportKind kind, Context context) {

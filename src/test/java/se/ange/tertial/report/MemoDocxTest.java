@@ -64,6 +64,10 @@ class MemoDocxTest {
                 .isEqualTo("Rapporten omfattar 35 aktiviteter under 13 mål. Av dem är 12 avslutade och 5 rapporteras med avvikelse.");
         assertThat(MemoDocx.goals(many))
                 .isEqualTo("Av de 13 målen har 4 bedömts: 1 som uppfyllt och 3 som delvis uppfyllda. Återstående 9 mål är ännu inte bedömda.");
+        BoardReport.Summary noneDone = new BoardReport.Summary(3, 2, List.of(new Count("Ej bedömd", "–", 2)),
+                List.of(new Count("Pågående enligt plan", "", 3)), List.of(), "");
+        assertThat(MemoDocx.activities(noneDone))
+                .isEqualTo("Rapporten omfattar 3 aktiviteter under 2 mål. Av dem är ingen avslutad och ingen rapporteras med avvikelse.");
         BoardReport.Summary one = new BoardReport.Summary(1, 1, List.of(new Count("Knappt uppfylld", "◔", 1),
                 new Count("Ej bedömd", "–", 0)), List.of(), List.of(), "");
         assertThat(MemoDocx.goals(one)).isEqualTo("Målet bedöms som knappt uppfyllt.");
