@@ -1,5 +1,6 @@
 package se.ange.tertial.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -57,8 +58,8 @@ public final class BenchAll {
     }
 
     static String table(List<Figure> figures) {
-        StringBuilder out = new StringBuilder("| area | what | Tertial | anchor | ratio | goal | met |\n"
-                + "|---|---|---|---|---|---|---|\n");
+        StringBuilder out = new StringBuilder(jit(ManagementFactory.getRuntimeMXBean().getInputArguments()))
+                .append("\n\n| area | what | Tertial | anchor | ratio | goal | met |\n|---|---|---|---|---|---|---|\n");
         for (Figure figure : figures) {
             out.append("| ").append(figure.area()).append(" | ").append(figure.what()).append(" | ")
                     .append(Figure.fmt(figure.value())).append(' ').append(figure.unit()).append(" | ")
@@ -67,5 +68,18 @@ public final class BenchAll {
                     .append(figure.met() ? "yes" : "**no**").append(" |\n");
         }
         return out.toString();
+    }
+
+    /**
+     * Which JIT compilers measured the in-JVM suites: the service runs with the first only ({@link
+     * StartupBench#RUN_OPTIONS}), Maven's JVM has both unless MAVEN_OPTS says otherwise, and the two differ in speed.
+     */
+    static String jit(List<String> jvmArguments) {
+        String firstOnly = StartupBench.RUN_OPTIONS.stream().filter(o -> o.startsWith("-XX:TieredStopAtLevel="))
+                .findFirst().orElseThrow();
+        return jvmArguments.contains(firstOnly)
+                ? "In-JVM suites measured with the JIT's first compiler only (" + firstOnly + "), as the service runs."
+                : "In-JVM suites measured with both JIT compilers; the service runs with the first only: for its figures "
+                        + "MAVEN_OPTS=" + firstOnly + ". The startup suite starts the jar as it runs either way.";
     }
 }

@@ -40,6 +40,15 @@ class BenchAllTest {
     }
 
     @Test
+    void the_table_says_whether_the_jit_was_the_services_or_the_jvms_default() {
+        assertThat(BenchAll.jit(List.of("-Xmx2g", "-XX:TieredStopAtLevel=1")))
+                .startsWith("In-JVM suites measured with the JIT's first compiler only");
+        assertThat(BenchAll.jit(List.of("-Xmx2g")))
+                .startsWith("In-JVM suites measured with both JIT compilers")
+                .contains("MAVEN_OPTS=-XX:TieredStopAtLevel=1");
+    }
+
+    @Test
     void only_the_wanted_suites_run_and_one_that_fails_is_a_row_not_the_end() {
         BenchSuite failing = new BenchSuite() {
             public String name() {
