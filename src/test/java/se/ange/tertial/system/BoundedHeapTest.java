@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathFactory;
 import org.junit.jupiter.api.Test;
@@ -27,6 +30,22 @@ class BoundedHeapTest {
                 .contains("java " + options + " -XX:ArchiveClassesAtExit=target/tertial.jsa -jar target/tertial.jar")
                 .doesNotContain("\njava -jar target/tertial.jar")
                 .doesNotContain("\njava -Xmx512m -jar target/tertial.jar");
+    }
+
+    @Test
+    void every_java_command_in_the_docs_and_the_config_examples_uses_the_run_options() throws Exception {
+        Pattern javaCommand = Pattern.compile("java((?: -\\S+)*) -jar target/tertial\\.jar");
+        int commands = 0;
+        for (String file : List.of("README.md", "config/README.md", "config/application-h2.yml",
+                "config/application-postgres.yml")) {
+            Matcher command = javaCommand.matcher(Files.readString(Path.of(file)));
+            while (command.find()) {
+                commands++;
+                assertThat(command.group(1).strip()).as("%s: %s", file, command.group())
+                        .startsWith(String.join(" ", StartupBench.RUN_OPTIONS));
+            }
+        }
+        assertThat(commands).isGreaterThanOrEqualTo(8);
     }
 
     @Test
