@@ -43,6 +43,19 @@ public final class Counted {
         return noun.form(count, language);
     }
 
+    /**
+     * Swedish "none of them" counted as a subject in running text: "ingen av dem är avslutad", "1 är …", "3 är …".
+     * With {@link #agreeing} for the word that follows.
+     */
+    public static String none(long count) {
+        return count == 0 ? "ingen" : String.valueOf(count);
+    }
+
+    /** The form after {@link #none}: none agrees as one ("ingen är avslutad", "1 är avslutad", "2 är avslutade"). */
+    public static String agreeing(long count, String one, String many) {
+        return count > 1 ? many : one;
+    }
+
     /** Swedish "1 aktivitet" / "2 aktiviteter" for an arbitrary singular/plural pair. */
     public static String of(long count, String one, String many) {
         return count + " " + (count == 1 || count == -1 ? one : many);

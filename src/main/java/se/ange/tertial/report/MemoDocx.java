@@ -107,8 +107,8 @@ final class MemoDocx {
         }
         return "Rapporten omfattar " + Counted.of(summary.activities(), Counted.ACTIVITY) + " under "
                 + Counted.of(summary.goals(), Counted.GOAL) + ". Av dem är "
-                + (completed == 0 ? "ingen" : String.valueOf(completed)) + (completed > 1 ? " avslutade" : " avslutad")
-                + " och " + (deviated == 0 ? "ingen" : String.valueOf(deviated)) + " rapporteras med avvikelse.";
+                + Counted.none(completed) + " " + Counted.agreeing(completed, "avslutad", "avslutade")
+                + " och " + Counted.none(deviated) + " rapporteras med avvikelse.";
     }
 
     /**

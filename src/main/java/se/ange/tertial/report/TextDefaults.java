@@ -64,14 +64,14 @@ final class TextDefaults {
 
     /** Starts its sentence: "Ingen av dem är avslutad", "1 av dem är avslutad", "3 av dem är avslutade". */
     static String completed(int count) {
-        return count == 0 ? "Ingen av dem är avslutad"
-                : count + " av dem " + (count == 1 ? "är avslutad" : "är avslutade");
+        String none = Counted.none(count);
+        return Character.toUpperCase(none.charAt(0)) + none.substring(1) + " av dem är "
+                + Counted.agreeing(count, "avslutad", "avslutade");
     }
 
     /** "ingen är rapporterad med avvikelse", "1 är rapporterad …", "2 är rapporterade …". */
     static String deviations(int count) {
-        return (count == 0 ? "ingen" : String.valueOf(count)) + " "
-                + (count > 1 ? "är rapporterade" : "är rapporterad") + " med avvikelse";
+        return Counted.none(count) + " är " + Counted.agreeing(count, "rapporterad", "rapporterade") + " med avvikelse";
     }
 
     static Map<TextSection, String> texts(ReportKind kind, Context context) {

@@ -49,6 +49,13 @@ class CountedTest {
     }
 
     @Test
+    void none_is_ingen_and_agrees_as_one() {
+        assertThat(Counted.none(0) + " " + Counted.agreeing(0, "avslutad", "avslutade")).isEqualTo("ingen avslutad");
+        assertThat(Counted.none(1) + " " + Counted.agreeing(1, "avslutad", "avslutade")).isEqualTo("1 avslutad");
+        assertThat(Counted.none(2) + " " + Counted.agreeing(2, "avslutad", "avslutade")).isEqualTo("2 avslutade");
+    }
+
+    @Test
     void an_assessment_is_labelled_in_the_persons_language() {
         assertThat(GoalAssessment.DELVIS_UPPFYLLD.label(Language.SV)).isEqualTo("Delvis uppfylld");
         assertThat(GoalAssessment.DELVIS_UPPFYLLD.label(Language.EN)).isEqualTo("Partly achieved");
